@@ -1,0 +1,32 @@
+# manga-textloss: `make demo` (set up + main job) and `make test` (set up + tests) are all a newcomer needs.
+PYTHON ?= python3
+BIN := .venv/bin
+STAMP := .venv/.installed
+
+.PHONY: setup demo test sync readme lab clean
+
+setup: $(STAMP)
+
+$(STAMP): settings.ini setup.py tools/setup.sh
+	PYTHON=$(PYTHON) bash tools/setup.sh
+	touch $(STAMP)
+
+demo: setup  ## synthesise the embedded default dataset, count it, render the exploration notebook into runs/demo
+	$(BIN)/mtl demo
+
+test: setup  ## every notebook under nbdev_test, then the job notebooks under papermill; ends with `N passed, N failed`
+	$(BIN)/python tools/run_tests.py
+
+sync: setup  ## export the library and clean the notebooks (what CI checks), refresh README.md
+	$(BIN)/nbdev_export
+	$(BIN)/nbdev_clean
+	$(BIN)/python tools/readme.py
+
+readme: setup
+	$(BIN)/python tools/readme.py
+
+lab: setup  ## JupyterLab on the notebooks
+	$(BIN)/jupyter lab nbs
+
+clean:
+	rm -rf runs _docs _proc

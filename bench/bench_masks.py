@@ -1,0 +1,61 @@
+"""Mask matching and SAM backends, as ratios measured in one run.
+
+1. Matching on 1654x1170 pages, 100 SAM-like masks x 15 text-sized boxes: the IoU matrix by `mask_box_iou`
+   (vectorised) vs a naive per-pair loop (full-page AND and OR per pair) vs the floor of one read pass over all masks
+   (`np.count_nonzero` over the stack). Targets: >= 20x faster than the naive loop, <= 3x the floor. The full
+   `match_masks` (the whole per-box decision and report) is timed too.
+2. `sam-box` vs `sam-amg` seconds per page on the same SAM architecture with random weights (timing only).
+
+    .venv/bin/python bench/bench_masks.py [--sam vit_b] [--points-per-side 32] [--skip-sam]
+"""
+import argparse, time
+import numpy as np
+import cv2
+
+from manga_textloss.masks import mask_box_iou, naive_mask_box_iou, mask_record, match_masks, SamBoxGenerator, SamAMGGenerator, load_sam
+
+def best(fn, repeat=3):
+    ts = []
+    for _ in range(repeat):
+        t = time.perf_counter(); fn(); ts.append(time.perf_counter() - t)
+    return min(ts)
+
+def sam_like_masks(n, H, W, rng):
+    "Blobs of many sizes, like an automatic mask generator's output."
+    out = np.zeros((n, H, W), bool)
+    for m in out:
+        a, b = rng.integers(10, W // 3), rng.integers(10, H // 3)
+        cv2.ellipse(m.view(np.uint8), (int(rng.integers(0, W)), int(rng.integers(0, H))), (int(a), int(b)), float(rng.uniform(0, 180)), 0, 360, 1, -1)
+    return out
+
+if __name__ == '__main__':
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--masks', type=int, default=100); ap.add_argument('--boxes', type=int, default=15)
+    ap.add_argument('--sam', default='vit_b', help="architecture for the SAM timing (random weights), or 'tiny'")
+    ap.add_argument('--points-per-side', type=int, default=32); ap.add_argument('--skip-sam', action='store_true')
+    a = ap.parse_args()
+    rng = np.random.default_rng(0); H, W = 1170, 1654
+    masks = sam_like_masks(a.masks, H, W, rng)
+    x0, y0 = rng.integers(0, W - 120, a.boxes), rng.integers(0, H - 260, a.boxes)
+    boxes = np.stack([x0, y0, x0 + rng.integers(25, 110, a.boxes), y0 + rng.integers(50, 250, a.boxes)], 1)
+    records = [mask_record(m, 0.5) for m in masks]
+    assert np.allclose(mask_box_iou(records, boxes), naive_mask_box_iou(masks, boxes))
+    t_vec = best(lambda: mask_box_iou(records, boxes))
+    t_naive = best(lambda: naive_mask_box_iou(masks, boxes), 1)
+    t_floor = best(lambda: np.count_nonzero(masks))
+    t_match = best(lambda: match_masks(records, boxes))
+    print(f'matching {a.masks} masks x {a.boxes} boxes on {W}x{H}:')
+    print(f'  vectorised {t_vec*1e3:.1f} ms | naive loop {t_naive*1e3:.0f} ms | floor (one count_nonzero pass over the masks) {t_floor*1e3:.1f} ms')
+    print(f'  speed-up over naive: {t_naive/t_vec:.0f}x (target >= 20x); vectorised / floor: {t_vec/t_floor:.2f}x (target <= 3x)')
+    print(f'  match_masks (whole per-box decision): {t_match*1e3:.1f} ms ({t_match/t_floor:.2f}x the floor)')
+    if not a.skip_sam:
+        import torch
+        from segment_anything import sam_model_registry
+        torch.manual_seed(0)
+        sam = load_sam('tiny', device='cpu') if a.sam == 'tiny' else sam_model_registry[a.sam]().eval()
+        page = np.full((H, W, 3), 255, np.uint8)
+        for m in masks[:20]: page[m] = rng.integers(0, 200)
+        t_box = best(lambda: SamBoxGenerator(sam)(page, boxes), 1)
+        t_amg = best(lambda: SamAMGGenerator(sam, points_per_side=a.points_per_side, stability_score_thresh=0.0)(page), 1)
+        print(f'SAM {a.sam} (random weights, {torch.get_num_threads()} CPU threads), one {W}x{H} page, {a.boxes} boxes:')
+        print(f'  sam-box {t_box:.1f} s | sam-amg ({a.points_per_side}x{a.points_per_side} points) {t_amg:.1f} s | amg / box: {t_amg/t_box:.1f}x')

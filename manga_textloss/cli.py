@@ -94,7 +94,7 @@ def cmd_demo(a):
     save_json(res, out/'masks_eval.json')
     print(f'done: {out}/stats.json, {nb}, {out}/masks/, {out}/masks_eval.json')
 
-# %% ../nbs/90_cli.ipynb #a59277a1
+# %% ../nbs/90_cli.ipynb #8554b917
 def parser()->argparse.ArgumentParser:
     "The `mtl` argument parser."
     p = argparse.ArgumentParser(prog='mtl', description='manga-textloss: region-weighted diffusion losses for legible manga text.')
@@ -147,3 +147,6 @@ def main(argv:list[str]|None=None)->int:
         print(f'mtl {a.command}: error: {e}', file=sys.stderr)
         return 2
     return 0
+
+# `python -m manga_textloss.cli ...` (what `accelerate launch -m` runs); not when this notebook itself is executed
+if __name__ == '__main__' and 'IPython' not in sys.modules: sys.exit(main())

@@ -13,7 +13,7 @@ from PIL import Image, UnidentifiedImageError
 
 # %% auto #0
 __all__ = ['DatasetError', 'seed_everything', 'rng_for', 'atomic_write', 'save_json', 'load_image', 'image_size', 'save_image',
-           'japanese_font_path', 'use_japanese_font', 'project_root', 'runs_dir']
+           'japanese_font_path', 'use_japanese_font', 'process_state', 'project_root', 'runs_dir']
 
 # %% ../nbs/00_core.ipynb #970452da
 class DatasetError(ValueError):
@@ -125,6 +125,13 @@ def use_japanese_font()->str:
     name = font_manager.FontProperties(fname=str(path)).get_name()
     matplotlib.rcParams['font.family'] = [name, 'DejaVu Sans']
     return name
+
+# %% ../nbs/00_core.ipynb #7e2f56df
+def process_state():
+    "Accelerate's `PartialState` (process index, count, device); multi-process on CPU-only machines too."
+    import torch
+    from accelerate import PartialState
+    return PartialState(cpu=not torch.cuda.is_available())
 
 # %% ../nbs/00_core.ipynb #cfa3618f
 def project_root(start:str|Path|None=None)->Path|None:

@@ -17,8 +17,8 @@ from .losses import LossError
 from .train import TrainConfig, TrainingError
 
 # %% auto #0
-__all__ = ['cmd_synth', 'cmd_stats', 'cmd_masks', 'cmd_eval_masks', 'add_dataclass_args', 'dataclass_from_args', 'cmd_train_ddpm',
-           'run_notebook', 'cmd_demo', 'parser', 'main']
+__all__ = ['cmd_synth', 'cmd_stats', 'cmd_masks', 'cmd_eval_masks', 'add_dataclass_args', 'dataclass_from_args', 'cmd_train_vae',
+           'cmd_train_ldm', 'cmd_train_ddpm', 'run_notebook', 'cmd_demo', 'parser', 'main']
 
 # %% ../nbs/90_cli.ipynb #b6dfe647
 def cmd_synth(a):
@@ -58,7 +58,7 @@ def cmd_eval_masks(a):
     if a.json: print(json.dumps(r))
     else: print(f"{r['pages']} pages: precision {r['precision']:.3f}  recall {r['recall']:.3f}  F1 {r['f1']:.3f}  IoU {r['iou']:.3f}")
 
-# %% ../nbs/90_cli.ipynb #63404167
+# %% ../nbs/90_cli.ipynb #722d21f4
 def add_dataclass_args(p:argparse.ArgumentParser, cls, skip=()):
     "Add one flag per field of dataclass `cls` (type from its annotation, default from the class)."
     import dataclasses
@@ -75,6 +75,22 @@ def dataclass_from_args(cls, a):
     "An instance of `cls` from the parsed flags added by `add_dataclass_args`."
     import dataclasses
     return cls(**{f.name: getattr(a, f.name) for f in dataclasses.fields(cls) if hasattr(a, f.name)})
+
+def cmd_train_vae(a):
+    "The first-stage VAE of the embedded default."
+    from manga_textloss.ldm import VAEConfig, train_vae
+    tc = dataclass_from_args(TrainConfig, a)
+    if a.output_dir is None: tc.output_dir = str(runs_dir()/'vae')
+    m = train_vae(dataclass_from_args(VAEConfig, a), tc, progress=not a.quiet)
+    if m and not a.quiet: print(json.dumps(m))
+
+def cmd_train_ldm(a):
+    "The latent diffusion experiment."
+    from manga_textloss.ldm import LDMConfig, train_ldm
+    tc = dataclass_from_args(TrainConfig, a)
+    if a.output_dir is None: tc.output_dir = str(runs_dir()/f'ldm-{a.weight}')
+    m = train_ldm(dataclass_from_args(LDMConfig, a), tc, progress=not a.quiet)
+    if m and not a.quiet: print(json.dumps(m))
 
 def cmd_train_ddpm(a):
     "The pixel DDPM experiment."
@@ -123,7 +139,7 @@ def cmd_demo(a):
     save_json(res, out/'masks_eval.json')
     print(f'done: {out}/stats.json, {nb}, {out}/masks/, {out}/masks_eval.json')
 
-# %% ../nbs/90_cli.ipynb #72a5e03a
+# %% ../nbs/90_cli.ipynb #14ff49e9
 def parser()->argparse.ArgumentParser:
     "The `mtl` argument parser."
     p = argparse.ArgumentParser(prog='mtl', description='manga-textloss: region-weighted diffusion losses for legible manga text.')
@@ -168,6 +184,13 @@ def parser()->argparse.ArgumentParser:
     s.set_defaults(output_dir=None)
     s.add_argument('--quiet', action='store_true', help='no progress bar or summary')
     s.set_defaults(fn=cmd_train_ddpm)
+    from manga_textloss.ldm import VAEConfig, LDMConfig
+    for name, cls, fn, hlp in (('train-vae', VAEConfig, cmd_train_vae, 'train the small first-stage AutoencoderKL (embedded default)'),
+                               ('train-ldm', LDMConfig, cmd_train_ldm, 'the latent diffusion experiment: --weight none|naive|encoder|maxpool')):
+        s = sub.add_parser(name, help=hlp)
+        add_dataclass_args(s, cls); add_dataclass_args(s, TrainConfig)
+        s.set_defaults(output_dir=None, fn=fn)
+        s.add_argument('--quiet', action='store_true', help='no progress bar or summary')
     s = sub.add_parser('demo', help='the main job on the embedded default (synthesise, count, explore, masks)')
     s.add_argument('--out', default=None, help='run folder (default: runs/demo)')
     s.add_argument('--books', type=int, default=3); s.add_argument('--pages', type=int, default=4)

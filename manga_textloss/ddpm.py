@@ -23,7 +23,7 @@ from .train import TrainConfig, TrainingError, train
 __all__ = ['CROPS', 'UNET_PRESETS', 'CropDataset', 'ddpm_unet', 'load_ddpm', 'DDPMConfig', 'DDPMTask', 'sample_ddpm',
            'denoising_error', 'train_ddpm']
 
-# %% ../nbs/07_ddpm.ipynb #5a7d6910
+# %% ../nbs/07_ddpm.ipynb #426bca9b
 CROPS = ('text', 'random', 'none')
 
 class CropDataset(torch.utils.data.Dataset):
@@ -61,19 +61,31 @@ class CropDataset(torch.utils.data.Dataset):
         if self.cache: self._cache[i] = (img, mk)
         return img, mk
 
-    def window(self, i:int)->tuple[int,int,int]:
-        "The crop `(x, y, side)` of item `i` in page pixels."
+    def _window(self, i:int):
         p = self.pages[i // self.crops_per_page]; W, H = p.width, p.height
         rng = rng_for(self.seed, self.epoch, i)
         if self.crop == 'none':
-            s = min(W, H); return (W - s) // 2, (H - s) // 2, s
+            s = min(W, H); return (W - s) // 2, (H - s) // 2, s, None
         s = min(W, H, max(8, round(self.crop_size * W / 1654)))
+        b = None
         if self.crop == 'text':
             b = p.texts[int(rng.integers(len(p.texts)))]
             cx, cy = (b.xmin + b.xmax) / 2 + rng.uniform(-.25, .25) * s, (b.ymin + b.ymax) / 2 + rng.uniform(-.25, .25) * s
             x, y = int(round(cx - s / 2)), int(round(cy - s / 2))
         else: x, y = int(rng.integers(0, W - s + 1)), int(rng.integers(0, H - s + 1))
-        return min(max(x, 0), W - s), min(max(y, 0), H - s), s
+        return min(max(x, 0), W - s), min(max(y, 0), H - s), s, b
+
+    def window(self, i:int)->tuple[int,int,int]:
+        "The crop `(x, y, side)` of item `i` in page pixels."
+        return self._window(i)[:3]
+
+    def text(self, i:int, source:str='page')->str|None:
+        "Text for item `i`'s prompt: the page's longest text ('page', the paper), or the box the crop centres on ('crop')."
+        p = self.pages[i // self.crops_per_page]
+        if source == 'crop':
+            b = self._window(i)[3]
+            return b.text_normalised if b is not None else None
+        return p.longest_text
 
     def __getitem__(self, i:int)->dict:
         img, mk = self._load(i // self.crops_per_page)

@@ -11,8 +11,8 @@ import torch
 import torch.nn.functional as F
 
 # %% auto #0
-__all__ = ['paper_masked_mse', 'LossError', 'LossConfig', 'element_weights', 'min_snr_weights', 'weighted_mse',
-           'text_weight_share']
+__all__ = ['LATENT_WEIGHTS', 'paper_masked_mse', 'LossError', 'LossConfig', 'element_weights', 'min_snr_weights', 'weighted_mse',
+           'text_weight_share', 'naive_latent_weight', 'maxpool_latent_weight', 'encoder_latent_weight', 'weight_stats']
 
 # %% ../nbs/05_losses.ipynb #8655b1b1
 def paper_masked_mse(pred:torch.Tensor, # model output
@@ -90,3 +90,50 @@ def text_weight_share(f:float, # fraction of pixels that are text (w = 1)
     "Share of the total loss weight that falls on text pixels, for a binary mask covering `f`."
     if cfg.text_share is not None: return max(cfg.text_share, f) if f > 0 else 0.0
     t = f * (cfg.background + cfg.lam); return t / (t + (1 - f) * cfg.background)
+
+# %% ../nbs/05_losses.ipynb #9b7dd695
+LATENT_WEIGHTS = ('none', 'naive', 'encoder', 'maxpool')
+
+def naive_latent_weight(mask:torch.Tensor, # B×1×H×W pixel mask in [0, 1]
+                        size:tuple[int,int], # latent (h, w)
+                        amplitude:float=8.0, # the paper's ×8
+                        sigma:float=2.0, # Gaussian blur sigma in pixels
+                        kernel:int|None=None, # blur kernel size (odd); default 4·sigma+1
+                        interpolation:str='bilinear', # 'bilinear', 'area' or 'nearest'
+                       )->torch.Tensor:
+    "The paper's naive latent weight: mask × amplitude → Gaussian blur → resize to the latent grid (B×1×h×w)."
+    from torchvision.transforms.functional import gaussian_blur
+    w = mask.float() * amplitude
+    if sigma > 0:
+        k = kernel or int(4 * sigma + 1) | 1
+        w = gaussian_blur(w, [k, k], [sigma, sigma])
+    kw = dict(align_corners=False) if interpolation == 'bilinear' else {}
+    return F.interpolate(w, size=size, mode=interpolation, **kw)
+
+def maxpool_latent_weight(mask:torch.Tensor, # B×1×H×W pixel mask in [0, 1]
+                          size:tuple[int,int], # latent (h, w)
+                          amplitude:float=1.0)->torch.Tensor:
+    "1 (× amplitude) on every latent cell that touches text, else 0 (B×1×h×w)."
+    return (F.adaptive_max_pool2d(mask.float(), size) > 0).float() * amplitude
+
+@torch.no_grad()
+def encoder_latent_weight(vae, # a diffusers AutoencoderKL
+                          image:torch.Tensor, # B×C×H×W in [-1, 1]
+                          mask:torch.Tensor, # B×1×H×W in [0, 1]
+                          masked_value:float=0.0, # value of masked-out pixels in the VAE's input range (0 = mid-grey = image*mask)
+                          use_scaling_factor:bool=True, # multiply latents by vae.config.scaling_factor before exp
+                          clamp:float|None=None, # clamp the weight to at most this
+                          normalise:bool=False, # divide by the per-sample mean weight
+                         )->torch.Tensor:
+    "The paper's encoder weight: exp of the VAE latents of the masked image, per latent channel (B×c×h×w)."
+    x = image * mask + masked_value * (1 - mask)
+    z = vae.encode(x.to(vae.dtype)).latent_dist.mean.float()
+    if use_scaling_factor: z = z * getattr(vae.config, 'scaling_factor', 1.0)
+    w = torch.exp(z)
+    if clamp is not None: w = w.clamp(max=clamp)
+    if normalise: w = w / w.mean(dim=tuple(range(1, w.ndim)), keepdim=True).clamp_min(1e-12)
+    return w
+
+def weight_stats(w:torch.Tensor)->dict:
+    "min / mean / max of a weight tensor (for the run's logs)."
+    w = w.detach().float(); return dict(w_min=w.min().item(), w_mean=w.mean().item(), w_max=w.max().item())

@@ -64,8 +64,8 @@ def step_generator(seed:int, step:int, rank:int=0, device='cpu')->torch.Generato
     "A torch generator for one micro-step of one process."
     return torch.Generator(device=device).manual_seed((seed * 1_000_003 + step) * 1009 + rank)
 
-# %% ../nbs/06_train.ipynb #d430fc63
-LOSS_FIELDS = ['step', 'epoch', 'loss', 'lr', 'text_frac', 'seconds']
+# %% ../nbs/06_train.ipynb #b1657473
+LOSS_FIELDS = ['step', 'epoch', 'loss', 'lr', 'text_frac', 'seconds', 'w_min', 'w_mean', 'w_max']  # w_*: latent weight statistics, when a task logs them
 
 def read_loss_csv(path:str|Path)->list[dict]:
     "Rows of a loss.csv as dicts of floats (a torn last line from a kill is ignored)."
@@ -74,8 +74,10 @@ def read_loss_csv(path:str|Path)->list[dict]:
     rows = []
     with open(path, newline='', encoding='utf-8') as f:
         for r in csv.DictReader(f):
-            try: rows.append({k: float(v) for k, v in r.items()})
+            try: rows.append({k: float(v) if v not in ('', None) else float('nan') for k, v in r.items() if k is not None})
             except (TypeError, ValueError): break
+            if any(r.get(k) is None for k in ('step', 'loss', 'seconds')): rows.pop(); break
+            rows[-1] = {k: float('nan') for k in LOSS_FIELDS} | rows[-1]
     return rows
 
 def truncate_loss_csv(path:Path, step:int):
@@ -83,7 +85,7 @@ def truncate_loss_csv(path:Path, step:int):
     rows = [r for r in read_loss_csv(path) if r['step'] <= step]
     with atomic_write(path, 'w', encoding='utf-8', newline='') as f:
         w = csv.DictWriter(f, LOSS_FIELDS); w.writeheader()
-        for r in rows: w.writerow({k: (int(r[k]) if k in ('step', 'epoch') else r[k]) for k in LOSS_FIELDS})
+        for r in rows: w.writerow({k: (int(r[k]) if k in ('step', 'epoch') else '' if np.isnan(r.get(k, np.nan)) else r[k]) for k in LOSS_FIELDS})
 
 def checkpoints(out:Path)->list[Path]:
     "Checkpoint folders of a run, oldest first."
@@ -110,7 +112,7 @@ def plot_loss(rows:list[dict], path:Path, title:str=''):
     with atomic_write(path) as f: fig.savefig(f, format='png', dpi=100)
     plt.close(fig)
 
-# %% ../nbs/06_train.ipynb #5982b510
+# %% ../nbs/06_train.ipynb #e64c64a8
 def _finite_params(model)->bool: return all(torch.isfinite(p).all() for p in model.parameters())
 
 def _save_checkpoint(accelerator, out:Path, step:int, limit:int|None, model):
@@ -183,7 +185,7 @@ def train(task, # the experiment: model, dataset, loss, save, sample, params
     epoch = step // steps_per_epoch
     skip = (step % steps_per_epoch) * cfg.gradient_accumulation_steps
     micro = step * cfg.gradient_accumulation_steps
-    acc_loss, acc_text, acc_n = 0.0, 0.0, 0
+    acc_loss, acc_text, acc_n, wst = 0.0, 0.0, 0, {}
     log = None
     if accelerator.is_main_process:
         log = open(out/'loss.csv', 'a', newline='', encoding='utf-8'); writer = csv.DictWriter(log, LOSS_FIELDS)
@@ -206,15 +208,19 @@ def train(task, # the experiment: model, dataset, loss, save, sample, params
                     optimizer.step(); lr_scheduler.step(); optimizer.zero_grad(set_to_none=True)
                 micro += 1
                 acc_loss += accelerator.gather(loss.detach().float()[None]).mean().item(); acc_text += float(logs.get('text_frac', 0.0)); acc_n += 1
+                if 'w_mean' in logs:
+                    wst = dict(w_min=min(wst.get('w_min', np.inf), logs['w_min']), w_max=max(wst.get('w_max', -np.inf), logs['w_max']),
+                               w_mean=wst.get('w_mean', 0.0) + logs['w_mean'])
                 if not accelerator.sync_gradients: continue
                 step += 1
                 if ema is not None: ema.step(accelerator.unwrap_model(model).parameters())
                 if log is not None:
                     writer.writerow(dict(step=step, epoch=epoch, loss=acc_loss / acc_n, lr=lr_scheduler.get_last_lr()[0],
-                                         text_frac=acc_text / acc_n, seconds=round(elapsed0 + time.time() - t0, 3)))
+                                         text_frac=acc_text / acc_n, seconds=round(elapsed0 + time.time() - t0, 3),
+                                         **(dict(wst, w_mean=wst['w_mean'] / acc_n) if wst else {})))
                     log.flush()
                 bar.update(); bar.set_postfix(loss=f'{acc_loss / acc_n:.4f}')
-                acc_loss, acc_text, acc_n = 0.0, 0.0, 0
+                acc_loss, acc_text, acc_n, wst = 0.0, 0.0, 0, {}
                 if step % cfg.checkpointing_steps == 0 or step == cfg.max_steps:
                     _save_checkpoint(accelerator, out, step, cfg.checkpoints_total_limit, model)
                 if step >= cfg.max_steps: break
@@ -224,7 +230,7 @@ def train(task, # the experiment: model, dataset, loss, save, sample, params
         bar.close()
     return _finish(task, cfg, accelerator, model, ema, out)
 
-# %% ../nbs/06_train.ipynb #438ec5d2
+# %% ../nbs/06_train.ipynb #01044340
 def _finish(task, cfg, accelerator, model, ema, out:Path)->dict:
     accelerator.wait_for_everyone()
     metrics = {}
@@ -234,8 +240,18 @@ def _finish(task, cfg, accelerator, model, ema, out:Path)->dict:
         net.eval()
         task.save(net, out/'model')
         images = task.sample(net, cfg.num_samples, cfg.sample_seed, cfg.sample_steps)
-        for i, im in enumerate(images): save_image(im, out/'samples'/f'{i:03d}.png')
-        grid = image_grid(images); save_image(grid, out/'samples.png')
+        if isinstance(images, dict):  # prompt → images: one row per prompt, samples.json maps prompts to files
+            index = {}
+            for i, (prompt, ims) in enumerate(images.items()):
+                index[prompt] = [f'samples/p{i}_{k}.png' for k in range(len(ims))]
+                for f, im in zip(index[prompt], ims): save_image(im, out/f)
+            save_json(index, out/'samples.json')
+            grid = image_grid([im for ims in images.values() for im in ims], cols=len(next(iter(images.values()))))
+            images = [im for ims in images.values() for im in ims]
+        else:
+            for i, im in enumerate(images): save_image(im, out/'samples'/f'{i:03d}.png')
+            grid = image_grid(images)
+        save_image(grid, out/'samples.png')
         if ema is not None: ema.restore(net.parameters())
         rows = read_loss_csv(out/'loss.csv')
         plot_loss(rows, out/'loss.png', out.name)

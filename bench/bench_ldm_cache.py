@@ -1,0 +1,38 @@
+"""Latent diffusion training throughput: cached latents and weights vs encoding every step (as diffusers' examples do),
+same model, batch and weight, steps/s from one run. Target: cached >= 2x.
+
+    .venv/bin/python bench/bench_ldm_cache.py [--weight encoder --unet-size small --vae-size small --resolution 64 --steps 20]
+"""
+import argparse, tempfile, time
+from pathlib import Path
+import torch
+
+from manga_textloss.ldm import LDMConfig, LDMTask, CachedItems, small_vae
+from manga_textloss.synthetic import synthesize
+
+if __name__ == '__main__':
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--weight', default='encoder'); ap.add_argument('--unet-size', default='small'); ap.add_argument('--vae-size', default='small')
+    ap.add_argument('--resolution', type=int, default=64); ap.add_argument('--batch-size', type=int, default=8); ap.add_argument('--steps', type=int, default=20)
+    a = ap.parse_args()
+    with tempfile.TemporaryDirectory() as d:
+        d = Path(d); root = synthesize(d/'syn', books=1, pages=3, size='1654x1170', seed=0)
+        small_vae(a.vae_size).save_pretrained(d/'vae')   # random weights: the cost is the same as a trained VAE's
+        common = dict(data_root=str(root), vae=str(d/'vae'), weight=a.weight, unet_size=a.unet_size, resolution=a.resolution, crops_per_page=8)
+        t = time.perf_counter(); cached = LDMTask(LDMConfig(**common), d/'c'); t_cache = time.perf_counter() - t
+        live = LDMTask(LDMConfig(cache_latents=False, **common), d/'l'); live.model.load_state_dict(cached.model.state_dict())
+        res = {}
+        for name, task in (('cached', cached), ('encode-every-step', live)):
+            opt = torch.optim.AdamW(p for p in task.model.parameters() if p.requires_grad)
+            dl = torch.utils.data.DataLoader(task.dataset, batch_size=a.batch_size, shuffle=False, drop_last=True)
+            batches = [b for _, b in zip(range(4), dl)]
+            def step(i):
+                loss, _ = task.loss(task.model, batches[i % len(batches)], torch.Generator().manual_seed(i))
+                loss.backward(); opt.step(); opt.zero_grad(set_to_none=True)
+            for i in range(2): step(i)
+            t = time.perf_counter()
+            for i in range(a.steps): step(i)
+            res[name] = a.steps / (time.perf_counter() - t)
+    print(f'{a.unet_size} UNet, {a.vae_size} VAE, {a.resolution}px, batch {a.batch_size}, weight {a.weight}, {a.steps} steps (CPU):')
+    print(f"  cached {res['cached']:.2f} steps/s | encode every step {res['encode-every-step']:.2f} steps/s | "
+          f"ratio {res['cached'] / res['encode-every-step']:.2f}x (target >= 2x); building the cache took {t_cache:.1f} s")

@@ -17,8 +17,8 @@ from .losses import LossError
 from .train import TrainConfig, TrainingError
 
 # %% auto #0
-__all__ = ['cmd_synth', 'cmd_stats', 'cmd_masks', 'cmd_eval_masks', 'add_dataclass_args', 'dataclass_from_args', 'cmd_train_vae',
-           'cmd_train_ldm', 'cmd_train_ddpm', 'run_notebook', 'cmd_demo', 'parser', 'main']
+__all__ = ['cmd_synth', 'cmd_stats', 'cmd_masks', 'cmd_eval_masks', 'add_dataclass_args', 'dataclass_from_args', 'train_command',
+           'run_notebook', 'cmd_demo', 'parser', 'main']
 
 # %% ../nbs/90_cli.ipynb #b6dfe647
 def cmd_synth(a):
@@ -58,7 +58,7 @@ def cmd_eval_masks(a):
     if a.json: print(json.dumps(r))
     else: print(f"{r['pages']} pages: precision {r['precision']:.3f}  recall {r['recall']:.3f}  F1 {r['f1']:.3f}  IoU {r['iou']:.3f}")
 
-# %% ../nbs/90_cli.ipynb #722d21f4
+# %% ../nbs/90_cli.ipynb #3cd4da99
 def add_dataclass_args(p:argparse.ArgumentParser, cls, skip=()):
     "Add one flag per field of dataclass `cls` (type from its annotation, default from the class)."
     import dataclasses
@@ -76,29 +76,15 @@ def dataclass_from_args(cls, a):
     import dataclasses
     return cls(**{f.name: getattr(a, f.name) for f in dataclasses.fields(cls) if hasattr(a, f.name)})
 
-def cmd_train_vae(a):
-    "The first-stage VAE of the embedded default."
-    from manga_textloss.ldm import VAEConfig, train_vae
-    tc = dataclass_from_args(TrainConfig, a)
-    if a.output_dir is None: tc.output_dir = str(runs_dir()/'vae')
-    m = train_vae(dataclass_from_args(VAEConfig, a), tc, progress=not a.quiet)
-    if m and not a.quiet: print(json.dumps(m))
-
-def cmd_train_ldm(a):
-    "The latent diffusion experiment."
-    from manga_textloss.ldm import LDMConfig, train_ldm
-    tc = dataclass_from_args(TrainConfig, a)
-    if a.output_dir is None: tc.output_dir = str(runs_dir()/f'ldm-{a.weight}')
-    m = train_ldm(dataclass_from_args(LDMConfig, a), tc, progress=not a.quiet)
-    if m and not a.quiet: print(json.dumps(m))
-
-def cmd_train_ddpm(a):
-    "The pixel DDPM experiment."
-    from manga_textloss.ddpm import DDPMConfig, train_ddpm
-    tc = dataclass_from_args(TrainConfig, a)
-    if a.output_dir is None: tc.output_dir = str(runs_dir()/f'ddpm-{a.loss}')
-    m = train_ddpm(dataclass_from_args(DDPMConfig, a), tc, progress=not a.quiet)
-    if m and not a.quiet: print(json.dumps(m))
+def train_command(config_cls, train_fn, run_name):
+    "A subcommand that builds `config_cls` and `TrainConfig` from the flags and calls `train_fn` (run folder: runs/<run_name(a)>)."
+    def cmd(a):
+        tc = dataclass_from_args(TrainConfig, a)
+        if a.output_dir is None: tc.output_dir = str(runs_dir()/run_name(a))
+        m = train_fn(dataclass_from_args(config_cls, a), tc, progress=not a.quiet)
+        if m and not a.quiet: print(json.dumps(m))
+    cmd.__doc__ = train_fn.__doc__
+    return cmd
 
 # %% ../nbs/90_cli.ipynb #f50eb22b
 def _nbs_dir()->Path|None:
@@ -139,7 +125,7 @@ def cmd_demo(a):
     save_json(res, out/'masks_eval.json')
     print(f'done: {out}/stats.json, {nb}, {out}/masks/, {out}/masks_eval.json')
 
-# %% ../nbs/90_cli.ipynb #14ff49e9
+# %% ../nbs/90_cli.ipynb #1a96e9d1
 def parser()->argparse.ArgumentParser:
     "The `mtl` argument parser."
     p = argparse.ArgumentParser(prog='mtl', description='manga-textloss: region-weighted diffusion losses for legible manga text.')
@@ -177,19 +163,15 @@ def parser()->argparse.ArgumentParser:
     s.add_argument('pred', help='predicted masks folder (<title>/<NNN>.png)'); s.add_argument('gt', help='ground-truth folder, e.g. ROOT/masks')
     s.add_argument('--json', action='store_true', help='print one JSON object'); s.add_argument('--csv', default=None, help='per-page table')
     s.set_defaults(fn=cmd_eval_masks)
-    s = sub.add_parser('train-ddpm', help='finetune/train an unconditional pixel DDPM, baseline or masked loss')
-    from manga_textloss.ddpm import DDPMConfig
-    add_dataclass_args(s, DDPMConfig)
-    add_dataclass_args(s, TrainConfig)
-    s.set_defaults(output_dir=None)
-    s.add_argument('--quiet', action='store_true', help='no progress bar or summary')
-    s.set_defaults(fn=cmd_train_ddpm)
-    from manga_textloss.ldm import VAEConfig, LDMConfig
-    for name, cls, fn, hlp in (('train-vae', VAEConfig, cmd_train_vae, 'train the small first-stage AutoencoderKL (embedded default)'),
-                               ('train-ldm', LDMConfig, cmd_train_ldm, 'the latent diffusion experiment: --weight none|naive|encoder|maxpool')):
+    from manga_textloss.ddpm import DDPMConfig, train_ddpm
+    from manga_textloss.ldm import VAEConfig, LDMConfig, train_vae, train_ldm
+    for name, cls, fn, run, hlp in (
+            ('train-ddpm', DDPMConfig, train_ddpm, lambda a: f'ddpm-{a.loss}', 'finetune/train an unconditional pixel DDPM, baseline or masked loss'),
+            ('train-vae', VAEConfig, train_vae, lambda a: 'vae', 'train the small first-stage AutoencoderKL (embedded default)'),
+            ('train-ldm', LDMConfig, train_ldm, lambda a: f'ldm-{a.weight}', 'the latent diffusion experiment: --weight none|naive|encoder|maxpool')):
         s = sub.add_parser(name, help=hlp)
         add_dataclass_args(s, cls); add_dataclass_args(s, TrainConfig)
-        s.set_defaults(output_dir=None, fn=fn)
+        s.set_defaults(output_dir=None, fn=train_command(cls, fn, run))
         s.add_argument('--quiet', action='store_true', help='no progress bar or summary')
     s = sub.add_parser('demo', help='the main job on the embedded default (synthesise, count, explore, masks)')
     s.add_argument('--out', default=None, help='run folder (default: runs/demo)')

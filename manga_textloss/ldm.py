@@ -154,7 +154,7 @@ def train_vae(cfg:VAEConfig, tcfg:TrainConfig, progress:bool=True)->dict:
     "Train the first-stage VAE; the run folder's `model/` is an AutoencoderKL folder for `LDMConfig.vae`."
     return train(VAETask(cfg, tcfg.output_dir, tcfg.seed), tcfg, progress)
 
-# %% ../nbs/08_ldm.ipynb #eaba736d
+# %% ../nbs/08_ldm.ipynb #0a0d7393
 @dataclass
 class LDMConfig:
     "The latent diffusion experiment (the loop's knobs are in `TrainConfig`)."
@@ -203,8 +203,12 @@ class LDMConfig:
 class LDMModel(torch.nn.Module):
     "The trained part of the LDM: UNet + text encoder (frozen unless asked)."
     def __init__(self, unet, text_encoder, train_text_encoder:bool=False):
-        super().__init__(); self.unet, self.text_encoder = unet, text_encoder
+        super().__init__(); self.unet, self.text_encoder, self.train_text_encoder = unet, text_encoder, train_text_encoder
         self.text_encoder.requires_grad_(train_text_encoder)
+    def train(self, mode:bool=True):
+        super().train(mode)
+        if not self.train_text_encoder: self.text_encoder.eval()   # frozen: no dropout either
+        return self
     def forward(self, latents, t, input_ids):
         with torch.set_grad_enabled(torch.is_grad_enabled() and self.text_encoder.training and any(p.requires_grad for p in self.text_encoder.parameters())):
             h = self.text_encoder(input_ids)[0]

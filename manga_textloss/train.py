@@ -230,7 +230,7 @@ def train(task, # the experiment: model, dataset, loss, save, sample, params
         bar.close()
     return _finish(task, cfg, accelerator, model, ema, out)
 
-# %% ../nbs/06_train.ipynb #01044340
+# %% ../nbs/06_train.ipynb #c00e4431
 def _finish(task, cfg, accelerator, model, ema, out:Path)->dict:
     accelerator.wait_for_everyone()
     metrics = {}
@@ -259,6 +259,8 @@ def _finish(task, cfg, accelerator, model, ema, out:Path)->dict:
         metrics = dict(steps=int(rows[-1]['step']) if rows else 0, final_loss=float(np.mean([r['loss'] for r in tail])) if rows else None,
                        first_loss=rows[0]['loss'] if rows else None, seconds=rows[-1]['seconds'] if rows else 0.0,
                        processes=accelerator.num_processes, samples=len(images), model=str(out/'model'))
+        ws = [r for r in rows if not np.isnan(r['w_mean'])]
+        if ws: metrics |= dict(w_min=min(r['w_min'] for r in ws), w_mean=float(np.mean([r['w_mean'] for r in ws])), w_max=max(r['w_max'] for r in ws))
         if hasattr(task, 'evaluate'): metrics |= task.evaluate(net)
         save_json(metrics, out/'metrics.json')
     accelerator.wait_for_everyone()

@@ -154,7 +154,7 @@ def train_vae(cfg:VAEConfig, tcfg:TrainConfig, progress:bool=True)->dict:
     "Train the first-stage VAE; the run folder's `model/` is an AutoencoderKL folder for `LDMConfig.vae`."
     return train(VAETask(cfg, tcfg.output_dir, tcfg.seed), tcfg, progress)
 
-# %% ../nbs/08_ldm.ipynb #0a0d7393
+# %% ../nbs/08_ldm.ipynb #ca3089e0
 @dataclass
 class LDMConfig:
     "The latent diffusion experiment (the loop's knobs are in `TrainConfig`)."
@@ -176,6 +176,7 @@ class LDMConfig:
     prompt_dropout:float=0.1       # replace the prompt by "" this often (classifier-free guidance)
     naive_amplitude:float=8.0
     naive_sigma:float=2.0          # in image pixels at `resolution`
+    naive_kernel:int|None=None     # blur kernel size (odd); None: 4·sigma+1
     naive_interpolation:str='bilinear'
     maxpool_amplitude:float=1.0
     encoder_masked_value:float=0.0 # masked-out value in the VAE's input range [-1, 1] (0 = mid-grey = image*mask)
@@ -214,11 +215,11 @@ class LDMModel(torch.nn.Module):
             h = self.text_encoder(input_ids)[0]
         return self.unet(latents, t, encoder_hidden_states=h).sample
 
-# %% ../nbs/08_ldm.ipynb #2a7ea4e1
+# %% ../nbs/08_ldm.ipynb #bf0c8e97
 def latent_weight(cfg:LDMConfig, vae, image:torch.Tensor, mask:torch.Tensor, latent_hw:tuple[int,int])->torch.Tensor|None:
     "The configured latent weight for a batch (None for the baseline)."
     if cfg.weight == 'none': return None
-    if cfg.weight == 'naive': return naive_latent_weight(mask, latent_hw, cfg.naive_amplitude, cfg.naive_sigma, interpolation=cfg.naive_interpolation)
+    if cfg.weight == 'naive': return naive_latent_weight(mask, latent_hw, cfg.naive_amplitude, cfg.naive_sigma, cfg.naive_kernel, cfg.naive_interpolation)
     if cfg.weight == 'maxpool': return maxpool_latent_weight(mask, latent_hw, cfg.maxpool_amplitude)
     return encoder_latent_weight(vae, image, mask, cfg.encoder_masked_value, cfg.encoder_scaling, cfg.encoder_clamp, cfg.encoder_normalise)
 

@@ -2,7 +2,9 @@
 
 1. Every notebook in nbs/ is tested with nbdev's own `test_nb` (what `nbdev_test` runs), in parallel, skipping the
    cells flagged with `tst_flags` (notest slow gpu) unless `--flags` forces them.
-2. Every notebook that papermill can run as a job — one with a `parameters` cell, or one with no slow/gpu cells — is
+2. The exported library is checked with pyflakes for undefined names: a notebook's test cells run in the notebook's
+   namespace, where an import missing from the exported cells goes unnoticed.
+3. Every notebook that papermill can run as a job — one with a `parameters` cell, or one with no slow/gpu cells — is
    executed with papermill at its default (smoke-sized) parameters, as users run them.
 
 Prints one line per check and a closing `N passed, N failed` line; exits non-zero on any failure.
@@ -51,6 +53,11 @@ def main():
                    basepath=cfg.config_path, pause=0.01)
     for f, (ok, t) in zip(files, res):
         results.append(ok); print(f"{'PASS' if ok else 'FAIL'}  nbdev_test  {f.name}  ({t:.1f}s)", flush=True)
+    import subprocess
+    r = subprocess.run([sys.executable, '-m', 'pyflakes', str(ROOT/'manga_textloss')], capture_output=True, text=True)
+    undefined = [l for l in r.stdout.splitlines() if 'undefined name' in l]
+    results.append(not undefined); print(f"{'PASS' if not undefined else 'FAIL'}  pyflakes    undefined names in manga_textloss/", flush=True)
+    for l in undefined: print('      ' + l)
     if not a.no_papermill:
         jobs = [f for f in files if papermill_candidate(f)]
         with tempfile.TemporaryDirectory() as out:

@@ -20,8 +20,8 @@ from .losses import LossConfig, weighted_mse
 from .train import TrainConfig, TrainingError, train
 
 # %% auto #0
-__all__ = ['CROPS', 'UNET_PRESETS', 'CropDataset', 'ddpm_unet', 'load_ddpm', 'DDPMConfig', 'DDPMTask', 'sample_ddpm',
-           'denoising_error', 'train_ddpm']
+__all__ = ['CROPS', 'UNET_PRESETS', 'CropDataset', 'ddpm_unet', 'load_ddpm', 'DDPMConfig', 'synthetic_default', 'DDPMTask',
+           'sample_ddpm', 'denoising_error', 'train_ddpm']
 
 # %% ../nbs/07_ddpm.ipynb #426bca9b
 CROPS = ('text', 'random', 'none')
@@ -122,7 +122,7 @@ def load_ddpm(folder:str|Path):
     if (sched/'scheduler_config.json').is_file(): return unet, DDPMScheduler.from_pretrained(sched)
     return unet, DDPMScheduler(num_train_timesteps=1000)
 
-# %% ../nbs/07_ddpm.ipynb #ba1753e4
+# %% ../nbs/07_ddpm.ipynb #0bbecc5e
 @dataclass
 class DDPMConfig:
     "The pixel DDPM experiment (the training loop's knobs are in `TrainConfig`)."
@@ -157,20 +157,22 @@ class DDPMConfig:
     def loss_config(self)->LossConfig:
         return LossConfig(lam=self.lam, background=self.background, normalise=self.normalise, text_share=self.text_share, snr_gamma=self.snr_gamma)
 
+def synthetic_default(out:str|Path, books:int, pages:int, size:str, seed:int, name:str='data')->Path:
+    "The synthetic default root `<out>/<name>`, made once (by the main process) and reused by later runs and resumes."
+    from manga_textloss.synthetic import synthesize
+    from manga_textloss.core import process_state
+    root = Path(out)/name
+    if process_state().is_main_process and not (root/'books.txt').is_file(): synthesize(root, books, pages, size, seed)
+    process_state().wait_for_everyone()
+    return root
+
 class DDPMTask:
     "Unconditional pixel DDPM on page crops, baseline or masked loss."
     def __init__(self, cfg:DDPMConfig, output_dir:str|Path, seed:int=0):
         from diffusers import DDPMScheduler
-        self.cfg = cfg
-        if cfg.data_root is None:
-            from manga_textloss.synthetic import synthesize
-            from manga_textloss.core import process_state
-            root = Path(output_dir)/'data'
-            if process_state().is_main_process and not (root/'books.txt').is_file():
-                synthesize(root, cfg.synthetic_books, cfg.synthetic_pages, cfg.synthetic_size, cfg.synthetic_seed)
-            process_state().wait_for_everyone()
-            self.data_root = root
-        else: self.data_root = Path(cfg.data_root)
+        self.cfg, self.out = cfg, Path(output_dir)
+        self.data_root = Path(cfg.data_root) if cfg.data_root else synthetic_default(self.out, cfg.synthetic_books, cfg.synthetic_pages,
+                                                                                      cfg.synthetic_size, cfg.synthetic_seed)
         if cfg.pretrained: self.model, self.scheduler = load_ddpm(cfg.pretrained)
         else:
             torch.manual_seed(seed)
@@ -186,10 +188,7 @@ class DDPMTask:
         "Held-out denoising error on text pixels and on background (fixed crops, noise and timesteps)."
         c = self.cfg
         if c.eval_root: root = Path(c.eval_root)
-        elif c.data_root is None:
-            from manga_textloss.synthetic import synthesize
-            root = self.data_root.parent/'data_eval'
-            if not (root/'books.txt').is_file(): synthesize(root, 1, max(2, c.synthetic_pages), c.synthetic_size, c.synthetic_seed + 1000)
+        elif c.data_root is None: root = synthetic_default(self.out, 1, max(2, c.synthetic_pages), c.synthetic_size, c.synthetic_seed + 1000, 'data_eval')
         else: root = self.data_root
         ds = CropDataset(root, None if (c.eval_root or c.data_root is None) else c.masks, c.resolution, c.crop, c.crop_size,
                          model.config.in_channels, max(1, c.eval_items // 4), seed=12345)

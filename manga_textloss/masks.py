@@ -86,7 +86,7 @@ class ClassicalGenerator:
             out += [mask_record(c, conf) for c in cands]
         return out
 
-# %% ../nbs/03_masks.ipynb #4727c68c
+# %% ../nbs/03_masks.ipynb #321a0779
 SAM_CHECKPOINTS = {'vit_b': 'sam_vit_b_01ec64.pth', 'vit_l': 'sam_vit_l_0b3195.pth', 'vit_h': 'sam_vit_h_4b8939.pth'}
 SAM_URL = 'https://github.com/facebookresearch/segment-anything#model-checkpoints'
 
@@ -127,7 +127,7 @@ def load_sam(model:str='vit_b', # 'vit_b', 'vit_l', 'vit_h', or 'tiny' (random w
     except Exception as e:
         raise DatasetError(f'{checkpoint} is not a SAM checkpoint ({type(e).__name__}). Expected {expected} from {SAM_URL}.') from None
     try: sam.load_state_dict(state)
-    except (RuntimeError, AttributeError) as e:
+    except (RuntimeError, AttributeError):
         raise DatasetError(f'{checkpoint} does not fit --sam-model {model} (expected {expected}); pass the --sam-model that matches '
                            f'the file (vit_b/vit_l/vit_h).') from None
     return sam.to(device).eval()

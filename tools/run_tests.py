@@ -4,8 +4,8 @@
    with `tst_flags` (notest slow gpu) unless `--flags` forces them.
 2. The exported library is checked with pyflakes for undefined names: a notebook's test cells run in the notebook's
    namespace, where an import missing from the exported cells goes unnoticed.
-3. Every notebook that papermill can run as a job — one with a `parameters` cell, or one with no slow/gpu cells — is
-   executed with papermill at its default (smoke-sized) parameters, as users run them.
+3. Every job notebook (one with a `parameters` cell) is executed with papermill at its default (smoke-sized) parameters,
+   as users run them.
 4. Every `tools/test_*.py` script (checks that need more than a notebook, e.g. the docs preview in a browser).
 
 Each check runs in its own process group with a wall-clock limit (`--timeout`), so a hung check is killed and
@@ -22,11 +22,8 @@ NBS = ROOT/'nbs'
 def _cells(nb:Path): return json.loads(nb.read_text(encoding='utf-8'))['cells']
 
 def papermill_candidate(nb:Path)->bool:
-    "A job notebook (has a `parameters` cell), or one with no slow/gpu cells."
-    cells = _cells(nb)
-    if any('parameters' in c.get('metadata', {}).get('tags', []) for c in cells): return True
-    flagged = lambda c: any(l.strip().startswith(('#| slow', '#| gpu', '#|slow', '#|gpu')) for l in ''.join(c['source']).splitlines())
-    return not any(c['cell_type'] == 'code' and flagged(c) for c in cells)
+    "A job notebook: one with a cell tagged `parameters`."
+    return any('parameters' in c.get('metadata', {}).get('tags', []) for c in _cells(nb))
 
 def one_nbdev(nb:str, flags:str):
     "Child process: nbdev's `test_nb` on one notebook."
@@ -70,7 +67,8 @@ def main():
     if a.one:
         kind, nb = a.one
         return one_nbdev(nb, a.flags) if kind == 'nbdev' else one_papermill(nb, a.out)
-    files = sorted(f for f in NBS.glob('*.ipynb') if not f.name.startswith('_') and (a.path is None or a.path in f.name))
+    files = sorted(f for f in [*NBS.glob('*.ipynb'), *NBS.glob('jobs/*.ipynb')]
+                   if not f.name.startswith('_') and (a.path is None or a.path in f.name))
     tools = sorted(f for f in (ROOT/'tools').glob('test_*.py') if a.path is None or a.path in f.name)
     py = sys.executable
     results = []
@@ -78,14 +76,14 @@ def main():
         results.append(ok); print(f"{'PASS' if ok else 'FAIL'}  {label}  ({t:.1f}s)", flush=True)
         if err: print('      ' + err.replace('\n', '\n      '), flush=True)
     with tempfile.TemporaryDirectory() as out, ThreadPoolExecutor(a.n_workers) as ex:
-        futs = [ex.submit(run_check, f'nbdev_test  {f.name}', [py, __file__, '--one', 'nbdev', str(f), '--flags', a.flags], a.timeout)
+        futs = [ex.submit(run_check, f'nbdev_test  {f.relative_to(NBS)}', [py, __file__, '--one', 'nbdev', str(f), '--flags', a.flags], a.timeout)
                 for f in files]
         for fut in as_completed(futs): report(*fut.result())
         r = subprocess.run([py, '-m', 'pyflakes', str(ROOT/'manga_textloss')], capture_output=True, text=True)
         undefined = [l for l in r.stdout.splitlines() if 'undefined name' in l]
         report('pyflakes    undefined names in manga_textloss/', not undefined, 0, '\n'.join(undefined))
         futs = [] if a.no_papermill else [
-            ex.submit(run_check, f'papermill   {f.name}', [py, __file__, '--one', 'papermill', str(f), '--out', out], a.timeout)
+            ex.submit(run_check, f'papermill   {f.relative_to(NBS)}', [py, __file__, '--one', 'papermill', str(f), '--out', out], a.timeout)
             for f in files if papermill_candidate(f)]
         futs += [ex.submit(run_check, f'tool test   {f.name}', [py, str(f)], a.timeout) for f in tools]
         for fut in as_completed(futs): report(*fut.result())

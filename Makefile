@@ -3,7 +3,7 @@ PYTHON ?= python3
 BIN := .venv/bin
 STAMP := .venv/.installed
 
-.PHONY: setup demo test sync readme lab clean
+.PHONY: setup demo test sync readme docs lab clean
 
 setup: $(STAMP)
 
@@ -24,6 +24,9 @@ sync: setup  ## export the library and clean the notebooks (what CI checks), ref
 
 readme: setup
 	$(BIN)/python tools/readme.py
+
+docs: setup  ## the docs site: `nbdev_docs` into _docs/ where Quarto is installed, else an offline HTML preview in _docs/preview/
+	$(BIN)/python tools/docs.py
 
 lab: setup  ## JupyterLab on the notebooks
 	$(BIN)/jupyter lab nbs

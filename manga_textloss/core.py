@@ -47,6 +47,8 @@ def atomic_write(path:str|Path, # final destination
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
     try:
+        umask = os.umask(0); os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; the final file gets the usual permissions
         with os.fdopen(fd, mode, **kwargs) as f: yield f
         os.replace(tmp, path)
     except BaseException:

@@ -17,10 +17,10 @@ from PIL import Image, ImageOps
 from .core import DatasetError, atomic_write, save_json
 
 # %% auto #0
-__all__ = ['APT_PACKAGES', 'ORIENTATIONS', 'EvaluationError', 'check_tesseract', 'normalise_ocr', 'Reading', 'read_text',
-           'text_scores', 'bootstrap_ci', 'paired_bootstrap', 'fmt_ci', 'judge_items', 'validate_judge', 'run_samples',
-           'summarise', 'evaluate_run', 'read_ocr_csv', 'run_info', 'compare_runs', 'comparison_table',
-           'markdown_table']
+__all__ = ['APT_PACKAGES', 'ORIENTATIONS', 'METHOD_ORDER', 'EvaluationError', 'check_tesseract', 'normalise_ocr', 'Reading',
+           'read_text', 'text_scores', 'bootstrap_ci', 'paired_bootstrap', 'fmt_ci', 'judge_items', 'validate_judge',
+           'run_samples', 'summarise', 'evaluate_run', 'read_ocr_csv', 'run_info', 'compare_runs', 'method_order',
+           'comparison_table', 'markdown_table']
 
 # %% ../nbs/09_evaluate.ipynb #b5b494f9
 APT_PACKAGES = 'tesseract-ocr tesseract-ocr-jpn tesseract-ocr-jpn-vert'
@@ -47,7 +47,7 @@ def check_tesseract(langs:tuple=('jpn', 'jpn_vert'), # language packs the judge 
         raise EvaluationError(f'Tesseract {version} lacks the language pack(s) {", ".join(missing)}: sudo apt-get install {pkgs}')
     return version
 
-# %% ../nbs/09_evaluate.ipynb #c3cdc754
+# %% ../nbs/09_evaluate.ipynb #6b1fa7b2
 def normalise_ocr(s:str|None)->str:
     "NFKC and no whitespace: the form in which recognised and target text are compared."
     return re.sub(r'\s+', '', unicodedata.normalize('NFKC', s or ''))
@@ -79,6 +79,7 @@ def read_text(img:Image.Image|np.ndarray, # dark text on a light ground (any siz
     im = (Image.fromarray(np.asarray(img)) if isinstance(img, np.ndarray) else img).convert('L')
     padded = ImageOps.expand(im, border, 255)
     wide = im.width >= 1.5 * im.height   # manga dialogue is set vertically unless the crop is clearly wide
+    if wide and 'horizontal' in orientations: orientations = ('horizontal',)   # no vertical text is that wide
     best, best_score = None, -1.0
     for o in orientations:
         lang, psm = ORIENTATIONS[o]
@@ -173,7 +174,7 @@ def validate_judge(root:str|Path|None=None, # ground truth; None: a fresh synthe
     return dict(accuracy=correct / len(items), n=len(items), correct=correct, ned=float(np.mean(neds)), scale=scale,
                 misread=misread)
 
-# %% ../nbs/09_evaluate.ipynb #313d05f5
+# %% ../nbs/09_evaluate.ipynb #860bc21d
 def _template_regex(template:str)->re.Pattern:
     a, _, b = template.partition('{text}')
     return re.compile(re.escape(a) + '(.*)' + re.escape(b) + '$', re.S)
@@ -224,6 +225,7 @@ def evaluate_run(run:str|Path, # a run folder (train-ldm or train-ddpm)
                    chars=r.chars, orientation=r.orientation)
         rec |= text_scores(r.text, s['target']) if s['target'] is not None else dict(sen_acc=None, ned=None, char_recall=None)
         records.append(rec)
+    if not records: raise EvaluationError(f'{run}/samples.json lists no sample files: the run is incomplete; rerun its training job.')
     buf = io.StringIO(); w = csv.DictWriter(buf, fieldnames=list(records[0])); w.writeheader(); w.writerows(records)
     with atomic_write(run/'ocr.csv', 'w', encoding='utf-8', newline='') as f: f.write(buf.getvalue())
     ocr = dict(judge=dict(engine='tesseract', version=version, orientations=list(ORIENTATIONS), normalisation='NFKC, no whitespace')
@@ -244,7 +246,7 @@ def read_ocr_csv(run:str|Path)->list[dict]:
         for k in ('prompt', 'target'): r[k] = r[k] or None
     return rows
 
-# %% ../nbs/09_evaluate.ipynb #668539a1
+# %% ../nbs/09_evaluate.ipynb #593069de
 def run_info(run:str|Path)->dict:
     "kind, method, data, seed, steps of a run folder (from params.json / metrics.json)."
     run = Path(run)
@@ -261,6 +263,7 @@ def run_info(run:str|Path)->dict:
     if t.get('prediction_type', 'epsilon') != 'epsilon': extras.append(t['prediction_type'])
     if 'weight' in t: kind, base = 'ldm', t['weight']
     elif 'loss' in t: kind, base = 'ddpm', t['loss']
+    elif 'vae_size' in t: kind, base = 'vae', t['vae_size']
     else: kind, base = 'other', run.name
     extras_s = ' (' + ', '.join(extras) + ')' if extras else ''
     data = t.get('data_root') or ''
@@ -276,8 +279,9 @@ def compare_runs(runs:list, # run folders
     groups = {}
     for run in map(Path, runs):
         if not ((run/'samples.json').is_file() or (run/'samples').is_dir()): continue
-        if reevaluate or not (run/'ocr.csv').is_file(): evaluate_run(run, judge, progress)
         info = run_info(run)
+        if info['kind'] not in ('ddpm', 'ldm'): continue          # e.g. a VAE run: its samples are reconstructions
+        if reevaluate or not (run/'ocr.csv').is_file(): evaluate_run(run, judge, progress)
         groups.setdefault((info['method'], info['data']), []).append((info, read_ocr_csv(run)))
     rows = []
     for (method, data), members in groups.items():
@@ -288,7 +292,14 @@ def compare_runs(runs:list, # run folders
                          seeds=len(members), runs=[i['run'] for i, _ in members],
                          sen_acc=s['conditional']['sen_acc'], ned=s['conditional']['ned'], char_recall=s['conditional']['char_recall'],
                          density=s['unconditional']['chars'], confidence=s['unconditional']['confidence']))
-    return sorted(rows, key=lambda r: (r['kind'], r['method']))
+    return sorted(rows, key=method_order)
+
+METHOD_ORDER = ('ddpm baseline', 'ddpm masked', 'ldm none', 'ldm naive', 'ldm encoder', 'ldm maxpool')
+
+def method_order(row:dict)->tuple:
+    "Sort key: baselines first, then the paper's methods, then variants (by name)."
+    m = row['method']; base = next((i for i, k in enumerate(METHOD_ORDER) if m == k or m.startswith(k + ' ')), len(METHOD_ORDER))
+    return (row.get('kind', ''), base, m, row.get('data', ''))
 
 def comparison_table(rows:list[dict], digits:int=2)->list[dict]:
     "Flat, printable rows (value [lo, hi]) of `compare_runs`."

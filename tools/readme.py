@@ -1,6 +1,7 @@
 """Write README.md from nbs/index.ipynb (what `nbdev_readme` does, without needing Quarto).
 
-Markdown cells are copied; code cells become ```python blocks (nbdev directives removed; `#| hide` cells left out).
+Markdown cells are copied; code cells become ```python blocks (nbdev directives removed; `#| hide` cells left out);
+`#| echo: false` cells contribute only their saved Markdown outputs (e.g. a results table), not their code.
 `--check` exits 1 if README.md is out of date instead of writing it.
 """
 import json, sys
@@ -17,6 +18,10 @@ def render()->str:
         elif c['cell_type'] == 'code':
             lines = src.splitlines()
             if any(l.replace(' ', '').startswith(('#|hide', '#|exec_doc', '#|export')) for l in lines): continue
+            if any(l.replace(' ', '') == '#|echo:false' for l in lines):
+                parts += [''.join(o['data']['text/markdown']).strip('\n') for o in c.get('outputs', [])
+                          if 'text/markdown' in o.get('data', {})]
+                continue
             code = '\n'.join(l for l in lines if not l.startswith('#|')).strip('\n')
             if code: parts.append(f'```python\n{code}\n```')
     return '\n\n'.join(parts) + '\n'

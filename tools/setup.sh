@@ -11,6 +11,7 @@ if ! "$PY" -c 'import sys; sys.exit(sys.version_info < (3, 10))' 2>/dev/null; th
 fi
 
 # System packages: Tesseract with Japanese (horizontal + vertical) is the OCR judge; IPA Gothic is a fallback font;
+# Chromium runs the docs preview's browser check (tools/test_docs.py, driven by pip playwright: no browser download);
 # python3-venv is needed to create the venv on Debian/Ubuntu.
 missing=()
 command -v tesseract >/dev/null 2>&1 || missing+=(tesseract-ocr)
@@ -18,6 +19,7 @@ langs=$(tesseract --list-langs 2>/dev/null || true)
 grep -qx jpn <<<"$langs" || missing+=(tesseract-ocr-jpn)
 grep -qx jpn_vert <<<"$langs" || missing+=(tesseract-ocr-jpn-vert)
 [ -f /usr/share/fonts/opentype/ipafont-gothic/ipag.ttf ] || missing+=(fonts-ipafont-gothic)
+{ [ -x /usr/lib/chromium/chromium ] || command -v chromium >/dev/null 2>&1; } || missing+=(chromium)
 venv_ok=1; "$PY" -c 'import venv, ensurepip' >/dev/null 2>&1 || { venv_ok=0; missing+=(python3-venv); }
 
 if ((${#missing[@]})); then
@@ -31,7 +33,7 @@ if ((${#missing[@]})); then
     echo "setup: cannot install system packages here (no apt-get, or not root and no passwordless sudo)." >&2
     echo "setup: missing: ${missing[*]}" >&2
     echo "setup: install them with:  sudo apt-get install -y ${missing[*]}" >&2
-    echo "setup: (tesseract is needed only for OCR evaluation; everything else works without it)" >&2
+    echo "setup: (tesseract is needed only for OCR evaluation, chromium only for the docs browser check; everything else works without them)" >&2
     [ "$venv_ok" = 1 ] || exit 1
   fi
 fi

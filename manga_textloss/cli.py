@@ -87,7 +87,7 @@ def train_command(config_cls, train_fn, run_name):
     cmd.__doc__ = train_fn.__doc__
     return cmd
 
-# %% ../nbs/90_cli.ipynb #dffbd5f1
+# %% ../nbs/90_cli.ipynb #01b5d15b
 DEMO_SCALES = {
     'smoke': dict(books=1, pages=2, size='827x585', judge=dict(books=1, pages=2),
                   ddpm=dict(model_size='tiny', resolution=32, crops_per_page=4, max_steps=4, batch_size=4, num_samples=4,
@@ -141,7 +141,7 @@ class _Stages:
         return r
 
 def run_demo(out:str|Path, # the run folder
-             scale:str='small', # 'smoke' (seconds) or 'small' (≈ 15 min on 2 CPU cores)
+             scale:str='small', # 'smoke' (seconds) or 'small' (≈ 7 min on 2 CPU cores)
              seed:int=0, # dataset and training seed
              progress:bool=True, # progress bars
             )->Path:
@@ -258,7 +258,7 @@ def cmd_evaluate(a):
                   (f"text density {fmt_ci(u['chars'], 1)} chars, confidence {fmt_ci(u['confidence'])} (n={u['n']})" if u['n'] else ''))
     if a.json: print(json.dumps(res, ensure_ascii=False))
 
-# %% ../nbs/90_cli.ipynb #7a9b71cc
+# %% ../nbs/90_cli.ipynb #7cc11332
 def parser()->argparse.ArgumentParser:
     "The `mtl` argument parser."
     p = argparse.ArgumentParser(prog='mtl', description='manga-textloss: region-weighted diffusion losses for legible manga text.')
@@ -316,7 +316,7 @@ def parser()->argparse.ArgumentParser:
     add_bench_args(s); s.set_defaults(fn=cmd_bench_legibility)
     s = sub.add_parser('demo', help='the main job on the embedded default: data, masks, DDPM, VAE, LDM, OCR evaluation, gallery, report')
     s.add_argument('--out', default=None, help='run folder (default: runs/demo-<date>); a rerun into it resumes')
-    s.add_argument('--scale', default='small', choices=list(DEMO_SCALES), help='small (default, ~15 min on 2 CPU cores) or smoke (seconds)')
+    s.add_argument('--scale', default='small', choices=list(DEMO_SCALES), help='small (default, ~7 min on 2 CPU cores) or smoke (seconds)')
     s.add_argument('--seed', type=int, default=0); s.add_argument('--quiet', action='store_true', help='no progress bars')
     s.set_defaults(fn=cmd_demo)
     return p

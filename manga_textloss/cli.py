@@ -258,7 +258,7 @@ def cmd_evaluate(a):
                   (f"text density {fmt_ci(u['chars'], 1)} chars, confidence {fmt_ci(u['confidence'])} (n={u['n']})" if u['n'] else ''))
     if a.json: print(json.dumps(res, ensure_ascii=False))
 
-# %% ../nbs/90_cli.ipynb #7cc11332
+# %% ../nbs/90_cli.ipynb #50475f3f
 def parser()->argparse.ArgumentParser:
     "The `mtl` argument parser."
     p = argparse.ArgumentParser(prog='mtl', description='manga-textloss: region-weighted diffusion losses for legible manga text.')
@@ -283,7 +283,7 @@ def parser()->argparse.ArgumentParser:
     s.add_argument('root', help='Manga109(-format) root')
     s.add_argument('--out', required=True, help='output folder: <title>/<NNN>.png + .json')
     s.add_argument('--backend', choices=BACKENDS, default=None, help="mask generator (default: the params file's, else classical)")
-    s.add_argument('--params', default=None, help='params file (JSON) saved by the tuner in 03_masks')
+    s.add_argument('--params', default=None, help='params file (JSON) saved by the tuner in 03a_tuner')
     s.add_argument('--sam-model', default='vit_b', help='vit_b | vit_l | vit_h (sam-* backends)')
     s.add_argument('--sam-checkpoint', default=None, help='SAM .pth file (sam-* backends)')
     s.add_argument('--points-per-side', type=int, default=None, help='sam-amg: point grid size (default 32)')

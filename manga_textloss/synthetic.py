@@ -179,7 +179,7 @@ def _figure(p:np.ndarray, rng, s:float)->tuple[tuple,tuple]:
     fb = box(face); bb = box(body | face)
     return fb, bb
 
-# %% ../nbs/02_synthetic.ipynb #413d2dd9
+# %% ../nbs/02_synthetic.ipynb #b8685723
 @dataclass
 class SynthPage:
     "A rendered page: grayscale image, ground-truth text mask, annotations (boxes xyxy max-exclusive)."
@@ -207,6 +207,7 @@ def render_page(rng:np.random.Generator, # the page's own generator
                 font_path:str|Path|None=None, # a Japanese font; default `japanese_font_path()`
                 characters:list[str]=('00000000',), # character ids of the book, for face/body boxes
                 empty:bool=False, # an unannotated cover page (clutter only)
+                dialogue:tuple|None=None, # the texts bubbles draw from (default: `DIALOGUE`, `HORIZONTAL` for horizontal bubbles)
                )->SynthPage:
     "Render one manga-like spread with its ground-truth text mask and annotations."
     W, H = size; s = W / 1654
@@ -232,21 +233,21 @@ def render_page(rng:np.random.Generator, # the page's own generator
         for k, pi in enumerate(order):
             n = int(rng.choice([0, 1, 1, 2])) if (k or placed) else 1
             for _ in range(n):
-                b = _bubble(canvas, glyphs, panels[pi], placed, rng, s, font_path)
+                b = _bubble(canvas, glyphs, panels[pi], placed, rng, s, font_path, dialogue=dialogue)
                 if b: boxes.append(('text', b[0], b[1], None))
         if not any(t == 'text' for t, *_ in boxes):  # every annotated page has text
             for pi in order:
-                b = _bubble(canvas, glyphs, panels[pi], placed, rng, s, font_path, tries=200)
+                b = _bubble(canvas, glyphs, panels[pi], placed, rng, s, font_path, tries=200, dialogue=dialogue)
                 if b: boxes.append(('text', b[0], b[1], None)); break
     r = max(1, round(2 * s))
     mask = cv2.dilate((glyphs >= 128).astype(np.uint8), _disk(r)) > 0
     return SynthPage(canvas, mask, boxes, sfx)
 
-# %% ../nbs/02_synthetic.ipynb #9037522e
-def _bubble(canvas, glyphs, panel, placed, rng, s, font_path, tries=30):
+# %% ../nbs/02_synthetic.ipynb #097ac2fd
+def _bubble(canvas, glyphs, panel, placed, rng, s, font_path, tries=30, dialogue=None):
     x0, y0, x1, y1 = panel
     vertical = rng.random() < 0.85
-    text = str(rng.choice(DIALOGUE if vertical else HORIZONTAL))
+    text = str(rng.choice(dialogue if dialogue else DIALOGUE if vertical else HORIZONTAL))
     font = ImageFont.truetype(font_path, max(10, int(rng.uniform(24, 34) * s)))
     ink, annotated = typeset(text, font, vertical, int(rng.integers(4, 8)))
     th, tw = ink.shape
@@ -344,7 +345,7 @@ def parse_size(size:str|tuple[int,int])->tuple[int,int]:
     if w < 200 or h < 150: raise DatasetError(f'--size {w}x{h}: pages must be at least 200x150 to hold panels and text.')
     return int(w), int(h)
 
-# %% ../nbs/02_synthetic.ipynb #0d91f8f9
+# %% ../nbs/02_synthetic.ipynb #8a089f04
 def synthesize(root:str|Path, # folder to write (created; existing files of the same names are replaced)
                books:int=3, # number of books
                pages:int=4, # pages (spreads) per book
@@ -353,6 +354,7 @@ def synthesize(root:str|Path, # folder to write (created; existing files of the 
                quirks:bool=True, # reproduce Manga109's quirks (cover page, 0x0 page, title attribute, ...)
                font:str|Path|None=None, # a Japanese font file (default: Noto Sans CJK JP from its PyPI package)
                progress:bool=False, # show a tqdm bar
+               dialogue:tuple|None=None, # texts for every bubble (e.g. a small vocabulary for a benchmark); default: the built-in lines
               )->Path:
     "Write a deterministic Manga109-format root with ground-truth text masks; returns `root`."
     from tqdm.auto import tqdm
@@ -369,7 +371,7 @@ def synthesize(root:str|Path, # folder to write (created; existing files of the 
         for idx in range(pages):
             prng = rng_for(seed, title, idx)
             empty = quirks and bi == 0 and idx == 0 and pages >= 2
-            sp = render_page(prng, (W, H), font, list(chars), empty=empty)
+            sp = render_page(prng, (W, H), font, list(chars), empty=empty, dialogue=tuple(dialogue) if dialogue else None)
             save_image(sp.image, root/'images'/title/f'{idx:03d}.jpg')
             save_image(sp.mask, root/'masks'/title/f'{idx:03d}.png')
             boxes = [(tag, new_id(), b, text, ch) for tag, b, text, ch in sp.boxes]

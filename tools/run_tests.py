@@ -8,9 +8,13 @@
    as users run them.
 4. Every `tools/test_*.py` script (checks that need more than a notebook, e.g. the docs preview in a browser).
 
-Each check runs in its own process group with a wall-clock limit (`--timeout`), so a hung check is killed and
-reported as a failure instead of stalling CI; results are printed as they finish, then a closing
-`N passed, N failed` line. Exits non-zero on any failure.
+Each check runs in its own process group with a wall-clock limit (`--timeout`), so a hung check is killed instead of
+stalling CI. Before the kill every process of the group is sent SIGABRT, which makes Python's faulthandler
+(`PYTHONFAULTHANDLER=1`) print the stack of every thread: the log shows where it hung. A hung job notebook is also reported with
+the cell papermill marked as running (`--cell-timeout` adds papermill's own per-cell limit). A check that timed out is run once
+more (`--retries`); if it then passes it counts as passed, and the log keeps the timeout and its stacks
+(`FLAKY` line), so an intermittent hang is visible without turning CI red. Any other failure is final. Results are
+printed as they finish, then a closing `N passed, N failed` line. Exits non-zero on any failure.
 """
 import argparse, json, os, signal, subprocess, sys, tempfile, time
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -34,25 +38,51 @@ def one_nbdev(nb:str, flags:str):
     ok, _ = test_nb(Path(nb), skip_flags=cfg.tst_flags.split(), force_flags=flags.split(), basepath=cfg.config_path)
     sys.exit(0 if ok else 1)
 
-def one_papermill(nb:str, out_dir:str):
+def one_papermill(nb:str, out_dir:str, cell_timeout:float):
     "Child process: papermill on one notebook at its default parameters."
     import papermill as pm
     pm.execute_notebook(nb, str(Path(out_dir)/Path(nb).name), cwd=str(NBS), progress_bar=False, kernel_name='python3',
-                        log_output=False)
+                        log_output=False, execution_timeout=int(cell_timeout) if cell_timeout > 0 else None)
 
-def run_check(label:str, cmd:list, timeout:float):
-    "Run `cmd` in a new process group; kill the whole group after `timeout` s. Returns (ok, seconds, output tail)."
-    t = time.time()
-    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True, cwd=ROOT)
+def running_cell(out_nb:Path)->str:
+    "The cell papermill marked as running in a (partial) output notebook, for a hung check's report."
+    try: cells = json.loads(out_nb.read_text(encoding='utf-8'))['cells']
+    except Exception: return ''
+    for i, c in enumerate(cells):
+        if c.get('metadata', {}).get('papermill', {}).get('status') == 'running':
+            return f'running cell {i}: ' + ''.join(c['source']).strip().splitlines()[0][:120] if c['source'] else f'running cell {i}'
+    return ''
+
+def run_once(cmd:list, timeout:float, out_nb:Path|None=None):
+    "Run `cmd` in a new process group; after `timeout` s dump its stacks (SIGABRT) and kill the group. `(ok, timed_out, output)`."
+    env = dict(os.environ, PYTHONFAULTHANDLER='1')
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True, cwd=ROOT, env=env)
     try:
         out, _ = p.communicate(timeout=timeout)
-        ok = p.returncode == 0
+        return p.returncode == 0, False, out or ''
     except subprocess.TimeoutExpired:
-        os.killpg(p.pid, signal.SIGKILL)
-        out, _ = p.communicate()
-        ok, out = False, (out or '') + f'\ntimed out after {timeout:.0f} s (killed): run `python tools/run_tests.py --path ...` to debug'
-    out = '\n'.join(l for l in (out or '').splitlines() if 'Kernel is running over TCP' not in l)
-    return label, ok, time.time() - t, '' if ok else out[-3000:]
+        where = running_cell(out_nb) if out_nb else ''
+        try: os.killpg(p.pid, signal.SIGABRT)       # faulthandler prints every thread's stack
+        except ProcessLookupError: pass
+        try: out, _ = p.communicate(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(p.pid, signal.SIGKILL); out, _ = p.communicate()
+        try: os.killpg(p.pid, signal.SIGKILL)      # children that outlived the abort
+        except ProcessLookupError: pass
+        out = out or ''
+        return False, True, out + f'\ntimed out after {timeout:.0f} s (killed){"; " + where if where else ""}: run `python tools/run_tests.py --path ...` to debug'
+
+def run_check(label:str, cmd:list, timeout:float, retries:int=1, out_nb:Path|None=None):
+    "Run a check (retrying only a timeout, `retries` times). Returns (label, ok, seconds, report text)."
+    t = time.time(); notes = []
+    for attempt in range(retries + 1):
+        ok, timed_out, out = run_once(cmd, timeout, out_nb)
+        out = '\n'.join(l for l in out.splitlines() if 'Kernel is running over TCP' not in l)
+        if ok or not timed_out or attempt == retries: break
+        notes.append(f'FLAKY: attempt {attempt + 1} timed out; its stacks (last 6000 characters):\n' + out[-6000:] + '\nretrying …')
+    if ok and notes: label += '  (passed on retry after a timeout)'
+    report = '\n'.join(notes + ([] if ok else [out[-3000:]]))
+    return label, ok, time.time() - t, report
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -60,13 +90,15 @@ def main():
     ap.add_argument('--flags', default='', help='space-separated test flags to run anyway (e.g. "slow")')
     ap.add_argument('--n_workers', type=int, default=2)
     ap.add_argument('--timeout', type=float, default=900, help='wall-clock limit per check, seconds')
+    ap.add_argument('--cell-timeout', type=float, default=0, help='papermill: limit per cell, seconds (0: none; the check\'s --timeout still applies)')
+    ap.add_argument('--retries', type=int, default=1, help='times a timed-out check is run again (other failures are final)')
     ap.add_argument('--no-papermill', action='store_true', help='skip the papermill stage')
     ap.add_argument('--one', nargs=2, metavar=('KIND', 'NB'), help=argparse.SUPPRESS)
     ap.add_argument('--out', default=None, help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.one:
         kind, nb = a.one
-        return one_nbdev(nb, a.flags) if kind == 'nbdev' else one_papermill(nb, a.out)
+        return one_nbdev(nb, a.flags) if kind == 'nbdev' else one_papermill(nb, a.out, a.cell_timeout)
     files = sorted(f for f in [*NBS.glob('*.ipynb'), *NBS.glob('jobs/*.ipynb')]
                    if not f.name.startswith('_') and (a.path is None or a.path in f.name))
     tools = sorted(f for f in (ROOT/'tools').glob('test_*.py') if a.path is None or a.path in f.name)
@@ -76,16 +108,17 @@ def main():
         results.append(ok); print(f"{'PASS' if ok else 'FAIL'}  {label}  ({t:.1f}s)", flush=True)
         if err: print('      ' + err.replace('\n', '\n      '), flush=True)
     with tempfile.TemporaryDirectory() as out, ThreadPoolExecutor(a.n_workers) as ex:
-        futs = [ex.submit(run_check, f'nbdev_test  {f.relative_to(NBS)}', [py, __file__, '--one', 'nbdev', str(f), '--flags', a.flags], a.timeout)
+        futs = [ex.submit(run_check, f'nbdev_test  {f.relative_to(NBS)}', [py, __file__, '--one', 'nbdev', str(f), '--flags', a.flags], a.timeout, a.retries)
                 for f in files]
         for fut in as_completed(futs): report(*fut.result())
         r = subprocess.run([py, '-m', 'pyflakes', str(ROOT/'manga_textloss')], capture_output=True, text=True)
         undefined = [l for l in r.stdout.splitlines() if 'undefined name' in l]
         report('pyflakes    undefined names in manga_textloss/', not undefined, 0, '\n'.join(undefined))
         futs = [] if a.no_papermill else [
-            ex.submit(run_check, f'papermill   {f.relative_to(NBS)}', [py, __file__, '--one', 'papermill', str(f), '--out', out], a.timeout)
+            ex.submit(run_check, f'papermill   {f.relative_to(NBS)}', [py, __file__, '--one', 'papermill', str(f), '--out', out,
+                      '--cell-timeout', str(a.cell_timeout)], a.timeout, a.retries, Path(out)/f.name)
             for f in files if papermill_candidate(f)]
-        futs += [ex.submit(run_check, f'tool test   {f.name}', [py, str(f)], a.timeout) for f in tools]
+        futs += [ex.submit(run_check, f'tool test   {f.name}', [py, str(f)], a.timeout, a.retries) for f in tools]
         for fut in as_completed(futs): report(*fut.result())
     passed = sum(results)
     print(f'{passed} passed, {len(results) - passed} failed')

@@ -20,20 +20,23 @@ from manga_textloss.core import DatasetError
 from manga_textloss.legibility import add_bench_args, cmd_bench_legibility
 
 def embed_results(nb_path:Path, results:str):
-    "Run the notebook's two Results cells (they only read `results`) and save their outputs in the notebook."
+    "Run the code cells of the notebook's Results section (they only read `results`) and save their outputs in the notebook."
     from execnb.shell import CaptureShell
     nb = json.loads(nb_path.read_text(encoding='utf-8'))
-    starts = ('from IPython.display import Markdown', 'from IPython.display import Image as IPImage')
-    idx = [i for i, c in enumerate(nb['cells']) if c['cell_type'] == 'code' and ''.join(c['source']).startswith(starts)]
-    if len(idx) != 2: raise DatasetError(f'{nb_path}: expected the two Results cells, found {len(idx)}.')
+    heads = [i for i, c in enumerate(nb['cells']) if c['cell_type'] == 'markdown' and ''.join(c['source']).startswith('## ')]
+    first = next((i for i in heads if ''.join(nb['cells'][i]['source']).startswith('## Results')), None)
+    if first is None: raise DatasetError(f'{nb_path}: no "## Results" section.')
+    last = next((i for i in heads if i > first), len(nb['cells']))
     sh = CaptureShell(path=str(nb_path.parent.resolve()))
     sh.run(f"import json\nfrom pathlib import Path\nRESULTS = {str(Path(results).resolve())!r}")
-    for i in idx:
-        outs = sh.run(''.join(nb['cells'][i]['source']))
-        if any(o.get('output_type') == 'error' for o in outs): raise DatasetError(f'{nb_path}: a Results cell failed: {outs}')
-        nb['cells'][i]['outputs'] = outs
+    for i in range(first + 1, last):
+        c = nb['cells'][i]
+        if c['cell_type'] != 'code': continue
+        outs = sh.run(''.join(c['source']))
+        if any(o.get('output_type') == 'error' for o in outs): raise DatasetError(f'{nb_path}: Results cell {i} failed: {outs}')
+        c['outputs'] = outs
     nb_path.write_text(json.dumps(nb, ensure_ascii=False, indent=1) + '\n', encoding='utf-8')
-    print(f'saved the Results outputs in {nb_path}')
+    print(f'saved the outputs of the Results section ({last - first - 1} cells) in {nb_path}')
 
 if __name__ == '__main__':
     p = add_bench_args(argparse.ArgumentParser(description=__doc__.splitlines()[0]))

@@ -5,13 +5,13 @@
 # %% ../nbs/10_gallery.ipynb #094e3da9
 from __future__ import annotations
 
-import csv, glob, io, json
+import glob, json
 from pathlib import Path
 
 import numpy as np
 from PIL import Image
 
-from .core import DatasetError, atomic_write, save_json, use_japanese_font
+from .core import DatasetError, atomic_write, save_csv, save_json, use_japanese_font
 from .evaluate import run_info, run_samples, compare_runs, comparison_table, markdown_table, method_order
 from .ldm import GALLERY_TEXTS, make_prompt
 
@@ -90,9 +90,7 @@ def write_table(rows:list[dict], out:str|Path)->tuple[Path,Path]:
         for k in ('sen_acc', 'ned', 'char_recall', 'density', 'confidence'):
             d |= {k: r[k]['mean'], f'{k}_lo': r[k]['lo'], f'{k}_hi': r[k]['hi'], f'{k}_n': r[k]['n']}
         flat.append(d)
-    buf = io.StringIO()
-    if flat: w = csv.DictWriter(buf, fieldnames=list(flat[0])); w.writeheader(); w.writerows(flat)
-    with atomic_write(out/'runs.csv', 'w', encoding='utf-8', newline='') as f: f.write(buf.getvalue())
+    save_csv(flat, out/'runs.csv')
     with atomic_write(out/'runs.md', 'w', encoding='utf-8') as f: f.write(markdown_table(comparison_table(rows)))
     return out/'runs.csv', out/'runs.md'
 

@@ -364,7 +364,7 @@ def page_text_mask(page:Page, # a Manga109 page
                   mask_pixels=int(mask.sum()), boxes=matches)
     return mask, report
 
-# %% ../nbs/03_masks.ipynb #eed31ab4
+# %% ../nbs/03_masks.ipynb #7d7499c1
 def mask_counts(pred:np.ndarray, gt:np.ndarray)->dict:
     "True/false positive and false negative pixel counts."
     pred, gt = np.asarray(pred) > 0, np.asarray(gt) > 0
@@ -397,7 +397,6 @@ def evaluate_masks(pred_dir:str|Path, # predicted masks: <title>/<NNN>.png
         for k in tot: tot[k] += c[k]
         rows.append(dict(page=f'{f.parent.name}/{f.stem}', **c, **scores(c)))
     if csv is not None:
-        import pandas as pd
-        from manga_textloss.core import atomic_write
-        with atomic_write(csv, 'w', encoding='utf-8', newline='') as fh: pd.DataFrame(rows).to_csv(fh, index=False)
+        from manga_textloss.core import save_csv
+        save_csv(rows, csv)
     return dict(scores(tot), pages=len(rows), **tot)

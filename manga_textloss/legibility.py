@@ -865,7 +865,7 @@ def sample_grid(work:str|Path, path:str|Path, seed:int|None=None, scale:int=2, r
     from manga_textloss.core import save_image
     save_image(canvas, path); return canvas
 
-# %% ../nbs/11_legibility.ipynb #0b71491a
+# %% ../nbs/11_legibility.ipynb #f3a0b313
 DEFAULT_ARMS = ('baseline', 'masked', 'masked-λ9-norm', 'latent-baseline', 'latent-encoder', 'latent-maxpool-λ9-norm')
 ASCII_ARMS = {'masked-lam9-norm': 'masked-λ9-norm', 'latent-maxpool-lam9-norm': 'latent-maxpool-λ9-norm'}   # typeable aliases
 
@@ -980,8 +980,8 @@ def write_report(bench:Bench, out:str|Path, invocation:dict|None=None,
     elif table:
         md += ['', markdown_table(table_rows(table, unit)), '', '**Result.** ' + headline(table, unit)]
     md += ['', f"Config: {json.dumps(info['config'], ensure_ascii=False)}", '',
-           f"{len(runs)} finished arm × seed runs; compute {info['compute_seconds'] / 60:.1f} min on {', '.join(devices)}"
-           + (" (single thread)." if devices == ['cpu'] else '.')]
+           f"{len(runs)} finished arm × seed runs; compute {info['compute_seconds'] / 60:.1f} min on {', '.join(devices)} "
+           f"(the sum of the runs' wall times, judge and VAE included; see the commands for threads and parallel runs)."]
     if any(r.get('tesseract_added_later') for r in runs):
         md += ['', 'Tesseract readings of runs made with `--no-tesseract` were added afterwards (`--add-tesseract`, on the CPU).']
     if invocations:

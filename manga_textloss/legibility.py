@@ -182,7 +182,7 @@ def bubble_crops(root:str|Path, # a Manga109(-format) root
         for b in hits:
             c = idx[text_key(b.text)]
             if per_class and n[c] >= per_class: continue
-            box = (b.xmin, b.ymin, b.xmax, b.ymax)
+            box = b.xyxy
             ims.append(cv2.resize(square_crop(img, box, margin), (r, r), interpolation=cv2.INTER_AREA))
             mks.append(cv2.resize(square_crop(mk, box, margin, 0), (r, r), interpolation=cv2.INTER_AREA) >= 0.5)
             lbs.append(c); n[c] += 1
@@ -251,19 +251,24 @@ def _judge_batch(bs:int, r:int, glyphs:tuple, rng:np.random.Generator, g:torch.G
     x = torch.from_numpy(np.stack(ims)).float()[:, None] / 127.5 - 1
     return _degrade(x, g), torch.tensor(lbs)
 
-def train_judge(glyphs:tuple=GLYPHS, r:int=32, steps:int=1500, batch_size:int=64, seed:int=1000, lr:float=2e-3,
-                progress:bool=False, device:str='cpu')->GlyphJudge:
-    "Train the learned judge on freshly rendered tiles (seed stream `seed`, never the benchmark's data seeds)."
-    torch.manual_seed(seed); rng = rng_for(seed, 'judge'); g = torch.Generator().manual_seed(seed)
-    m = GlyphJudge(len(glyphs)).to(device); opt = torch.optim.AdamW(m.parameters(), lr, weight_decay=1e-4)
+def _fit_judge(n_classes:int, batch, # batch(rng, g) -> (x, y): one augmented training batch
+               steps:int, seed:int, stream:str, lr:float, progress:bool, device:str)->GlyphJudge:
+    "The judges' training loop (AdamW, one-cycle, label smoothing); `stream` names the numpy random stream of `seed`."
+    torch.manual_seed(seed); rng = rng_for(seed, stream); g = torch.Generator().manual_seed(seed)
+    m = GlyphJudge(n_classes).to(device); opt = torch.optim.AdamW(m.parameters(), lr, weight_decay=1e-4)
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, lr, total_steps=steps, pct_start=0.1)
     m.train()
     for s in range(steps):
-        x, y = _judge_batch(batch_size, r, glyphs, rng, g)
+        x, y = batch(rng, g)
         loss = F.cross_entropy(m(x.to(device)), y.to(device), label_smoothing=0.05)
         opt.zero_grad(); loss.backward(); opt.step(); sched.step()
-        if progress and s % 250 == 0: print(f'judge step {s} loss {loss.item():.3f}', flush=True)
+        if progress and s % 250 == 0: print(f'{stream} step {s} loss {loss.item():.3f}', flush=True)
     return m.eval()
+
+def train_judge(glyphs:tuple=GLYPHS, r:int=32, steps:int=1500, batch_size:int=64, seed:int=1000, lr:float=2e-3,
+                progress:bool=False, device:str='cpu')->GlyphJudge:
+    "Train the learned judge on freshly rendered tiles (seed stream `seed`, never the benchmark's data seeds)."
+    return _fit_judge(len(glyphs), lambda rng, g: _judge_batch(batch_size, r, glyphs, rng, g), steps, seed, 'judge', lr, progress, device)
 
 @torch.no_grad()
 def judge_predict(judge:GlyphJudge, x:torch.Tensor, batch_size:int=256)->tuple[torch.Tensor,torch.Tensor]:
@@ -297,13 +302,14 @@ def background_crops(root:str|Path, books:list, n:int, r:int=48, seed:int=0, sid
     "`n` square crops (N×1×r×r in [-1, 1]) of page regions that touch no text box: the learned judge's 'no text' examples."
     from manga_textloss.manga109 import Manga109
     pages = [p for p in Manga109(root).pages(books) if p.width and p.height]
-    rng = rng_for(seed, 'background'); out = []; tries = 0
+    rng = rng_for(seed, 'background'); out = []; tries = 0; pix = {}
     while len(out) < n and tries < 50 * n:
         tries += 1; p = pages[int(rng.integers(len(pages)))]; a = int(rng.integers(*side))
         if a >= min(p.width, p.height): continue
         x, y = int(rng.integers(0, p.width - a)), int(rng.integers(0, p.height - a))
         if any(x < b.xmax and b.xmin < x + a and y < b.ymax and b.ymin < y + a for b in p.texts): continue
-        out.append(cv2.resize(np.asarray(p.image('L'))[y:y + a, x:x + a], (r, r), interpolation=cv2.INTER_AREA))
+        if p.name not in pix: pix[p.name] = np.asarray(p.image('L'))   # each page decoded once
+        out.append(cv2.resize(pix[p.name][y:y + a, x:x + a], (r, r), interpolation=cv2.INTER_AREA))
     if len(out) < n: raise DatasetError(f'{root}: found only {len(out)} text-free regions of {side[0]}–{side[1]} px in books {books}.')
     return torch.from_numpy(np.stack(out)).float()[:, None] / 127.5 - 1
 
@@ -312,13 +318,13 @@ def _erase_text(x:torch.Tensor, m:torch.Tensor)->torch.Tensor:
     grown = F.max_pool2d(m, 3, 1, 1) > 0
     return torch.where(grown, torch.ones_like(x), x)
 
-def _crop_judge_batch(bs:int, T:Tiles, bg:torch.Tensor, rng:np.random.Generator, g:torch.Generator):
+def _crop_judge_batch(bs:int, T:Tiles, bg:torch.Tensor, rng:np.random.Generator, g:torch.Generator, pools:list|None=None):
     "A training batch for the bubble judge: augmented crops of its books, and 'no text' images (erased bubbles, text-free regions, noise)."
     K = len(T.glyphs); r = T.images.shape[-1]; xs, ys = [], []
+    pools = pools or [np.nonzero(T.labels.numpy() == c)[0] for c in range(K)]   # the indices of each class's crops
     for _ in range(bs):
         c = int(rng.integers(0, K + 1))
-        if c < K:
-            pool = np.nonzero(T.labels.numpy() == c)[0]; xs.append(T.images[int(rng.choice(pool))])
+        if c < K: xs.append(T.images[int(rng.choice(pools[c]))])
         else:
             kind = int(rng.integers(0, 4)); i = int(rng.integers(len(T)))
             if kind == 0: xs.append(_erase_text(T.images[i:i + 1], T.masks[i:i + 1])[0])
@@ -332,16 +338,9 @@ def train_crop_judge(T:Tiles, # crops of the judge's own books (never the diffus
                      bg:torch.Tensor, # text-free crops (`background_crops`)
                      steps:int=1500, batch_size:int=64, seed:int=1000, lr:float=2e-3, progress:bool=False, device:str='cpu')->GlyphJudge:
     "Train the learned judge for bubble crops: which text a crop shows, or 'no legible text'."
-    torch.manual_seed(seed); rng = rng_for(seed, 'crop-judge'); g = torch.Generator().manual_seed(seed)
-    m = GlyphJudge(len(T.glyphs)).to(device); opt = torch.optim.AdamW(m.parameters(), lr, weight_decay=1e-4)
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, lr, total_steps=steps, pct_start=0.1)
-    m.train()
-    for s in range(steps):
-        x, y = _crop_judge_batch(batch_size, T, bg, rng, g)
-        loss = F.cross_entropy(m(x.to(device)), y.to(device), label_smoothing=0.05)
-        opt.zero_grad(); loss.backward(); opt.step(); sched.step()
-        if progress and s % 250 == 0: print(f'crop judge step {s} loss {loss.item():.3f}', flush=True)
-    return m.eval()
+    pools = [np.nonzero(T.labels.numpy() == c)[0] for c in range(len(T.glyphs))]   # once, not per sample
+    return _fit_judge(len(T.glyphs), lambda rng, g: _crop_judge_batch(batch_size, T, bg, rng, g, pools), steps, seed, 'crop-judge',
+                      lr, progress, device)
 
 def check_learned_judge(v:dict, min_accuracy:float=0.98):
     "Raise unless the judge is trustworthy: held-out accuracy ≥ `min_accuracy`, noise accuracy ≤ chance."

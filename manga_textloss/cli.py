@@ -10,8 +10,8 @@ from pathlib import Path
 
 from .core import DatasetError, atomic_write, project_root, runs_dir, save_json
 from .manga109 import Manga109, dataset_stats
-from .synthetic import synthesize
-from .masks import BACKENDS, evaluate_masks
+from .synthetic import STYLES, synthesize
+from .masks import BACKENDS, POLICIES, evaluate_masks
 from .extract import extract_masks
 from .losses import LossError
 from .train import TrainConfig, TrainingError
@@ -24,7 +24,7 @@ __all__ = ['DEMO_SCALES', 'DEMO_DDPM', 'DEMO_LDM', 'cmd_synth', 'cmd_stats', 'cm
 # %% ../nbs/90_cli.ipynb #b6dfe647
 def cmd_synth(a):
     "Write a synthetic Manga109-format root."
-    root = synthesize(a.root, books=a.books, pages=a.pages, size=a.size, seed=a.seed, quirks=not a.no_quirks, progress=not a.quiet)
+    root = synthesize(a.root, books=a.books, pages=a.pages, size=a.size, seed=a.seed, quirks=not a.no_quirks, progress=not a.quiet, styles=a.styles)
     if not a.quiet: print(f'wrote {a.books} books x {a.pages} pages ({a.size}, seed {a.seed}) to {root}')
 
 def _print_stats(st:dict, root):
@@ -48,8 +48,12 @@ def cmd_masks(a):
     "Extract text masks for every page of a root."
     kw = {k: v for k, v in dict(points_per_side=a.points_per_side, max_side=a.max_side, crop_n_layers=a.crop_n_layers).items() if v is not None}
     s = extract_masks(a.root, a.out, a.backend, a.params, a.sam_model, a.sam_checkpoint, kw or None, a.annotations,
-                      a.books, progress=not a.quiet)
-    if not a.quiet: print(f"{s['written']} pages written, {s['skipped']} already done, {s['failed']} failed -> {a.out}")
+                      a.books, progress=not a.quiet, policy=a.policy)
+    if not a.quiet:
+        print(f"{s['written']} pages written, {s['skipped']} already done, {s['failed']} failed -> {a.out}")
+        print(f"{s['text_boxes']} text boxes: {s['by_rule']} by the paper's rule ({s['share_by_rule']:.0%}), {s['by_fallback']} by the fallback "
+              f"({s['share_by_fallback']:.0%}), {s['empty']} empty ({s['share_empty']:.0%}); the mask is {s['mask_share_of_boxes']:.1%} of the "
+              f"boxes' area and covers {s['ink_coverage']:.0%} of their ink (summary.json)")   # warnings: logged by extract_masks
     for f in s['failures']: print(f"  failed: {f['page']}: {f['error']}", file=sys.stderr)
     if s['failed']: raise SystemExit(1)
 
@@ -270,6 +274,8 @@ def parser()->argparse.ArgumentParser:
     s.add_argument('--size', default='1654x1170', help='page size WIDTHxHEIGHT (default 1654x1170, the real spreads)')
     s.add_argument('--seed', type=int, default=0, help='random seed; the output is a function of it (default 0)')
     s.add_argument('--no-quirks', action='store_true', help="leave out Manga109's quirks (cover page, 0x0 page, ...)")
+    s.add_argument('--styles', default='clean', help=f"text styles, comma-separated, from {', '.join(STYLES)}, or mixed (all of them); "
+                   "each bubble draws one (default clean: tight boxes, white bubbles)")
     s.add_argument('--quiet', action='store_true', help='no progress bar or summary')
     s.set_defaults(fn=cmd_synth)
     s = sub.add_parser('stats', help='count a Manga109(-format) root')
@@ -284,6 +290,8 @@ def parser()->argparse.ArgumentParser:
     s.add_argument('--out', required=True, help='output folder: <title>/<NNN>.png + .json')
     s.add_argument('--backend', choices=BACKENDS, default=None, help="mask generator (default: the params file's, else classical)")
     s.add_argument('--params', default=None, help='params file (JSON) saved by the tuner in 03a_tuner')
+    s.add_argument('--policy', choices=POLICIES, default=None, help="fallback: where the paper's rule rejects a box, mask the ink inside it "
+                   "(the default); paper: the paper's rule only, rejected boxes stay empty (default: the params file's, else fallback)")
     s.add_argument('--sam-model', default='vit_b', help='vit_b | vit_l | vit_h (sam-* backends)')
     s.add_argument('--sam-checkpoint', default=None, help='SAM .pth file (sam-* backends)')
     s.add_argument('--points-per-side', type=int, default=None, help='sam-amg: point grid size (default 32)')

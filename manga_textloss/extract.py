@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import json, logging, os
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 
 from .core import DatasetError, process_state, save_image, save_json
@@ -16,7 +16,7 @@ from .masks import MaskParams, load_params, make_generator, page_text_mask
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'extract_masks']
+__all__ = ['log', 'COUNTS', 'mask_summary', 'extract_masks']
 
 # %% ../nbs/04_extract.ipynb #e9de883b
 def _clean_stale(out:Path):
@@ -34,6 +34,35 @@ def _check_run(out:Path, run:dict):
                                f'Use another --out, or delete {out} to start over.')
     else: save_json(run, f)
 
+COUNTS = ('text_boxes', 'by_rule', 'by_fallback', 'empty', 'box_pixels', 'mask_in_boxes', 'ink_pixels', 'ink_covered')
+
+def mask_summary(out:Path, # the masks folder
+                 pages:list, # the root's pages (those with a JSON report count)
+                 policy:str='fallback', # the policy the masks were made with (named in the warnings)
+                 min_coverage:float=0.5, # warn when the masks cover less than this share of the ink inside the text boxes
+                 max_empty:float=0.1, # ... or when more than this share of the text boxes has no mask
+                )->dict:
+    "Totals of every page's report: boxes by source (paper's rule, fallback, empty), shares, and warnings naming the option to change."
+    tot = dict.fromkeys(COUNTS, 0)
+    for p in pages:
+        f = out/p.book/f'{p.index:03d}.json'
+        if not f.is_file(): continue
+        rep = json.loads(f.read_text(encoding='utf-8'))
+        for k in COUNTS: tot[k] += rep.get(k, 0)
+    n = tot['text_boxes']
+    sh = lambda a, b: round(a / b, 4) if b else 0.0
+    tot.update(share_by_rule=sh(tot['by_rule'], n), share_by_fallback=sh(tot['by_fallback'], n), share_empty=sh(tot['empty'], n),
+               mask_share_of_boxes=sh(tot['mask_in_boxes'], tot['box_pixels']), ink_coverage=sh(tot['ink_covered'], tot['ink_pixels']))
+    fix = ("rerun with `--policy fallback` (the default), which masks the ink inside every box the paper's rule rejects"
+           if policy == 'paper' else 'look at the rejected boxes in the per-page JSON (`reason`) and in the tuner of 03a_tuner')
+    warnings = []
+    if n and tot['share_empty'] > max_empty:
+        warnings.append(f"WARNING: {tot['empty']} of {n} text boxes ({tot['share_empty']:.0%}) got no mask, so the masked loss is the plain "
+                        f"loss there; {fix}.")
+    if tot['ink_pixels'] and tot['ink_coverage'] < min_coverage:
+        warnings.append(f"WARNING: the masks cover only {tot['ink_coverage']:.0%} of the ink inside the text boxes; {fix}.")
+    return tot | dict(warnings=warnings)
+
 def extract_masks(root:str|Path, # Manga109(-format) root
                   out:str|Path, # output folder
                   backend:str|None=None, # classical | bbox | sam-box | sam-amg (default: the params file's, else classical)
@@ -44,6 +73,7 @@ def extract_masks(root:str|Path, # Manga109(-format) root
                   annotations:str='annotations', # annotation folder or version
                   books:list[str]|None=None, # only these titles
                   progress:bool=True, # tqdm bar on the main process
+                  policy:str|None=None, # 'fallback' | 'paper': overrides the params' policy (see `MaskParams.policy`)
                  )->dict:
     "Write text masks and match reports for every page; returns a summary (this process's share)."
     from tqdm.auto import tqdm
@@ -51,6 +81,7 @@ def extract_masks(root:str|Path, # Manga109(-format) root
         file_backend, params = load_params(params)
         backend = backend or file_backend
     params, backend = params or MaskParams(), backend or 'classical'
+    if policy is not None: params = replace(params, policy=policy)
     m = Manga109(root, annotations=annotations)
     out = Path(out)
     state = process_state()
@@ -74,4 +105,9 @@ def extract_masks(root:str|Path, # Manga109(-format) root
             except DatasetError as e:
                 failures.append(dict(page=p.name, error=str(e))); log.warning('%s failed: %s', p.name, e)
     if failures: save_json(failures, out/f'failures-{state.process_index}.json')
-    return dict(pages=len(pages), skipped=len(pages) - len(todo), written=done, failed=len(failures), failures=failures)
+    state.wait_for_everyone()
+    counts = mask_summary(out, pages, params.policy)
+    if state.is_main_process:
+        save_json(counts, out/'summary.json')
+        for w in counts['warnings']: log.warning(w)
+    return dict(pages=len(pages), skipped=len(pages) - len(todo), written=done, failed=len(failures), failures=failures, **counts)

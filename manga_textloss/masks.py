@@ -12,14 +12,15 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from .boxink import box_ink
 from .core import DatasetError, load_image, process_state, save_json
 from .manga109 import Manga109, Page
 
 # %% auto #0
-__all__ = ['SAM_CHECKPOINTS', 'SAM_URL', 'BACKENDS', 'mask_record', 'BBoxGenerator', 'ClassicalGenerator', 'load_sam',
+__all__ = ['SAM_CHECKPOINTS', 'SAM_URL', 'POLICIES', 'BACKENDS', 'mask_record', 'BBoxGenerator', 'ClassicalGenerator', 'load_sam',
            'SamAMGGenerator', 'SamBoxGenerator', 'box_intersections', 'naive_mask_box_iou', 'mask_box_iou',
-           'MaskParams', 'save_params', 'load_params', 'match_masks', 'text_mask', 'make_generator', 'page_text_mask',
-           'mask_counts', 'scores', 'evaluate_masks']
+           'MaskParams', 'save_params', 'load_params', 'match_masks', 'text_mask', 'make_generator', 'policy_counts',
+           'page_text_mask', 'mask_counts', 'scores', 'evaluate_masks']
 
 # %% ../nbs/03_masks.ipynb #7577503e
 def mask_record(segmentation:np.ndarray, # bool H×W
@@ -234,6 +235,8 @@ def mask_box_iou(records:list[dict], # generator output (uses `segmentation`, `a
     return inter / np.maximum(area + box_area - inter, 1)
 
 # %% ../nbs/03_masks.ipynb #5ac5edf0
+POLICIES = ('fallback', 'paper')
+
 @dataclass
 class MaskParams:
     "Parameters of matching, morphology and binarisation (defaults: the paper's thresholds)."
@@ -249,6 +252,7 @@ class MaskParams:
     ink_dilate:int=2            # final dilation radius (px) of the ink mask
     add_onomatopoeia:bool=False # add COO onomatopoeia polygons (when the root has them) to the regions
     reference_width:int|None=1654 # pixel sizes above are for pages this wide and scale with the page; None: raw pixels
+    policy:str='fallback'       # 'paper': the paper's rule only (a rejected box stays empty); 'fallback': where the rule rejects a box, or its kept mask holds implausibly much ink, the ink inside the box (`box_ink`)
 
     def scaled(self, width:int)->MaskParams:
         "These parameters with pixel sizes scaled from `reference_width` to a page `width` px wide."
@@ -260,6 +264,7 @@ class MaskParams:
 
     def __post_init__(self):
         if self.mode not in ('ink', 'region'): raise DatasetError(f"mode must be 'ink' or 'region', got {self.mode!r}.")
+        if self.policy not in POLICIES: raise DatasetError(f"policy must be one of {', '.join(POLICIES)}, got {self.policy!r}.")
         if not 0 < self.min_ratio <= self.max_ratio: raise DatasetError(f'need 0 < min_ratio <= max_ratio, got {self.min_ratio}, {self.max_ratio}.')
 
 def save_params(path:str|Path, params:MaskParams, backend:str='classical'):
@@ -345,12 +350,51 @@ def make_generator(backend:str='classical', # one of BACKENDS
         return SamBoxGenerator(sam, **kwargs) if backend == 'sam-box' else SamAMGGenerator(sam, **kwargs)
     raise DatasetError(f'--backend {backend!r}: choose one of {", ".join(BACKENDS)}.')
 
+def _apply_policy(gray:np.ndarray, boxes:np.ndarray, records:list[dict], matches:list[dict], p:MaskParams, polygons=None)->np.ndarray:
+    "The page's text mask under `p.policy`; sets each match's `source` ('paper' | 'fallback' | 'empty') and the page's ink estimate."
+    H, W = gray.shape
+    est = np.zeros((H, W), np.uint8); infos = []
+    for b in boxes:                                           # the ink each box holds: the fallback, and the estimate for the warning
+        m, info = box_ink(gray, b); infos.append(info)
+        x0, y0 = max(0, int(b[0])), max(0, int(b[1])); est[y0:y0 + m.shape[0], x0:x0 + m.shape[1]] |= m
+    if p.ink_dilate > 0: est = cv2.dilate(est, _kernel(2 * p.ink_dilate + 1))
+    paper, _ = text_mask(gray, records, matches, p, polygons)
+    for r, b, info in zip(matches, boxes, infos):
+        r['source'] = 'paper' if r['kept'] else 'empty'
+        if p.policy == 'paper' or p.mode == 'region': continue
+        sl = np.s_[max(0, b[1]):b[3], max(0, b[0]):b[2]]
+        if not r['kept']: r['source'] = 'fallback'
+        elif info['inverted'] or paper[sl].sum() > 2 * est[sl].sum() + 16:   # light-on-dark text, or tone read as ink
+            r.update(source='fallback', reason='kept mask holds implausibly much ink'); r['kept'] = False
+    if any(r['source'] == 'fallback' for r in matches):
+        paper, _ = text_mask(gray, records, matches, p, polygons)   # only the boxes the rule still keeps
+        fb = np.zeros((H, W), bool)
+        for r, b in zip(matches, boxes):
+            if r['source'] == 'fallback': sl = np.s_[max(0, b[1]):b[3], max(0, b[0]):b[2]]; fb[sl] |= est[sl] > 0
+        paper = paper | fb
+    for r, b in zip(matches, boxes):
+        if r['source'] == 'fallback' and not paper[max(0, b[1]):b[3], max(0, b[0]):b[2]].any(): r['source'] = 'empty'
+    return paper, est > 0
+
+def policy_counts(matches:list[dict], # `match_masks` output after `_apply_policy` (each has `source`)
+                  mask:np.ndarray, # the page's text mask
+                  est:np.ndarray, # the boxes' ink estimate (`box_ink`, dilated)
+                  boxes:np.ndarray, # N×4 xyxy
+                 )->dict:
+    "Counts the report, the job summary and the tuner show: boxes by source, the mask's share of the boxes, the ink it covers."
+    inb = np.zeros(mask.shape, bool)
+    for b in boxes: inb[max(0, b[1]):b[3], max(0, b[0]):b[2]] = True
+    src = [r.get('source', 'paper' if r['kept'] else 'empty') for r in matches]
+    return dict(text_boxes=len(matches), by_rule=src.count('paper'), by_fallback=src.count('fallback'), empty=src.count('empty'),
+                box_pixels=int(inb.sum()), mask_in_boxes=int((mask & inb).sum()), ink_pixels=int((est & inb).sum()),
+                ink_covered=int((mask & est & inb).sum()))
+
 def page_text_mask(page:Page, # a Manga109 page
                    generator, # a mask generator
                    params:MaskParams=MaskParams(),
                    records:list[dict]|None=None, # cached generator output for this page, if any
                   )->tuple[np.ndarray,dict]:
-    "`(mask, report)` for one page: generator → matching → morphology → ink."
+    "`(mask, report)` for one page: generator → matching → morphology → ink → policy (fallback for rejected boxes)."
     image = np.asarray(page.image('RGB'))
     gray = cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)
     boxes = np.array([b.xyxy for b in page.texts], np.int64).reshape(-1, 4)
@@ -358,10 +402,10 @@ def page_text_mask(page:Page, # a Manga109 page
     p = params.scaled(page.width)
     if getattr(generator, 'name', '') == 'bbox': p = replace(p, mode='region')
     matches = match_masks(records, boxes, p, [b.id for b in page.texts])
-    mask, _ = text_mask(gray, records, matches, p, page.onomatopoeia)
+    mask, est = _apply_policy(gray, boxes, records, matches, p, page.onomatopoeia)
     report = dict(page=page.name, backend=getattr(generator, 'name', type(generator).__name__), params=asdict(p),
                   masks=len(records), kept=sum(m['kept'] for m in matches), rejected=sum(not m['kept'] for m in matches),
-                  mask_pixels=int(mask.sum()), boxes=matches)
+                  mask_pixels=int(mask.sum()), **policy_counts(matches, mask, est, boxes), boxes=matches)
     return mask, report
 
 # %% ../nbs/03_masks.ipynb #7d7499c1

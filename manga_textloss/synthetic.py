@@ -17,8 +17,8 @@ from PIL import Image, ImageDraw, ImageFont, features
 from .core import DatasetError, atomic_write, japanese_font_path, rng_for, save_image
 
 # %% auto #0
-__all__ = ['PROMPT_WORDS', 'DIALOGUE', 'HORIZONTAL', 'SFX', 'TITLES', 'NAMES', 'RAQM', 'synthetic_titles', 'typeset', 'SynthPage',
-           'render_page', 'parse_size', 'synthesize']
+__all__ = ['PROMPT_WORDS', 'DIALOGUE', 'HORIZONTAL', 'SFX', 'TITLES', 'NAMES', 'RAQM', 'STYLES', 'RUBY', 'synthetic_titles',
+           'typeset', 'parse_styles', 'SynthPage', 'render_page', 'parse_size', 'synthesize']
 
 # %% ../nbs/02_synthetic.ipynb #064b87f0
 PROMPT_WORDS = ('あ', 'ほら', 'マジかよ', '今日何する？', 'パンとか食べる？')
@@ -179,6 +179,18 @@ def _figure(p:np.ndarray, rng, s:float)->tuple[tuple,tuple]:
     fb = box(face); bb = box(body | face)
     return fb, bb
 
+# %% ../nbs/02_synthetic.ipynb #92b26f48
+STYLES = ('clean', 'loose', 'tone', 'gradient', 'inverted', 'furigana', 'outside')
+
+def parse_styles(styles:str|tuple, # 'clean', 'tone,inverted', 'mixed' (every style), or a tuple of names
+                )->tuple:
+    "Text styles as a tuple of names from `STYLES`, with one clear error for an unknown one."
+    if isinstance(styles, str): styles = STYLES if styles.strip() == 'mixed' else tuple(t.strip() for t in styles.split(',') if t.strip())
+    styles = tuple(styles) or ('clean',)
+    if bad := [t for t in styles if t not in STYLES]:
+        raise DatasetError(f'--styles {",".join(bad)}: choose from {", ".join(STYLES)}, or mixed (all of them), comma-separated.')
+    return styles
+
 # %% ../nbs/02_synthetic.ipynb #b8685723
 @dataclass
 class SynthPage:
@@ -208,9 +220,12 @@ def render_page(rng:np.random.Generator, # the page's own generator
                 characters:list[str]=('00000000',), # character ids of the book, for face/body boxes
                 empty:bool=False, # an unannotated cover page (clutter only)
                 dialogue:tuple|None=None, # the texts bubbles draw from (default: `DIALOGUE`, `HORIZONTAL` for horizontal bubbles)
+                styles:tuple=('clean',), # text styles each bubble draws from (see `STYLES`); ('clean',) is the original look
                )->SynthPage:
     "Render one manga-like spread with its ground-truth text mask and annotations."
     W, H = size; s = W / 1654
+    styles = parse_styles(styles)
+    pick = (lambda: 'clean') if styles == ('clean',) else (lambda: str(rng.choice(styles)))  # 'clean' alone draws nothing extra
     font_path = str(font_path or japanese_font_path())
     canvas = np.full((H, W), 255, np.uint8); glyphs = np.zeros((H, W), np.uint8)
     boxes, sfx = [], []
@@ -233,23 +248,62 @@ def render_page(rng:np.random.Generator, # the page's own generator
         for k, pi in enumerate(order):
             n = int(rng.choice([0, 1, 1, 2])) if (k or placed) else 1
             for _ in range(n):
-                b = _bubble(canvas, glyphs, panels[pi], placed, rng, s, font_path, dialogue=dialogue)
+                b = _bubble(canvas, glyphs, panels[pi], placed, rng, s, font_path, dialogue=dialogue, style=pick())
                 if b: boxes.append(('text', b[0], b[1], None))
         if not any(t == 'text' for t, *_ in boxes):  # every annotated page has text
             for pi in order:
-                b = _bubble(canvas, glyphs, panels[pi], placed, rng, s, font_path, tries=200, dialogue=dialogue)
+                b = _bubble(canvas, glyphs, panels[pi], placed, rng, s, font_path, tries=200, dialogue=dialogue, style=pick())
                 if b: boxes.append(('text', b[0], b[1], None)); break
     r = max(1, round(2 * s))
     mask = cv2.dilate((glyphs >= 128).astype(np.uint8), _disk(r)) > 0
     return SynthPage(canvas, mask, boxes, sfx)
 
 # %% ../nbs/02_synthetic.ipynb #097ac2fd
-def _bubble(canvas, glyphs, panel, placed, rng, s, font_path, tries=30, dialogue=None):
+RUBY = ('きょう', 'なに', 'せんせい', 'あめ', 'ほんとう', 'だいじょうぶ', 'あした', 'はや', 'なか')
+
+def _with_ruby(ink:np.ndarray, font_path:str, size:int, rng)->np.ndarray:
+    "`ink` with a column of small kana (furigana, ~0.45× the size) beside the top of its first (rightmost) column."
+    rf = ImageFont.truetype(font_path, max(6, int(size * 0.45)))
+    ruby, _ = typeset(str(rng.choice(RUBY)), rf, True, 12)
+    rh, rw = ruby.shape; th, tw = ink.shape; gap = max(1, size // 12)
+    out = np.zeros((max(th, rh + size // 4), tw + gap + rw), np.uint8)
+    out[:th, :tw] = ink
+    y = int(rng.integers(0, max(1, min(th - rh, size) + 1)))
+    out[y:y + rh, tw + gap:] = np.maximum(out[y:y + rh, tw + gap:], ruby)
+    return out
+
+def _ground(sub:np.ndarray, region:np.ndarray, style:str, rng, s:float):
+    "Fill a bubble interior (`region` of `sub`) for `style`: dot screentone, a grey gradient, or a dark caption ground."
+    ys, xs = np.nonzero(region)
+    if style == 'tone':
+        period = max(3, int(rng.uniform(5, 9) * s)); r = period * rng.uniform(0.2, 0.32); lvl = int(rng.integers(60, 170))
+        dots = ((xs % period - period / 2) ** 2 + (ys % period - period / 2) ** 2) < r * r
+        sub[ys[dots], xs[dots]] = lvl
+    elif style == 'gradient':
+        g0, g1 = rng.uniform(150, 235, 2); t = (xs - xs.min()) / max(1, np.ptp(xs)) if rng.random() < .5 else (ys - ys.min()) / max(1, np.ptp(ys))
+        sub[ys, xs] = np.round(g0 + (g1 - g0) * t).astype(np.uint8)
+    elif style == 'inverted': sub[ys, xs] = int(rng.integers(0, 60))
+
+def _loose_box(b:tuple, bubble:tuple, rng, W:int, H:int)->tuple:
+    "A human-drawn text box: the glyph box `b` padded 3–15% per side; now and then one side reaches past the bubble outline."
+    x0, y0, x1, y1 = b; w, h = x1 - x0, y1 - y0
+    px0, px1, py0, py1 = (int(round(rng.uniform(0.03, 0.15) * v)) + 1 for v in (w, w, h, h))
+    x0, y0, x1, y1 = x0 - px0, y0 - py0, x1 + px1, y1 + py1
+    if rng.random() < 0.3:  # cut the bubble outline on one side
+        bx0, by0, bx1, by1 = bubble; k = int(rng.integers(4))
+        if k == 0: x0 = min(x0, bx0 - 3)
+        elif k == 1: x1 = max(x1, bx1 + 3)
+        elif k == 2: y0 = min(y0, by0 - 3)
+        else: y1 = max(y1, by1 + 3)
+    return (max(0, x0), max(0, y0), min(W, x1), min(H, y1))
+
+def _bubble(canvas, glyphs, panel, placed, rng, s, font_path, tries=30, dialogue=None, style='clean'):
     x0, y0, x1, y1 = panel
     vertical = rng.random() < 0.85
     text = str(rng.choice(dialogue if dialogue else DIALOGUE if vertical else HORIZONTAL))
-    font = ImageFont.truetype(font_path, max(10, int(rng.uniform(24, 34) * s)))
+    size = max(10, int(rng.uniform(24, 34) * s)); font = ImageFont.truetype(font_path, size)
     ink, annotated = typeset(text, font, vertical, int(rng.integers(4, 8)))
+    if style == 'furigana' and vertical: ink = _with_ruby(ink, font_path, size, rng)
     th, tw = ink.shape
     shape = str(rng.choice(['ellipse', 'ellipse', 'box', 'spiky']))
     k = {'ellipse': 1.5, 'box': 1.0, 'spiky': 1.75}[shape]
@@ -274,11 +328,17 @@ def _bubble(canvas, glyphs, panel, placed, rng, s, font_path, tries=30, dialogue
         cv2.fillPoly(region, [np.array([[cx + d[0], cy + d[1]], [cx - d[0], cy - d[1]], [tx, ty]]).round().astype(np.int32)], 1)
     outer = cv2.dilate(region, _disk(lw)) > 0
     sub = canvas[y0:y1, x0:x1]
-    sub[outer] = 0; sub[region > 0] = 255
     gx, gy = bx + (bw - tw) // 2, by + (bh - th) // 2
-    _paste_ink(canvas, ink, gx, gy)
+    if style == 'outside':  # no bubble: text straight on the artwork, half the time with a white halo
+        if rng.random() < 0.5: _paste_ink(canvas, cv2.dilate(ink, _disk(max(1, round(2 * s)))), gx, gy, 255)
+    else:
+        sub[outer] = 0; sub[region > 0] = 255
+        if style in ('tone', 'gradient', 'inverted'): _ground(sub, region > 0, style, rng, s)
+    _paste_ink(canvas, ink, gx, gy, 255 if style == 'inverted' else 0)
     glyphs[gy:gy + th, gx:gx + tw] = np.maximum(glyphs[gy:gy + th, gx:gx + tw], ink)
-    return (gx, gy, gx + tw, gy + th), annotated
+    box = (gx, gy, gx + tw, gy + th)
+    if style != 'clean': box = _loose_box(box, (bx, by, bx + bw, by + bh), rng, *canvas.shape[::-1])
+    return box, annotated
 
 def _onomatopoeia(p, rng, s, font_path, offset):
     "Big outlined katakana, rotated; returns [(polygon points in page coordinates, text)]."
@@ -355,11 +415,13 @@ def synthesize(root:str|Path, # folder to write (created; existing files of the 
                font:str|Path|None=None, # a Japanese font file (default: Noto Sans CJK JP from its PyPI package)
                progress:bool=False, # show a tqdm bar
                dialogue:tuple|None=None, # texts for every bubble (e.g. a small vocabulary for a benchmark); default: the built-in lines
+               styles:str|tuple='clean', # text styles (comma-separated or a tuple) from `STYLES`, or 'mixed' for all of them
               )->Path:
     "Write a deterministic Manga109-format root with ground-truth text masks; returns `root`."
     from tqdm.auto import tqdm
     if books < 1 or pages < 1: raise DatasetError(f'--books and --pages must be ≥ 1 (got {books}, {pages}).')
     W, H = parse_size(size); root = Path(root)
+    styles = parse_styles(styles)
     titles = synthetic_titles(books); next_id = 0
     def new_id():
         nonlocal next_id; next_id += 1; return f'{next_id:08x}'
@@ -371,7 +433,7 @@ def synthesize(root:str|Path, # folder to write (created; existing files of the 
         for idx in range(pages):
             prng = rng_for(seed, title, idx)
             empty = quirks and bi == 0 and idx == 0 and pages >= 2
-            sp = render_page(prng, (W, H), font, list(chars), empty=empty, dialogue=tuple(dialogue) if dialogue else None)
+            sp = render_page(prng, (W, H), font, list(chars), empty=empty, dialogue=tuple(dialogue) if dialogue else None, styles=styles)
             save_image(sp.image, root/'images'/title/f'{idx:03d}.jpg')
             save_image(sp.mask, root/'masks'/title/f'{idx:03d}.png')
             boxes = [(tag, new_id(), b, text, ch) for tag, b, text, ch in sp.boxes]

@@ -11,7 +11,7 @@ import numpy as np
 
 from .core import DatasetError, load_image
 from .manga109 import Manga109
-from .masks import (MaskParams, ClassicalGenerator, BBoxGenerator, page_text_mask, scores, mask_counts,
+from .masks import (POLICIES, MaskParams, ClassicalGenerator, BBoxGenerator, page_text_mask, scores, mask_counts,
                                   save_params, load_params)
 
 # %% auto #0
@@ -43,6 +43,7 @@ class MaskTuner:
             dilate_kernel=W.IntSlider(value=params.dilate_kernel, min=1, max=31, description='dilate k'),
             dilate_iterations=W.IntSlider(value=params.dilate_iterations, min=0, max=5, description='dilate it'),
             mode=W.ToggleButtons(options=['ink', 'region'], value=params.mode, description='mask'),
+            policy=W.ToggleButtons(options=list(POLICIES), value=params.policy, description='policy'),
             ink_dilate=W.IntSlider(value=params.ink_dilate, min=0, max=10, description='ink dilate'))
         self.status = W.HTML(); self.out = W.Output()
         self.save_button = W.Button(description='Save these settings', icon='save')
@@ -57,7 +58,7 @@ class MaskTuner:
         return MaskParams(min_confidence=w['min_confidence'].value, min_ratio=w['ratio'].value[0], max_ratio=w['ratio'].value[1],
                           erode_kernel=w['erode_kernel'].value, erode_iterations=w['erode_iterations'].value,
                           dilate_kernel=w['dilate_kernel'].value, dilate_iterations=w['dilate_iterations'].value,
-                          mode=w['mode'].value, ink_dilate=w['ink_dilate'].value)
+                          mode=w['mode'].value, ink_dilate=w['ink_dilate'].value, policy=w['policy'].value)
 
     def update(self):
         "Recompute the current page's mask and redraw (called on every widget change)."
@@ -71,7 +72,9 @@ class MaskTuner:
         gt = self.root/'masks'/page.book/f'{page.index:03d}.png'
         self.f1 = scores(mask_counts(self.mask, np.asarray(load_image(gt, 'L'))))['f1'] if gt.is_file() else None
         f1 = f'{self.f1:.3f}' if self.f1 is not None else 'n/a (no ground truth)'
-        self.status.value = f"<b>{self.report['kept']}</b> kept, <b>{self.report['rejected']}</b> rejected &nbsp; pixel F1: <b>{f1}</b>"
+        r = self.report
+        self.status.value = (f"<b>{r['by_rule']}</b> by the paper's rule, <b>{r['by_fallback']}</b> by the fallback, <b>{r['empty']}</b> empty "
+                             f"(of {r['text_boxes']}) &nbsp; ink covered: <b>{r['ink_covered'] / max(1, r['ink_pixels']):.0%}</b> &nbsp; pixel F1: <b>{f1}</b>")
         self.out.clear_output(wait=True)
         with self.out:
             fig, ax = plt.subplots(figsize=(10, 10 * page.height / page.width))

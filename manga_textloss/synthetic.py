@@ -179,7 +179,7 @@ def _figure(p:np.ndarray, rng, s:float)->tuple[tuple,tuple]:
     fb = box(face); bb = box(body | face)
     return fb, bb
 
-# %% ../nbs/02_synthetic.ipynb #92b26f48
+# %% ../nbs/02_synthetic.ipynb #a6bcc68e
 STYLES = ('clean', 'loose', 'tone', 'gradient', 'inverted', 'furigana', 'outside')
 
 def parse_styles(styles:str|tuple, # 'clean', 'tone,inverted', 'mixed' (every style), or a tuple of names

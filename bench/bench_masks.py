@@ -5,8 +5,11 @@
    (`np.count_nonzero` over the stack). Targets: >= 20x faster than the naive loop, <= 3x the floor. The full
    `match_masks` (the whole per-box decision and report) is timed too.
 2. `sam-box` vs `sam-amg` seconds per page on the same SAM architecture with random weights (timing only).
+3. The default mask pipeline (classical generator, policy `fallback`) on 1654x1170 pages of the `mixed` synthetic
+   styles, on one core (OpenCV and NumPy single-threaded): seconds per page, and its cost over the paper's policy
+   (the fallback reads every box once more). Target: <= 1 s per page.
 
-    .venv/bin/python bench/bench_masks.py [--sam vit_b] [--points-per-side 32] [--skip-sam]
+    .venv/bin/python bench/bench_masks.py [--sam vit_b] [--points-per-side 32] [--skip-sam] [--pages 6]
 """
 import argparse, time
 import numpy as np
@@ -33,6 +36,7 @@ if __name__ == '__main__':
     ap.add_argument('--masks', type=int, default=100); ap.add_argument('--boxes', type=int, default=15)
     ap.add_argument('--sam', default='vit_b', help="architecture for the SAM timing (random weights), or 'tiny'")
     ap.add_argument('--points-per-side', type=int, default=32); ap.add_argument('--skip-sam', action='store_true')
+    ap.add_argument('--pages', type=int, default=6, help='pages for the default-pipeline timing')
     a = ap.parse_args()
     rng = np.random.default_rng(0); H, W = 1170, 1654
     masks = sam_like_masks(a.masks, H, W, rng)
@@ -48,6 +52,20 @@ if __name__ == '__main__':
     print(f'  vectorised {t_vec*1e3:.1f} ms | naive loop {t_naive*1e3:.0f} ms | floor (one count_nonzero pass over the masks) {t_floor*1e3:.1f} ms')
     print(f'  speed-up over naive: {t_naive/t_vec:.0f}x (target >= 20x); vectorised / floor: {t_vec/t_floor:.2f}x (target <= 3x)')
     print(f'  match_masks (whole per-box decision): {t_match*1e3:.1f} ms ({t_match/t_floor:.2f}x the floor)')
+    cv2.setNumThreads(1)
+    import tempfile
+    from pathlib import Path
+    from manga_textloss.synthetic import synthesize
+    from manga_textloss.manga109 import Manga109
+    from manga_textloss.masks import ClassicalGenerator, MaskParams, page_text_mask
+    with tempfile.TemporaryDirectory() as d:
+        pages = [p for p in Manga109(synthesize(Path(d)/'r', books=1, pages=a.pages, seed=1, styles='mixed')).pages() if p.texts]
+        for p in pages: p.image('RGB')                     # warm the file cache; decoding is part of the timing below
+        gen = ClassicalGenerator()
+        t_def = best(lambda: [page_text_mask(p, gen, MaskParams()) for p in pages], 2) / len(pages)
+        t_pap = best(lambda: [page_text_mask(p, gen, MaskParams(policy='paper')) for p in pages], 2) / len(pages)
+    print(f'default masks (classical, policy fallback), {len(pages)} pages {W}x{H} (mixed styles), 1 thread:')
+    print(f'  {t_def:.2f} s per page (target <= 1 s) | policy paper {t_pap:.2f} s | fallback / paper: {t_def/t_pap:.2f}x')
     if not a.skip_sam:
         import torch
         from segment_anything import sam_model_registry

@@ -25,6 +25,30 @@ def _texture(ink:np.ndarray, h:int, w:int):
             keep &= ~((ext <= mode * 1.5 + 1) & (area <= (mode * 1.5 + 1) ** 2))
     return n, lab, st, ext, area, keep
 
+def _glyph_size(st, ext, area, keep, h:int, w:int)->float:
+    "Glyph size: the area-weighted median extent of the kept components that do not touch the box border."
+    touch = (st[1:, 0] == 0) | (st[1:, 1] == 0) | (st[1:, 0] + st[1:, 2] >= w) | (st[1:, 1] + st[1:, 3] >= h)
+    inner = ~touch & (area >= 4) & keep
+    pe, pa = (ext[inner], area[inner]) if inner.any() else (ext[keep], area[keep]) if keep.any() else (ext, area)
+    o = np.argsort(pe); cum = np.cumsum(pa[o])
+    f, short = float(pe[o][np.searchsorted(cum, cum[-1] / 2)]), min(h, w)
+    # no glyph is larger than the box's short side; a long thin box holds one column (or line): its glyphs fill most of it
+    f = float(np.clip(f, 0.6 * short, short)) if max(h, w) > 2.5 * short else min(f, short)
+    return max(f, 4.0)
+
+def _straight_lines(ink:np.ndarray, f:float)->np.ndarray:
+    "Pixels of straight segments longer than 1.6 glyphs (no glyph stroke is), each erased at its own measured width."
+    f = max(f, 6.0); L = int(round(1.6 * f))
+    segs = cv2.HoughLinesP(ink.astype(np.uint8) * 255, 1, np.pi / 180, threshold=L, minLineLength=L, maxLineGap=2)
+    out = np.zeros(ink.shape, np.uint8)
+    if segs is None: return out > 0
+    dt = cv2.distanceTransform(ink.astype(np.uint8), cv2.DIST_L2, 3)
+    for x0, y0, x1, y1 in segs.reshape(-1, 4):
+        k = max(2, int(np.hypot(x1 - x0, y1 - y0)))
+        xs, ys = np.linspace(x0, x1, k).round().astype(int), np.linspace(y0, y1, k).round().astype(int)
+        cv2.line(out, (int(x0), int(y0)), (int(x1), int(y1)), 1, max(1, int(round(2 * np.median(dt[ys, xs]) + 1))))
+    return out > 0
+
 def box_ink(gray:np.ndarray, # H×W uint8 page (255 = paper)
             box, # the text box (x0, y0, x1, y1), max exclusive; clipped to the page
             min_contrast:int=40, # grey levels the ink must lie below its local ground
@@ -52,11 +76,14 @@ def box_ink(gray:np.ndarray, # H×W uint8 page (255 = paper)
         lv_tone, lv_text = np.median(diff[~np.concatenate([[True], keep])[lab]]), np.median(diff[np.concatenate([[False], keep])[lab]])
         if lv_text - lv_tone > 40: n, lab, st, ext, area, keep = _texture((diff > (lv_tone + lv_text) / 2).astype(np.uint8), h, w)
     if n <= 1: return lab > 0, info
+    f0 = _glyph_size(st, ext, area, keep, h, w)
+    lines = _straight_lines(np.concatenate([[False], keep])[lab], f0)
+    if lines.any():                                # hatching / speed lines running through the text: erase them, then look again
+        n, lab, st, ext, area, keep = _texture(((lab > 0) & ~lines).astype(np.uint8), h, w)
+        info['lines_removed'] = int(lines.sum())
+        if n <= 1: return lab > 0, info
     touch = (st[1:, 0] == 0) | (st[1:, 1] == 0) | (st[1:, 0] + st[1:, 2] >= w) | (st[1:, 1] + st[1:, 3] >= h)
-    inner = ~touch & (area >= 4) & keep
-    pe, pa = (ext[inner], area[inner]) if inner.any() else (ext, area)
-    o = np.argsort(pe); cum = np.cumsum(pa[o])
-    f = max(float(pe[o][np.searchsorted(cum, cum[-1] / 2)]), 4.0)              # glyph size: area-weighted median extent
+    f = _glyph_size(st, ext, area, keep, h, w)
     bw = max(2, int(round(band * f)))
     for j in np.flatnonzero(touch & keep):                                     # outlines and art the box cuts
         yy, xx = np.nonzero(lab[st[j+1, 1]:st[j+1, 1] + st[j+1, 3], st[j+1, 0]:st[j+1, 0] + st[j+1, 2]] == j + 1)

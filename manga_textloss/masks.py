@@ -425,22 +425,23 @@ def evaluate_masks(pred_dir:str|Path, # predicted masks: <title>/<NNN>.png
                    gt_dir:str|Path, # ground truth, same layout (e.g. <synthetic root>/masks)
                    csv:str|Path|None=None, # write the per-page table here
                   )->dict:
-    "Micro-averaged pixel precision/recall/F1/IoU over every predicted page; `pages` is how many."
+    "Micro-averaged pixel precision/recall/F1/IoU over every predicted page (`pages`: how many), and the same per book (`books`)."
     pred_dir, gt_dir = Path(pred_dir), Path(gt_dir)
     for d, what in ((pred_dir, 'PRED_DIR'), (gt_dir, 'GT_DIR')):
         if not d.is_dir(): raise DatasetError(f'{what} not found: {d}. Pass a folder of <title>/<NNN>.png masks.')
     preds = sorted(pred_dir.glob('*/*.png'))
     if not preds: raise DatasetError(f'No <title>/<NNN>.png masks in {pred_dir}. Run `mtl masks ROOT --out {pred_dir}` first.')
-    rows, tot = [], dict(tp=0, fp=0, fn=0)
+    rows, tot, per = [], dict(tp=0, fp=0, fn=0), {}
     for f in preds:
         g = gt_dir/f.parent.name/f.name
         if not g.is_file(): raise DatasetError(f'Ground truth missing for {f}: expected {g}. Is GT_DIR the masks/ folder of the same root?')
         p, t = np.asarray(load_image(f, 'L')), np.asarray(load_image(g, 'L'))
         if p.shape != t.shape: raise DatasetError(f'{f} is {p.shape[1]}x{p.shape[0]} but {g} is {t.shape[1]}x{t.shape[0]}.')
         c = mask_counts(p, t)
-        for k in tot: tot[k] += c[k]
+        bk = per.setdefault(f.parent.name, dict(tp=0, fp=0, fn=0, pages=0)); bk['pages'] += 1
+        for k in tot: tot[k] += c[k]; bk[k] += c[k]
         rows.append(dict(page=f'{f.parent.name}/{f.stem}', **c, **scores(c)))
     if csv is not None:
         from manga_textloss.core import save_csv
         save_csv(rows, csv)
-    return dict(scores(tot), pages=len(rows), **tot)
+    return dict(scores(tot), pages=len(rows), **tot, books={b: scores(c) | c for b, c in per.items()})

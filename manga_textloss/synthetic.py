@@ -272,6 +272,15 @@ def _with_ruby(ink:np.ndarray, font_path:str, size:int, rng)->np.ndarray:
     out[y:y + rh, tw + gap:] = np.maximum(out[y:y + rh, tw + gap:], ruby)
     return out
 
+def _lines_over(sub:np.ndarray, region:np.ndarray, rng, s:float, level:int=0):
+    "Thin parallel lines (hatching) at a random angle, drawn on `sub` where `region` is set."
+    H, W = sub.shape; a = rng.uniform(0, np.pi); gap = max(3, int(rng.uniform(5, 10) * s))
+    d = np.array([np.cos(a), np.sin(a)]); n = np.array([-d[1], d[0]]); L = W + H; lines = np.zeros_like(sub)
+    for k in range(-L, L, gap):
+        c = np.array([W / 2, H / 2]) + n * k
+        cv2.line(lines, tuple((c - d * L).astype(int)), tuple((c + d * L).astype(int)), 1, max(1, int(s * 1.5)))
+    sub[(lines > 0) & region] = level
+
 def _ground(sub:np.ndarray, region:np.ndarray, style:str, rng, s:float):
     "Fill a bubble interior (`region` of `sub`) for `style`: dot screentone, a grey gradient, or a dark caption ground."
     ys, xs = np.nonzero(region)
@@ -280,8 +289,9 @@ def _ground(sub:np.ndarray, region:np.ndarray, style:str, rng, s:float):
         dots = ((xs % period - period / 2) ** 2 + (ys % period - period / 2) ** 2) < r * r
         sub[ys[dots], xs[dots]] = lvl
     elif style == 'gradient':
-        g0, g1 = rng.uniform(150, 235, 2); t = (xs - xs.min()) / max(1, np.ptp(xs)) if rng.random() < .5 else (ys - ys.min()) / max(1, np.ptp(ys))
+        g0, g1 = rng.uniform(110, 235, 2); t = (xs - xs.min()) / max(1, np.ptp(xs)) if rng.random() < .5 else (ys - ys.min()) / max(1, np.ptp(ys))
         sub[ys, xs] = np.round(g0 + (g1 - g0) * t).astype(np.uint8)
+        if rng.random() < 0.5: _lines_over(sub, region, rng, s, int(rng.integers(40, 120)))   # hatching under the text
     elif style == 'inverted': sub[ys, xs] = int(rng.integers(0, 60))
 
 def _loose_box(b:tuple, bubble:tuple, rng, W:int, H:int)->tuple:
@@ -329,8 +339,11 @@ def _bubble(canvas, glyphs, panel, placed, rng, s, font_path, tries=30, dialogue
     outer = cv2.dilate(region, _disk(lw)) > 0
     sub = canvas[y0:y1, x0:x1]
     gx, gy = bx + (bw - tw) // 2, by + (bh - th) // 2
-    if style == 'outside':  # no bubble: text straight on the artwork, half the time with a white halo
-        if rng.random() < 0.5: _paste_ink(canvas, cv2.dilate(ink, _disk(max(1, round(2 * s)))), gx, gy, 255)
+    if style == 'outside':  # no bubble: text straight on the artwork, lines running under it or a white halo around it
+        if rng.random() < 0.5:
+            near = np.zeros_like(sub, bool); near[max(0, gy - y0 - pad):gy - y0 + th + pad, max(0, gx - x0 - pad):gx - x0 + tw + pad] = True
+            _lines_over(sub, near, rng, s * rng.uniform(1.5, 3))
+        elif rng.random() < 0.5: _paste_ink(canvas, cv2.dilate(ink, _disk(max(1, round(2 * s)))), gx, gy, 255)
     else:
         sub[outer] = 0; sub[region > 0] = 255
         if style in ('tone', 'gradient', 'inverted'): _ground(sub, region > 0, style, rng, s)

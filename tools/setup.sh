@@ -10,7 +10,8 @@ if ! "$PY" -c 'import sys; sys.exit(sys.version_info < (3, 10))' 2>/dev/null; th
   exit 1
 fi
 
-# System packages: Tesseract with Japanese (horizontal + vertical) is the OCR judge; IPA Gothic is a fallback font;
+# System packages: Tesseract with Japanese (horizontal + vertical) is the OCR judge; IPA Gothic is a fallback font, and IPA
+# Mincho + Gothic are the other fonts of the held-out page renderer (02b_heldout);
 # Chromium runs the docs preview's browser check (tools/test_docs.py, driven by pip playwright: no browser download);
 # python3-venv is needed to create the venv on Debian/Ubuntu.
 missing=()
@@ -19,6 +20,7 @@ langs=$(tesseract --list-langs 2>/dev/null || true)
 grep -qx jpn <<<"$langs" || missing+=(tesseract-ocr-jpn)
 grep -qx jpn_vert <<<"$langs" || missing+=(tesseract-ocr-jpn-vert)
 [ -f /usr/share/fonts/opentype/ipafont-gothic/ipag.ttf ] || missing+=(fonts-ipafont-gothic)
+[ -f /usr/share/fonts/opentype/ipafont-mincho/ipam.ttf ] || missing+=(fonts-ipafont-mincho)
 { [ -x /usr/lib/chromium/chromium ] || command -v chromium >/dev/null 2>&1; } || missing+=(chromium)
 venv_ok=1; "$PY" -c 'import venv, ensurepip' >/dev/null 2>&1 || { venv_ok=0; missing+=(python3-venv); }
 

@@ -180,7 +180,7 @@ def _figure(p:np.ndarray, rng, s:float)->tuple[tuple,tuple]:
     return fb, bb
 
 # %% ../nbs/02_synthetic.ipynb #a6bcc68e
-STYLES = ('clean', 'loose', 'tone', 'gradient', 'inverted', 'furigana', 'outside')
+STYLES = ('clean', 'loose', 'tone', 'gradient', 'inverted', 'furigana', 'outside', 'columns', 'scan')
 
 def parse_styles(styles:str|tuple, # 'clean', 'tone,inverted', 'mixed' (every style), or a tuple of names
                 )->tuple:
@@ -225,7 +225,8 @@ def render_page(rng:np.random.Generator, # the page's own generator
     "Render one manga-like spread with its ground-truth text mask and annotations."
     W, H = size; s = W / 1654
     styles = parse_styles(styles)
-    pick = (lambda: 'clean') if styles == ('clean',) else (lambda: str(rng.choice(styles)))  # 'clean' alone draws nothing extra
+    bubble_styles = tuple(t for t in styles if t != 'scan') or ('loose',)     # 'scan' acts on the whole page, after drawing
+    pick = (lambda: 'clean') if styles == ('clean',) else (lambda: str(rng.choice(bubble_styles)))  # 'clean' alone draws nothing extra
     font_path = str(font_path or japanese_font_path())
     canvas = np.full((H, W), 255, np.uint8); glyphs = np.zeros((H, W), np.uint8)
     boxes, sfx = [], []
@@ -254,9 +255,35 @@ def render_page(rng:np.random.Generator, # the page's own generator
             for pi in order:
                 b = _bubble(canvas, glyphs, panels[pi], placed, rng, s, font_path, tries=200, dialogue=dialogue, style=pick())
                 if b: boxes.append(('text', b[0], b[1], None)); break
+    if 'scan' in styles and (styles == ('scan',) or rng.random() < 0.5):
+        canvas, glyphs, boxes, sfx = _scan(canvas, glyphs, boxes, sfx, rng, s)
     r = max(1, round(2 * s))
     mask = cv2.dilate((glyphs >= 128).astype(np.uint8), _disk(r)) > 0
     return SynthPage(canvas, mask, boxes, sfx)
+
+def _scan(canvas, glyphs, boxes, sfx, rng, s):
+    "Scan artefacts on a finished page: slight rotation (boxes, polygons and ground truth follow), halftone, blur, tint, noise, JPEG."
+    H, W = canvas.shape
+    if rng.random() < 0.5:
+        M = cv2.getRotationMatrix2D((W / 2, H / 2), float(rng.uniform(-1.5, 1.5)), 1.0)
+        canvas = cv2.warpAffine(canvas, M, (W, H), flags=cv2.INTER_LINEAR, borderValue=255)
+        glyphs = cv2.warpAffine(glyphs, M, (W, H), flags=cv2.INTER_LINEAR, borderValue=0)
+        def tb(b):
+            x0, y0, x1, y1 = b; c = np.array([[x0, y0, 1], [x1, y0, 1], [x0, y1, 1], [x1, y1, 1]], float) @ M.T
+            return (max(0, int(np.floor(c[:, 0].min()))), max(0, int(np.floor(c[:, 1].min()))), min(W, int(np.ceil(c[:, 0].max()))), min(H, int(np.ceil(c[:, 1].max()))))
+        boxes = [(t, tb(b), txt, ch) for t, b, txt, ch in boxes]
+        sfx = [([(int(round(x * M[0, 0] + y * M[0, 1] + M[0, 2])), int(round(x * M[1, 0] + y * M[1, 1] + M[1, 2]))) for x, y in pts], txt) for pts, txt in sfx]
+    img = canvas.astype(np.float32)
+    if rng.random() < 0.35:                                    # AM halftone of the grey levels
+        period = rng.uniform(3.5, 6) * max(s, 0.5); a = np.deg2rad(45); yy, xx = np.mgrid[:H, :W].astype(np.float32)
+        u, v = (xx * np.cos(a) + yy * np.sin(a)) * 2 * np.pi / period, (-xx * np.sin(a) + yy * np.cos(a)) * 2 * np.pi / period
+        screen = 127.5 + 127.5 * np.cos(u) * np.cos(v); grey = (img > 40) & (img < 215)
+        img[grey] = np.where(img[grey] > screen[grey], 255, 0)
+    if rng.random() < 0.5: img = cv2.GaussianBlur(img, (0, 0), float(rng.uniform(0.5, 1.2)))
+    if rng.random() < 0.5: img = img * rng.uniform(225, 245) / 255
+    if rng.random() < 0.5: img = img + rng.normal(0, rng.uniform(2, 8), img.shape)
+    ok, buf = cv2.imencode('.jpg', np.clip(img, 0, 255).round().astype(np.uint8), [cv2.IMWRITE_JPEG_QUALITY, int(rng.integers(40, 91))])
+    return cv2.imdecode(buf, cv2.IMREAD_GRAYSCALE), glyphs, boxes, sfx
 
 # %% ../nbs/02_synthetic.ipynb #097ac2fd
 RUBY = ('きょう', 'なに', 'せんせい', 'あめ', 'ほんとう', 'だいじょうぶ', 'あした', 'はや', 'なか')
@@ -314,6 +341,12 @@ def _bubble(canvas, glyphs, panel, placed, rng, s, font_path, tries=30, dialogue
     size = max(10, int(rng.uniform(24, 34) * s)); font = ImageFont.truetype(font_path, size)
     ink, annotated = typeset(text, font, vertical, int(rng.integers(4, 8)))
     if style == 'furigana' and vertical: ink = _with_ruby(ink, font_path, size, rng)
+    if style == 'columns':   # a second block of text beside the first, in the same box (two bubbles' worth, or a long passage)
+        ink2, ann2 = typeset(str(rng.choice(dialogue if dialogue else DIALOGUE)), font, vertical, int(rng.integers(3, 7)))
+        gap = int(size * rng.uniform(0.6, 1.6)); h2 = max(ink.shape[0], ink2.shape[0])
+        both = np.zeros((h2, ink.shape[1] + gap + ink2.shape[1]), np.uint8)
+        both[:ink2.shape[0], :ink2.shape[1]] = ink2; both[:ink.shape[0], ink2.shape[1] + gap:] = ink   # right to left
+        ink, annotated = both, annotated + '\n' + ann2
     th, tw = ink.shape
     shape = str(rng.choice(['ellipse', 'ellipse', 'box', 'spiky']))
     k = {'ellipse': 1.5, 'box': 1.0, 'spiky': 1.75}[shape]

@@ -24,7 +24,8 @@ __all__ = ['DEMO_SCALES', 'DEMO_DDPM', 'DEMO_LDM', 'cmd_synth', 'cmd_stats', 'cm
 # %% ../nbs/90_cli.ipynb #b6dfe647
 def cmd_synth(a):
     "Write a synthetic Manga109-format root."
-    root = synthesize(a.root, books=a.books, pages=a.pages, size=a.size, seed=a.seed, quirks=not a.no_quirks, progress=not a.quiet, styles=a.styles)
+    root = synthesize(a.root, books=a.books, pages=a.pages, size=a.size, seed=a.seed, quirks=not a.no_quirks, progress=not a.quiet, styles=a.styles,
+                      overwrite=a.overwrite)
     if not a.quiet: print(f'wrote {a.books} books x {a.pages} pages ({a.size}, seed {a.seed}) to {root}')
 
 def _print_stats(st:dict, root):
@@ -35,7 +36,11 @@ def _print_stats(st:dict, root):
     v = st['validation']
     print(f"  validation: {v['clipped']} boxes clipped, {v['dropped_zero_area']} zero-area boxes dropped, "
           f"{len(v['zero_size_pages'])} pages declared 0x0, {len(v['size_mismatches'])} size mismatches")
-    for mm in v['size_mismatches'][:10]: print(f"    {mm['page']}: declared {mm['declared']}, image {mm['image']}")
+    for mm in v['size_mismatches'][:10]: print(f"    {mm['page']}: declared {mm['declared']}, image {mm['image']} (the image is used)")
+    for k, what in (('inverted_boxes', 'inverted boxes dropped'), ('duplicate_pages', 'duplicate page indices'), ('duplicate_titles', 'titles listed twice in books.txt')):
+        if v.get(k):
+            print(f"  {len(v[k])} {what}:")
+            for x in v[k][:10]: print(f'    {x}')
 
 def cmd_stats(a):
     "Count a Manga109(-format) root."
@@ -48,7 +53,7 @@ def cmd_masks(a):
     "Extract text masks for every page of a root."
     kw = {k: v for k, v in dict(points_per_side=a.points_per_side, max_side=a.max_side, crop_n_layers=a.crop_n_layers).items() if v is not None}
     s = extract_masks(a.root, a.out, a.backend, a.params, a.sam_model, a.sam_checkpoint, kw or None, a.annotations,
-                      a.books, progress=not a.quiet, policy=a.policy)
+                      a.books, progress=not a.quiet, policy=a.policy, overwrite=a.overwrite)
     if not a.quiet:
         print(f"{s['written']} pages written, {s['skipped']} already done, {s['failed']} failed -> {a.out}")
         print(f"{s['text_boxes']} text boxes: {s['by_rule']} by the paper's rule ({s['share_by_rule']:.0%}), {s['by_fallback']} by the fallback "
@@ -276,6 +281,8 @@ def parser()->argparse.ArgumentParser:
     s.add_argument('--no-quirks', action='store_true', help="leave out Manga109's quirks (cover page, 0x0 page, ...)")
     s.add_argument('--styles', default='clean', help=f"text styles, comma-separated, from {', '.join(STYLES)}, or mixed (all of them); "
                    "each bubble draws one (default clean: tight boxes, white bubbles)")
+    s.add_argument('--overwrite', action='store_true', help='replace the dataset files of a root made with other settings (or not by mtl synth); '
+                   'without it such a root is refused and left as it is')
     s.add_argument('--quiet', action='store_true', help='no progress bar or summary')
     s.set_defaults(fn=cmd_synth)
     s = sub.add_parser('stats', help='count a Manga109(-format) root')
@@ -290,6 +297,7 @@ def parser()->argparse.ArgumentParser:
     s.add_argument('--out', required=True, help='output folder: <title>/<NNN>.png + .json')
     s.add_argument('--backend', choices=BACKENDS, default=None, help="mask generator (default: the params file's, else classical)")
     s.add_argument('--params', default=None, help='params file (JSON) saved by the tuner in 03a_tuner')
+    s.add_argument('--overwrite', action='store_true', help='replace the masks of an --out folder made with other settings (without it: refused)')
     s.add_argument('--policy', choices=POLICIES, default=None, help="fallback: where the paper's rule rejects a box, mask the ink inside it "
                    "(the default); paper: the paper's rule only, rejected boxes stay empty (default: the params file's, else fallback)")
     s.add_argument('--sam-model', default='vit_b', help='vit_b | vit_l | vit_h (sam-* backends)')

@@ -12,8 +12,9 @@ import numpy as np
 from PIL import Image, UnidentifiedImageError
 
 # %% auto #0
-__all__ = ['DatasetError', 'seed_everything', 'rng_for', 'atomic_write', 'save_json', 'save_csv', 'load_image', 'image_size',
-           'save_image', 'japanese_font_path', 'use_japanese_font', 'process_state', 'project_root', 'runs_dir']
+__all__ = ['DatasetError', 'seed_everything', 'rng_for', 'fs_error', 'ensure_dir', 'read_run_json', 'check_masks_root',
+           'atomic_write', 'save_json', 'save_csv', 'load_image', 'image_size', 'save_image', 'japanese_font_path',
+           'use_japanese_font', 'process_state', 'project_root', 'runs_dir']
 
 # %% ../nbs/00_core.ipynb #970452da
 class DatasetError(ValueError):
@@ -38,14 +39,63 @@ def rng_for(seed:int, # the run's seed
     return np.random.default_rng(np.random.SeedSequence(words))
 
 # %% ../nbs/00_core.ipynb #f9b3d5f4
+def fs_error(path:str|Path, # the path that could not be written or made
+             e:OSError, # the error the file system gave
+             what:str='write', # 'write' or 'create the folder'
+            )->DatasetError:
+    "One clear error for a file-system failure: the path, what went wrong, and the fix."
+    path = Path(path)
+    if isinstance(e, PermissionError): fix = 'choose a folder you can write to, or fix its permissions'
+    elif isinstance(e, IsADirectoryError) or path.is_dir(): fix = f'{path} is a folder: pass a file path'
+    elif isinstance(e, (NotADirectoryError, FileExistsError)) or any(p.is_file() for p in [path, *path.parents]):
+        f = next((p for p in [path, *path.parents] if p.is_file()), path)
+        fix = f'{f} is a file, not a folder: pass another path or move the file'
+    elif getattr(e, 'errno', None) == 28: fix = 'the disk is full: free space or choose another disk'
+    else: fix = 'check the path'
+    return DatasetError(f'Cannot {what} {path}: {e.strerror or e}. {fix[0].upper() + fix[1:]}.')
+
+def ensure_dir(path:str|Path, # a folder to create (with its parents) if missing
+              )->Path:
+    "`mkdir -p` with one clear `DatasetError` when the path is a file or cannot be made."
+    path = Path(path)
+    if path.exists() and not path.is_dir(): raise fs_error(path, NotADirectoryError(20, 'not a folder'), 'create the folder')
+    try: path.mkdir(parents=True, exist_ok=True)
+    except OSError as e: raise fs_error(path, e, 'create the folder') from None
+    return path
+
+def read_run_json(path:str|Path, # a run.json / params.json / samples.json written by this project
+                  what:str='run record', # what the file is, for the message
+                 )->dict:
+    "A JSON record of ours, or one DatasetError naming the file and what to do when it is unreadable."
+    path = Path(path)
+    try: d = json.loads(path.read_text(encoding='utf-8'))
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise DatasetError(f'{path}: the {what} is corrupt ({type(e).__name__}: {e}). Restore it, or delete the folder (or pass --overwrite) to start over.') from None
+    if not isinstance(d, dict): raise DatasetError(f'{path}: the {what} is not a JSON object. Restore it, or delete the folder (or pass --overwrite) to start over.')
+    return d
+
+def check_masks_root(masks:str|Path, # a masks folder (`mtl masks --out`)
+                     root:str|Path, # the dataset root they are about to be used with
+                     what:str='--masks', # the argument that named the folder, for the message
+                    ):
+    "Refuse masks made from another root: the `run.json` that `mtl masks` writes must name `root` (folders without one pass)."
+    f = Path(masks)/'run.json'
+    if not f.is_file(): return
+    made = read_run_json(f, 'masks run record').get('root')
+    if made and Path(made).resolve() != Path(root).resolve():
+        raise DatasetError(f'{what} {masks} holds masks of {made} (its run.json), not of {Path(root).resolve()}. '
+                           f'Make masks for this root with `mtl masks {root} --out NEWDIR` and pass that folder.')
+
 @contextlib.contextmanager
 def atomic_write(path:str|Path, # final destination
                  mode:str='wb', # file mode for the temporary file
                  **kwargs):
-    "Context manager yielding a temp file that replaces `path` only if the block finishes."
+    "Context manager yielding a temp file that replaces `path` only if the block finishes; file-system errors name the path."
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
+    if path.is_dir(): raise fs_error(path, IsADirectoryError(21, 'is a folder'))
+    ensure_dir(path.parent)
+    try: fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
+    except OSError as e: raise fs_error(path, e) from None
     try:
         umask = os.umask(0); os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; the final file gets the usual permissions

@@ -9,9 +9,9 @@ import json, logging, os
 from dataclasses import asdict, replace
 from pathlib import Path
 
-from .core import DatasetError, process_state, save_image, save_json
+from .core import DatasetError, check_masks_root, ensure_dir, process_state, read_run_json, save_image, save_json
 from .manga109 import Manga109
-from .masks import MaskParams, load_params, make_generator, page_text_mask
+from .masks import MaskParams, check_generator_options, load_params, make_generator, page_text_mask
 
 log = logging.getLogger(__name__)
 
@@ -23,16 +23,32 @@ def _clean_stale(out:Path):
     "Remove temporaries left by a killed run (the `.NAME.*.tmp` files of `atomic_write`)."
     for f in out.rglob('.*.tmp'): f.unlink(missing_ok=True)
 
-def _check_run(out:Path, run:dict):
-    "Refuse to mix settings in one output folder."
+def _diff(old:dict, new:dict, pre:str='')->list[str]:
+    "'field: old -> new' for every (nested) field that differs."
+    out = []
+    for k in sorted(set(old) | set(new), key=str):
+        a, b = old.get(k), new.get(k)
+        if isinstance(a, dict) and isinstance(b, dict): out += _diff(a, b, f'{pre}{k}.')
+        elif a != b: out.append(f'{pre}{k}: {a!r} -> {b!r}')
+    return out
+
+def _made(out:Path)->list[Path]:
+    "The page files a masks folder holds (`<title>/<NNN>.png|json`)."
+    return [f for f in out.glob('*/*') if f.suffix in ('.png', '.json') and f.stem.isdigit()]
+
+def _check_run(out:Path, run:dict, overwrite:bool=False):
+    "Refuse to mix settings in one output folder; a folder holding no page yet (a failed setup) is simply reused."
     f = out/'run.json'
     if f.is_file():
-        old = json.loads(f.read_text(encoding='utf-8'))
+        old = read_run_json(f, 'masks run record')
         if old != run:
-            diff = sorted(k for k in set(old) | set(run) if old.get(k) != run.get(k))
-            raise DatasetError(f'{out} holds masks made with other settings (differs in: {", ".join(diff)}). '
-                               f'Use another --out, or delete {out} to start over.')
-    else: save_json(run, f)
+            made = _made(out)
+            if made and not overwrite:
+                raise DatasetError(f'{out} holds masks made with other settings ({"; ".join(_diff(old, run))}). '
+                                   f'Use another --out, or pass --overwrite to replace them.')
+            for p in made: p.unlink()
+            for p in ('summary.json', *(q.name for q in out.glob('failures-*.json'))): (out/p).unlink(missing_ok=True)
+    save_json(run, f)
 
 COUNTS = ('text_boxes', 'by_rule', 'by_fallback', 'empty', 'box_pixels', 'mask_in_boxes', 'ink_pixels', 'ink_covered')
 
@@ -74,6 +90,7 @@ def extract_masks(root:str|Path, # Manga109(-format) root
                   books:list[str]|None=None, # only these titles
                   progress:bool=True, # tqdm bar on the main process
                   policy:str|None=None, # 'fallback' | 'paper': overrides the params' policy (see `MaskParams.policy`)
+                  overwrite:bool=False, # replace the masks of a folder made with other settings (else refused)
                  )->dict:
     "Write text masks and match reports for every page; returns a summary (this process's share)."
     from tqdm.auto import tqdm
@@ -82,28 +99,30 @@ def extract_masks(root:str|Path, # Manga109(-format) root
         backend = backend or file_backend
     params, backend = params or MaskParams(), backend or 'classical'
     if policy is not None: params = replace(params, policy=policy)
+    check_generator_options(backend, generator_kwargs or {})
     m = Manga109(root, annotations=annotations)
     out = Path(out)
     state = process_state()
     run = dict(root=str(Path(root).resolve()), annotations=annotations, backend=backend, params=asdict(params),
                sam_model=sam_model if backend.startswith('sam') else None, generator_kwargs=generator_kwargs or {})
     if state.is_main_process:
-        out.mkdir(parents=True, exist_ok=True); _clean_stale(out); _check_run(out, run)
+        ensure_dir(out); _clean_stale(out); _check_run(out, run, overwrite)
+        for f in out.glob('failures-*.json'): f.unlink()           # this run writes its own
     state.wait_for_everyone()
     pages = m.pages(books)
-    todo = [p for p in pages if not (out/p.book/f'{p.index:03d}.json').is_file()]
+    todo = [p for p in pages if not ((out/p.book/f'{p.index:03d}.json').is_file() and (out/p.book/f'{p.index:03d}.png').is_file())]
     done, failures = 0, []
     with state.split_between_processes(todo) as mine:
         # setup errors (a missing checkpoint) stop the job; page errors are logged and skipped
         gen = make_generator(backend, sam_model, sam_checkpoint, state.device, **(generator_kwargs or {})) if mine else None
         for p in tqdm(mine, desc=f'masks ({backend})', disable=not (progress and state.is_local_main_process)):
-            try:
-                mask, report = page_text_mask(p, gen, params)
-                save_image(mask, out/p.book/f'{p.index:03d}.png')
-                save_json(report, out/p.book/f'{p.index:03d}.json')   # last: its existence marks the page done
-                done += 1
-            except DatasetError as e:
-                failures.append(dict(page=p.name, error=str(e))); log.warning('%s failed: %s', p.name, e)
+            try: mask, report = page_text_mask(p, gen, params)
+            except Exception as e:                                      # one bad page never stops the job
+                msg = str(e) if isinstance(e, DatasetError) else f'{type(e).__name__}: {e}'
+                failures.append(dict(page=p.name, error=msg)); log.warning('%s failed: %s', p.name, msg); continue
+            save_image(mask, out/p.book/f'{p.index:03d}.png')            # a file-system error here stops the job, naming the path
+            save_json(report, out/p.book/f'{p.index:03d}.json')          # last: with the PNG, marks the page done
+            done += 1
     if failures: save_json(failures, out/f'failures-{state.process_index}.json')
     state.wait_for_everyone()
     counts = mask_summary(out, pages, params.policy)

@@ -5,7 +5,7 @@
 # %% ../nbs/01_manga109.ipynb #1a7459cf
 from __future__ import annotations
 
-import re, unicodedata
+import codecs, re, unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -124,14 +124,19 @@ class ValidationReport:
     zero_size_pages:list[str]=field(default_factory=list)
     size_mismatches:list[tuple[str,tuple[int,int],tuple[int,int]]]=field(default_factory=list)
     books_without_coo:list[str]=field(default_factory=list)
+    duplicate_titles:list[str]=field(default_factory=list)     # listed more than once in books.txt (read once)
+    duplicate_pages:list[str]=field(default_factory=list)      # '<xml>, line N: page index I' repeated (the first is kept)
+    inverted_boxes:list[str]=field(default_factory=list)       # '<xml>, line N: <tag id>' with xmin > xmax or ymin > ymax (dropped)
     def as_dict(self)->dict:
         return dict(clipped=self.clipped, dropped_zero_area=self.dropped_zero_area, unknown_tags=dict(self.unknown_tags),
                     zero_size_pages=list(self.zero_size_pages),
                     size_mismatches=[dict(page=p, declared=list(d), image=list(i)) for p, d, i in self.size_mismatches],
-                    books_without_coo=list(self.books_without_coo))
+                    books_without_coo=list(self.books_without_coo), duplicate_titles=list(self.duplicate_titles),
+                    duplicate_pages=list(self.duplicate_pages), inverted_boxes=list(self.inverted_boxes))
     def __str__(self):
-        return (f'{self.clipped} boxes clipped, {self.dropped_zero_area} zero-area boxes dropped, '
-                f'{len(self.zero_size_pages)} pages with width/height 0, {len(self.size_mismatches)} size mismatches')
+        return (f'{self.clipped} boxes clipped, {self.dropped_zero_area} zero-area boxes dropped, {len(self.inverted_boxes)} inverted boxes dropped, '
+                f'{len(self.zero_size_pages)} pages with width/height 0, {len(self.size_mismatches)} size mismatches, '
+                f'{len(self.duplicate_titles)} titles listed twice, {len(self.duplicate_pages)} duplicate page indices')
 
 # %% ../nbs/01_manga109.ipynb #e3e8b1e1
 @dataclass
@@ -153,10 +158,23 @@ def _parse_xml(path:Path)->_El:
     def chars(data):
         if stack: stack[-1].text += data
     p.StartElementHandler, p.EndElementHandler, p.CharacterDataHandler = start, end, chars
-    try:
-        with open(path, 'rb') as f: p.ParseFile(f)
+    data = path.read_bytes()
+    m = re.match(rb'\s*<\?xml[^>]*encoding\s*=\s*["\']([A-Za-z0-9._-]+)["\']', data)
+    declared = m.group(1).decode('ascii') if m else None
+    if declared and codecs.lookup(declared).name != 'utf-8':   # e.g. Shift_JIS: decode it as declared, parse as UTF-8
+        try: data = data.decode(declared).encode('utf-8')
+        except (UnicodeDecodeError, LookupError) as e:
+            raise DatasetError(f'{path}: declares encoding {declared!r} but is not valid {declared} ({e}). '
+                               f'Re-save it in the encoding it declares, or as UTF-8 (Manga109 ships UTF-8).') from None
+    try: p.Parse(data, True)
     except expat.ExpatError as e:
-        raise DatasetError(f'{path}, line {e.lineno}: malformed XML ({expat.ErrorString(e.code)}). '
+        msg = expat.ErrorString(e.code)
+        if not declared and e.code == expat.errors.codes[expat.errors.XML_ERROR_INVALID_TOKEN]:
+            try: data.decode('utf-8')
+            except UnicodeDecodeError:
+                raise DatasetError(f'{path}, line {e.lineno}: not UTF-8, and no encoding is declared (read as UTF-8, the XML default). '
+                                   f'Re-save it as UTF-8, or declare its encoding, e.g. <?xml version="1.0" encoding="Shift_JIS"?>.') from None
+        raise DatasetError(f'{path}, line {e.lineno}: malformed XML ({msg}). '
                            f'Fix the file or restore it from the original dataset.') from None
     if not out: raise DatasetError(f'{path}: empty XML document. Restore it from the original dataset.')
     return out[0]
@@ -208,10 +226,15 @@ class Manga109:
                  check_images:bool=False, # read every image header while parsing (finds size mismatches up front)
                 ):
         self.root = Path(root)
+        if self.root.is_file():
+            raise DatasetError(f'Dataset root {self.root} is a file, not a folder. Pass the folder that holds books.txt, images/ and annotations/.')
         if not self.root.is_dir():
             raise DatasetError(f'Dataset root not found: {self.root}. Pass the folder holding books.txt '
                                f'(create a synthetic one with `mtl synth {self.root}`).')
-        self.books = read_books_txt(self.root)
+        self.report = ValidationReport()
+        titles = read_books_txt(self.root)
+        self.books = list(dict.fromkeys(titles))          # a title listed twice is read once (and reported)
+        self.report.duplicate_titles = [t for t, n in Counter(titles).items() if n > 1]
         self.annotation_dir = _annotation_dir(self.root, annotations)
         if coo is None: coo = self.root/'annotations_COO' if (self.root/'annotations_COO').is_dir() else False
         if coo is not False:
@@ -219,7 +242,6 @@ class Manga109:
             if not coo.is_dir(): raise DatasetError(f'COO folder not found: {coo}. Pass the folder holding <title>.xml COO files, or coo=False.')
         self.coo_dir = coo or None
         self.check_images = check_images
-        self.report = ValidationReport()
         self._cache:dict[str,Book] = {}
 
     def __repr__(self): return f'Manga109({str(self.root)!r}, {len(self.books)} books, annotations={self.annotation_dir.name!r})'
@@ -240,7 +262,7 @@ class Manga109:
     def validate(self)->ValidationReport:
         "Parse every book and read every image header; returns the report (raises on missing/corrupt images)."
         self.check_images, self._cache = True, {}
-        self.report = ValidationReport()
+        self.report = ValidationReport(duplicate_titles=self.report.duplicate_titles)
         for _ in self: pass
         return self.report
 
@@ -266,9 +288,13 @@ def _parse_book(self:Manga109, title:str)->Book:
         if sect.tag == 'characters':
             for c in sect.children: book.characters[_str_attr(c, 'id', xml)] = c.attrib.get('name', '')
         elif sect.tag == 'pages':
+            seen = set()
             for pe in sect.children:
                 if pe.tag != 'page': self.report.unknown_tags[pe.tag] += 1; continue
-                book.pages.append(self._parse_page(title, pe, xml, coo.get(_int_attr(pe, 'index', xml), [])))
+                idx = _int_attr(pe, 'index', xml)
+                if idx in seen: self.report.duplicate_pages.append(f'{xml}, line {pe.line}: page index {idx} repeated (the first is kept)'); continue
+                seen.add(idx)
+                book.pages.append(self._parse_page(title, pe, xml, coo.get(idx, [])))
     return book
 
 def _parse_page(self:Manga109, title:str, pe:_El, xml:Path, onomatopoeia:list)->Page:
@@ -279,16 +305,21 @@ def _parse_page(self:Manga109, title:str, pe:_El, xml:Path, onomatopoeia:list)->
     if dw <= 0 or dh <= 0:
         self.report.zero_size_pages.append(f'{title}/{idx:03d}')
         w, h = image_size(path)
-    elif self.check_images:
-        iw, ih = image_size(path)
+    elif self.check_images or path.is_file():   # the image is trusted over the XML: its header is cheap to read
+        try: iw, ih = image_size(path)
+        except DatasetError:
+            if self.check_images: raise
+            iw, ih = dw, dh                          # unreadable: the page fails, with its file named, when it is loaded
         if (iw, ih) != (dw, dh):
             self.report.size_mismatches.append((f'{title}/{idx:03d}', (dw, dh), (iw, ih)))
             w, h = iw, ih
     boxes = []
     for el in pe.children:
         if el.tag not in TAGS: self.report.unknown_tags[el.tag] += 1; continue
-        box = _clip_box(el.tag, _str_attr(el, 'id', xml), *(_int_attr(el, k, xml) for k in ('xmin', 'ymin', 'xmax', 'ymax')),
-                        w, h, el.text if el.tag == 'text' else None, el.attrib.get('character'), self.report)
+        bid, xyxy = _str_attr(el, 'id', xml), [_int_attr(el, k, xml) for k in ('xmin', 'ymin', 'xmax', 'ymax')]
+        if xyxy[2] < xyxy[0] or xyxy[3] < xyxy[1]:
+            self.report.inverted_boxes.append(f'{xml}, line {el.line}: <{el.tag} id="{bid}"> xmin..xmax {xyxy[0]}..{xyxy[2]}, ymin..ymax {xyxy[1]}..{xyxy[3]}'); continue
+        box = _clip_box(el.tag, bid, *xyxy, w, h, el.text if el.tag == 'text' else None, el.attrib.get('character'), self.report)
         if box is not None: boxes.append(box)
     return Page(title, idx, w, h, path, boxes, onomatopoeia, (dw, dh))
 

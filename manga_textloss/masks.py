@@ -5,7 +5,7 @@
 # %% ../nbs/03_masks.ipynb #6342484d
 from __future__ import annotations
 
-import json
+import inspect, json, math
 from dataclasses import dataclass, asdict, fields, replace
 from pathlib import Path
 
@@ -13,14 +13,14 @@ import cv2
 import numpy as np
 
 from .boxink import box_ink
-from .core import DatasetError, load_image, process_state, save_json
+from .core import DatasetError, check_masks_root, load_image, process_state, save_json
 from .manga109 import Manga109, Page
 
 # %% auto #0
 __all__ = ['SAM_CHECKPOINTS', 'SAM_URL', 'POLICIES', 'BACKENDS', 'mask_record', 'BBoxGenerator', 'ClassicalGenerator', 'load_sam',
            'SamAMGGenerator', 'SamBoxGenerator', 'box_intersections', 'naive_mask_box_iou', 'mask_box_iou',
-           'MaskParams', 'save_params', 'load_params', 'match_masks', 'text_mask', 'make_generator', 'policy_counts',
-           'page_text_mask', 'mask_counts', 'scores', 'evaluate_masks']
+           'MaskParams', 'save_params', 'load_params', 'match_masks', 'text_mask', 'check_generator_options',
+           'make_generator', 'policy_counts', 'page_text_mask', 'mask_counts', 'scores', 'evaluate_masks']
 
 # %% ../nbs/03_masks.ipynb #7577503e
 def mask_record(segmentation:np.ndarray, # bool H×W
@@ -265,6 +265,14 @@ class MaskParams:
     def __post_init__(self):
         if self.mode not in ('ink', 'region'): raise DatasetError(f"mode must be 'ink' or 'region', got {self.mode!r}.")
         if self.policy not in POLICIES: raise DatasetError(f"policy must be one of {', '.join(POLICIES)}, got {self.policy!r}.")
+        for f in fields(self):                      # types and ranges: a params file with "erode_kernel": "five" is refused here
+            v, t = getattr(self, f.name), str(f.type)
+            if v is None and 'None' in t: continue
+            if t.startswith('int') and (isinstance(v, bool) or not isinstance(v, int) or v < 0):
+                raise DatasetError(f'{f.name} = {v!r}: must be a whole number ≥ 0{" (or null)" if "None" in t else ""}.')
+            if t.startswith('float') and (isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) or v < 0):
+                raise DatasetError(f'{f.name} = {v!r}: must be a number ≥ 0.')
+            if t == 'bool' and not isinstance(v, bool): raise DatasetError(f'{f.name} = {v!r}: must be true or false.')
         if not 0 < self.min_ratio <= self.max_ratio: raise DatasetError(f'need 0 < min_ratio <= max_ratio, got {self.min_ratio}, {self.max_ratio}.')
 
 def save_params(path:str|Path, params:MaskParams, backend:str='classical'):
@@ -280,7 +288,8 @@ def load_params(path:str|Path)->tuple[str,MaskParams]:
     backend = d.pop('backend', 'classical')
     names = {f.name for f in fields(MaskParams)}
     if bad := sorted(set(d) - names): raise DatasetError(f'{path}: unknown keys {bad}; valid keys: backend, {", ".join(sorted(names))}.')
-    return backend, MaskParams(**d)
+    try: return backend, MaskParams(**d)
+    except DatasetError as e: raise DatasetError(f'{path}: {e}') from None
 
 # %% ../nbs/03_masks.ipynb #81d9712a
 def match_masks(records:list[dict], # generator output
@@ -335,6 +344,22 @@ def text_mask(gray:np.ndarray, # H×W uint8 page
 
 # %% ../nbs/03_masks.ipynb #7f10f77d
 BACKENDS = ('classical', 'bbox', 'sam-box', 'sam-amg')
+
+def check_generator_options(backend:str, # one of BACKENDS
+                            options:dict, # generator options (CLI: --points-per-side, --max-side, --crop-n-layers)
+                           ):
+    "Refuse options the backend does not take, and sizes that are not positive integers, naming the flag."
+    if backend not in BACKENDS: raise DatasetError(f'--backend {backend!r}: choose one of {", ".join(BACKENDS)}.')
+    cls = {'classical': ClassicalGenerator, 'bbox': BBoxGenerator, 'sam-box': SamBoxGenerator, 'sam-amg': SamAMGGenerator}[backend]
+    allowed = [k for k in inspect.signature(cls.__init__).parameters if k not in ('self', 'sam')] if cls is not BBoxGenerator else []
+    flag = lambda k: '--' + k.replace('_', '-')
+    if bad := [k for k in options if k not in allowed]:
+        raise DatasetError(f'{", ".join(map(flag, bad))} does not apply to --backend {backend} '
+                           f'(its options: {", ".join(map(flag, allowed)) or "none"}).')
+    for k in ('points_per_side', 'points_per_batch', 'max_side'):
+        v = options.get(k)
+        if v is not None and (isinstance(v, bool) or not isinstance(v, int) or v < 1): raise DatasetError(f'{flag(k)} {v!r}: must be a whole number ≥ 1.')
+    if (v := options.get('crop_n_layers')) is not None and (not isinstance(v, int) or v < 0): raise DatasetError(f'--crop-n-layers {v!r}: must be a whole number ≥ 0.')
 
 def make_generator(backend:str='classical', # one of BACKENDS
                    sam_model:str='vit_b', # SAM architecture for sam-* backends ('tiny': random, tests only)
@@ -429,6 +454,8 @@ def evaluate_masks(pred_dir:str|Path, # predicted masks: <title>/<NNN>.png
     pred_dir, gt_dir = Path(pred_dir), Path(gt_dir)
     for d, what in ((pred_dir, 'PRED_DIR'), (gt_dir, 'GT_DIR')):
         if not d.is_dir(): raise DatasetError(f'{what} not found: {d}. Pass a folder of <title>/<NNN>.png masks.')
+    if (gt_dir.parent/'books.txt').is_file():
+        check_masks_root(pred_dir, gt_dir.parent, 'PRED_DIR')         # masks of another root would score against the wrong pages
     preds = sorted(pred_dir.glob('*/*.png'))
     if not preds: raise DatasetError(f'No <title>/<NNN>.png masks in {pred_dir}. Run `mtl masks ROOT --out {pred_dir}` first.')
     rows, tot, per = [], dict(tp=0, fp=0, fn=0), {}

@@ -5,7 +5,7 @@
 # %% ../nbs/02_synthetic.ipynb #e038135c
 from __future__ import annotations
 
-import math
+import json, math, shutil
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
@@ -14,11 +14,12 @@ import cv2
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont, features
 
-from .core import DatasetError, atomic_write, japanese_font_path, rng_for, save_image
+from . import __version__
+from .core import DatasetError, atomic_write, ensure_dir, japanese_font_path, rng_for, save_image, save_json
 
 # %% auto #0
-__all__ = ['PROMPT_WORDS', 'DIALOGUE', 'HORIZONTAL', 'SFX', 'TITLES', 'NAMES', 'RAQM', 'STYLES', 'RUBY', 'synthetic_titles',
-           'typeset', 'parse_styles', 'SynthPage', 'render_page', 'parse_size', 'synthesize']
+__all__ = ['PROMPT_WORDS', 'DIALOGUE', 'HORIZONTAL', 'SFX', 'TITLES', 'NAMES', 'RAQM', 'STYLES', 'RUBY', 'DATASET_PARTS',
+           'synthetic_titles', 'typeset', 'parse_styles', 'SynthPage', 'render_page', 'parse_size', 'synthesize']
 
 # %% ../nbs/02_synthetic.ipynb #064b87f0
 PROMPT_WORDS = ('あ', 'ほら', 'マジかよ', '今日何する？', 'パンとか食べる？')
@@ -452,7 +453,34 @@ def parse_size(size:str|tuple[int,int])->tuple[int,int]:
     return int(w), int(h)
 
 # %% ../nbs/02_synthetic.ipynb #8a089f04
-def synthesize(root:str|Path, # folder to write (created; existing files of the same names are replaced)
+DATASET_PARTS = ('books.txt', 'images', 'annotations', 'annotations_COO', 'masks', 'synth.json')
+
+def _claim_root(root:Path, rec:dict, overwrite:bool)->bool:
+    "Check `root` may receive this dataset (True: it already holds exactly it); refuse anything else, naming what differs."
+    ensure_dir(root)
+    marker = root/'synth.json'
+    if any(root.iterdir()) and not overwrite:
+        if not marker.is_file():
+            have = ', '.join(sorted(p.name for p in root.iterdir())[:5])
+            raise DatasetError(f'{root} already holds files ({have}) that `mtl synth` did not write (no synth.json). '
+                               f'Writing a dataset there would mix the two: use a new folder, or pass --overwrite to replace its dataset files.')
+        try: old = json.loads(marker.read_text(encoding='utf-8'))
+        except (ValueError, UnicodeDecodeError): raise DatasetError(f'{marker} is corrupt. Pass --overwrite to rewrite the dataset, or use a new folder.') from None
+        if old.get('params') == rec:
+            if old.get('complete'): return True
+        else:
+            diff = [f'{k}: {old.get("params", {}).get(k)!r} -> {rec.get(k)!r}' for k in rec if old.get('params', {}).get(k) != rec.get(k)]
+            raise DatasetError(f'{root} holds a synthetic dataset made with other settings ({"; ".join(diff)}). '
+                               f'Use a new folder, or pass --overwrite to replace it.')
+    if overwrite:
+        for name in DATASET_PARTS:
+            p = root/name
+            if p.is_dir(): shutil.rmtree(p)
+            elif p.exists(): p.unlink()
+    save_json(dict(params=rec, complete=False), marker)
+    return False
+
+def synthesize(root:str|Path, # folder to write (created); a root written with other settings, or not by us, is refused unless `overwrite`
                books:int=3, # number of books
                pages:int=4, # pages (spreads) per book
                size:str|tuple[int,int]='1654x1170', # page size WIDTHxHEIGHT
@@ -462,12 +490,16 @@ def synthesize(root:str|Path, # folder to write (created; existing files of the 
                progress:bool=False, # show a tqdm bar
                dialogue:tuple|None=None, # texts for every bubble (e.g. a small vocabulary for a benchmark); default: the built-in lines
                styles:str|tuple='clean', # text styles (comma-separated or a tuple) from `STYLES`, or 'mixed' for all of them
+               overwrite:bool=False, # replace the dataset files (books.txt, images/, annotations*/, masks/) of an existing root
               )->Path:
-    "Write a deterministic Manga109-format root with ground-truth text masks; returns `root`."
+    "Write a deterministic Manga109-format root with ground-truth text masks; returns `root` (at once if it already holds exactly this)."
     from tqdm.auto import tqdm
     if books < 1 or pages < 1: raise DatasetError(f'--books and --pages must be ≥ 1 (got {books}, {pages}).')
     W, H = parse_size(size); root = Path(root)
     styles = parse_styles(styles)
+    rec = dict(books=books, pages=pages, size=f'{W}x{H}', seed=int(seed), quirks=bool(quirks), font=str(font) if font else None,
+               dialogue=list(dialogue) if dialogue else None, styles=list(styles), version=__version__)
+    if _claim_root(root, rec, overwrite): return root
     titles = synthetic_titles(books); next_id = 0
     def new_id():
         nonlocal next_id; next_id += 1; return f'{next_id:08x}'
@@ -493,4 +525,5 @@ def synthesize(root:str|Path, # folder to write (created; existing files of the 
         _write_text(root/'annotations_COO'/f'{title}.xml', _xml_coo(title_attr, coo_pages))
     bar.close()
     _write_text(root/'books.txt', '\n'.join(titles) + ('' if quirks else '\n'))
+    save_json(dict(params=rec, complete=True), root/'synth.json')   # last: marks the root complete
     return root

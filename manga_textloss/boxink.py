@@ -37,15 +37,18 @@ def _glyph_size(st, ext, area, keep, h:int, w:int)->float:
     return max(f, 4.0)
 
 def _straight_lines(ink:np.ndarray, f:float)->np.ndarray:
-    "Pixels of straight segments longer than 1.6 glyphs (no glyph stroke is), each erased at its own measured width."
-    f = max(f, 6.0); L = int(round(1.6 * f))
-    segs = cv2.HoughLinesP(ink.astype(np.uint8) * 255, 1, np.pi / 180, threshold=L, minLineLength=L, maxLineGap=2)
+    "Pixels of unbroken straight segments longer than 1.6 glyphs that run into the box border (art crossing the box), each erased at its own width."
+    f = max(f, 6.0); L = int(round(1.6 * f)); h, w = ink.shape
+    segs = cv2.HoughLinesP(ink.astype(np.uint8) * 255, 1, np.pi / 180, threshold=L, minLineLength=L, maxLineGap=1)
     out = np.zeros(ink.shape, np.uint8)
     if segs is None: return out > 0
     dt = cv2.distanceTransform(ink.astype(np.uint8), cv2.DIST_L2, 3)
+    edge = lambda x, y: min(x, y, w - 1 - x, h - 1 - y) <= 2
     for x0, y0, x1, y1 in segs.reshape(-1, 4):
+        if not (edge(x0, y0) or edge(x1, y1)): continue                 # text strokes line up inside the box; art comes from outside
         k = max(2, int(np.hypot(x1 - x0, y1 - y0)))
         xs, ys = np.linspace(x0, x1, k).round().astype(int), np.linspace(y0, y1, k).round().astype(int)
+        if not ink[ys, xs].all(): continue                             # gaps: aligned strokes of stacked glyphs, not one line
         cv2.line(out, (int(x0), int(y0)), (int(x1), int(y1)), 1, max(1, int(round(2 * np.median(dt[ys, xs]) + 1))))
     return out > 0
 

@@ -18,8 +18,8 @@ from .train import TrainConfig, TrainingError
 
 # %% auto #0
 __all__ = ['DEMO_SCALES', 'DEMO_DDPM', 'DEMO_LDM', 'cmd_synth', 'cmd_stats', 'cmd_masks', 'cmd_eval_masks', 'add_dataclass_args',
-           'dataclass_from_args', 'train_command', 'run_notebook', 'run_demo', 'write_report', 'cmd_demo',
-           'cmd_evaluate', 'parser', 'main']
+           'dataclass_from_args', 'train_command', 'run_notebook', 'demo_config', 'run_demo', 'write_report',
+           'cmd_demo', 'cmd_evaluate', 'parser', 'main']
 
 # %% ../nbs/90_cli.ipynb #b6dfe647
 def cmd_synth(a):
@@ -70,28 +70,33 @@ def cmd_eval_masks(a):
 
 # %% ../nbs/90_cli.ipynb #3cd4da99
 def add_dataclass_args(p:argparse.ArgumentParser, cls, skip=()):
-    "Add one flag per field of dataclass `cls` (type from its annotation, default from the class)."
+    "Add one flag per field of dataclass `cls`: type, choices, help (its comment, what it accepts) and default all come from the field."
     import dataclasses
-    g = p.add_argument_group(cls.__name__)
+    from manga_textloss.train import field_help, field_kind
+    g = p.add_argument_group(cls.__name__); helps = field_help(cls)
     for f in dataclasses.fields(cls):
         if f.name in skip: continue
-        ann, flag = str(f.type), '--' + f.name.replace('_', '-')
-        if ann.startswith('bool'): g.add_argument(flag, action=argparse.BooleanOptionalAction, default=f.default); continue
-        typ = int if ann.startswith('int') else float if ann.startswith('float') else str
-        conv = (lambda v, typ=typ: None if v.lower() == 'none' else typ(v)) if 'None' in ann else typ
-        g.add_argument(flag, type=conv, default=f.default, metavar=typ.__name__.upper(), help=f'(default: {f.default})')
+        (typ, opt), flag, hlp = field_kind(f), '--' + f.name.replace('_', '-'), helps[f.name].replace('%', '%%')
+        if typ is bool: g.add_argument(flag, action=argparse.BooleanOptionalAction, default=f.default, help=hlp); continue   # --flag/--no-flag
+        typ = typ or str
+        conv = (lambda v, typ=typ: None if v.lower() == 'none' else typ(v)) if opt else typ
+        if opt: conv.__name__ = typ.__name__   # argparse names the type in "invalid float value: 'x'"
+        choices = f.metadata.get('choices')
+        g.add_argument(flag, type=conv, default=f.default, help=hlp, **(dict(choices=choices) if choices else dict(metavar=typ.__name__.upper())))
 
 def dataclass_from_args(cls, a):
-    "An instance of `cls` from the parsed flags added by `add_dataclass_args`."
+    "An instance of `cls` from the parsed flags added by `add_dataclass_args`; a bad value is one `--flag VALUE: …` error (exit status 2)."
     import dataclasses
-    return cls(**{f.name: getattr(a, f.name) for f in dataclasses.fields(cls) if hasattr(a, f.name)})
+    from manga_textloss.train import ConfigError
+    try: return cls(**{f.name: getattr(a, f.name) for f in dataclasses.fields(cls) if hasattr(a, f.name)})
+    except ConfigError as e: raise DatasetError(e.cli_message()) from None
 
 def train_command(config_cls, train_fn, run_name):
     "A subcommand that builds `config_cls` and `TrainConfig` from the flags and calls `train_fn` (run folder: runs/<run_name(a)>)."
     def cmd(a):
-        tc = dataclass_from_args(TrainConfig, a)
-        if a.output_dir is None: tc.output_dir = str(runs_dir()/run_name(a))
-        m = train_fn(dataclass_from_args(config_cls, a), tc, progress=not a.quiet)
+        if a.output_dir is None: a.output_dir = str(runs_dir()/run_name(a))
+        task, tc = dataclass_from_args(config_cls, a), dataclass_from_args(TrainConfig, a)   # every flag checked before anything runs
+        m = train_fn(task, tc, progress=not a.quiet)
         if m and not a.quiet: print(json.dumps(m))
     cmd.__doc__ = train_fn.__doc__
     return cmd
@@ -132,12 +137,35 @@ def run_notebook(name:str, # notebook file name in nbs/, e.g. '01_manga109.ipynb
     pm.execute_notebook(str(nbs/name), str(out), parameters=parameters, cwd=str(nbs), progress_bar=progress, kernel_name='python3')
     return out
 
+def demo_config(scale:str, seed:int)->dict:
+    "What a demo folder records as made it (in `demo.json`): scale, seed, the scale's parameters, the code version."
+    from manga_textloss import __version__
+    return json.loads(json.dumps(dict(scale=scale, seed=seed, version=__version__, params=DEMO_SCALES[scale])))
+
 class _Stages:
-    "Stage bookkeeping of a resumable job: `demo.json` records finished stages and their wall time."
-    def __init__(self, out:Path, total:int):
+    "Stage bookkeeping of a resumable job: `demo.json` records the job's settings and its finished stages (with their wall time)."
+    def __init__(self, out:Path, total:int,
+                 config:dict|None=None, # what made the folder (`demo_config`): another one is refused
+                 overwrite:bool=False, # delete the folder's contents first
+                ):
+        from manga_textloss.core import read_run_json
+        from manga_textloss.train import clear_folder, describe_differences, differences, flatten
         self.out, self.total, self.k = out, total, 0
         self.f = out/'demo.json'
-        self.state = json.loads(self.f.read_text(encoding='utf-8')) if self.f.is_file() else {'stages': {}}
+        if overwrite: clear_folder(out, 'demo.json', known=())
+        if self.f.is_file():
+            self.state = read_run_json(self.f, 'demo record (demo.json)')
+            old = self.state.get('config') if isinstance(self.state.get('config'), dict) else {}
+            if config is not None and old != config:
+                top = lambda d: {k: v for k, v in d.items() if k != 'params'}
+                diff = differences(top(old), top(config)) or differences(flatten(old.get('params') or {}, 'params.'), flatten(config['params'], 'params.'))
+                raise DatasetError(f'{out} holds a demo made with other settings: {describe_differences(diff)}. Rerun it with its own settings to '
+                                   f'resume, pass --overwrite to delete its contents and start over, or use another --out.')
+            if not isinstance(self.state.get('stages'), dict): self.state['stages'] = {}
+        else:
+            if out.is_dir() and any(not (p.name.startswith('.') and p.name.endswith('.tmp')) for p in out.iterdir()):
+                raise DatasetError(f'--out {out} is not empty and holds no demo.json, so it is not a demo folder: pass a new or empty --out.')
+            self.state = {'config': config, 'stages': {}}; save_json(self.state, self.f)   # claimed before any stage runs
     def __call__(self, name:str, fn, *args, **kw):
         import time
         self.k += 1
@@ -153,15 +181,17 @@ def run_demo(out:str|Path, # the run folder
              scale:str='small', # 'smoke' (seconds) or 'small' (≈ 7 min on 2 CPU cores)
              seed:int=0, # dataset and training seed
              progress:bool=True, # progress bars
+             overwrite:bool=False, # delete the contents of a demo folder made with other settings (without it: refused)
             )->Path:
     "The main job on the embedded default (see the table above); returns the path of `report.md`."
     from manga_textloss.evaluate import validate_judge, evaluate_run
     from manga_textloss.ldm import VAEConfig, train_vae
     if scale not in DEMO_SCALES: raise DatasetError(f'--scale {scale!r}: choose one of {", ".join(DEMO_SCALES)}.')
+    if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0: raise DatasetError(f'--seed {seed}: must be an integer ≥ 0.')
     S = DEMO_SCALES[scale]
-    out = Path(out).absolute(); out.mkdir(parents=True, exist_ok=True)
+    out = Path(out).absolute()
+    stage = _Stages(out, 9 + len(DEMO_DDPM) + len(DEMO_LDM), demo_config(scale, seed), overwrite)   # refuses another demo's folder
     data, masks, runs = out/'data', out/'masks', out/'runs'
-    stage = _Stages(out, 9 + len(DEMO_DDPM) + len(DEMO_LDM))
     stage('synthesise', synthesize, data, books=S['books'], pages=S['pages'], size=S['size'], seed=seed, progress=progress)
     def count():
         st = dataset_stats(Manga109(data), check_images=True); save_json(st, out/'stats.json'); _print_stats(st, data)
@@ -247,7 +277,7 @@ def cmd_demo(a):
     import datetime, time
     out = Path(a.out or runs_dir()/f'demo-{datetime.date.today().isoformat()}')
     t = time.time()
-    report = run_demo(out, a.scale, a.seed, progress=not a.quiet)
+    report = run_demo(out, a.scale, a.seed, progress=not a.quiet, overwrite=a.overwrite)
     print(f'done in {time.time() - t:.0f} s: {report} (and report.html)')
 
 def cmd_evaluate(a):
@@ -334,6 +364,8 @@ def parser()->argparse.ArgumentParser:
     s.add_argument('--out', default=None, help='run folder (default: runs/demo-<date>); a rerun into it resumes')
     s.add_argument('--scale', default='small', choices=list(DEMO_SCALES), help='small (default, ~7 min on 2 CPU cores) or smoke (seconds)')
     s.add_argument('--seed', type=int, default=0); s.add_argument('--quiet', action='store_true', help='no progress bars')
+    s.add_argument('--overwrite', action='store_true', help='delete the contents of an --out folder made with another --scale/--seed (or by '
+                   'another version) and start over; without it such a folder is refused and left as it is')
     s.set_defaults(fn=cmd_demo)
     return p
 

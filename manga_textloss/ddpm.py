@@ -13,15 +13,15 @@ import cv2
 import numpy as np
 import torch
 
-from .core import DatasetError, load_image, rng_for
+from .core import DatasetError, check_masks_root, load_image, rng_for
 from PIL import Image
 from .manga109 import Manga109
 from .losses import LossConfig, weighted_mse
-from .train import TrainConfig, TrainingError, train
+from .train import PREDICTION_TYPES, TrainConfig, TrainingError, abs_path, claim_run, knob, train, validate
 
 # %% auto #0
-__all__ = ['CROPS', 'UNET_PRESETS', 'CropDataset', 'ddpm_unet', 'load_ddpm', 'DDPMConfig', 'synthetic_default', 'DDPMTask',
-           'sample_ddpm', 'denoising_error', 'train_ddpm']
+__all__ = ['CROPS', 'UNET_PRESETS', 'LOSSES', 'CropDataset', 'ddpm_unet', 'load_ddpm', 'DDPMConfig', 'synthetic_default',
+           'DDPMTask', 'sample_ddpm', 'denoising_error', 'train_ddpm']
 
 # %% ../nbs/07_ddpm.ipynb #426bca9b
 CROPS = ('text', 'random', 'none')
@@ -43,6 +43,7 @@ class CropDataset(torch.utils.data.Dataset):
         self.masks = Path(masks) if masks else Path(root)/'masks'
         if not self.masks.is_dir():
             raise DatasetError(f'Mask folder not found: {self.masks}. Run `mtl masks {root} --out {self.masks}` first, or pass masks=.')
+        check_masks_root(self.masks, root, '--masks' if masks else 'The masks folder')   # masks made from another root are refused
         self.pages = [p for p in self.m.pages() if (p.texts or crop != 'text')]
         if not self.pages: raise DatasetError(f'{root} has no pages{" with text" if crop == "text" else ""} to train on.')
         self.resolution, self.crop, self.crop_size, self.channels = resolution, crop, crop_size, channels
@@ -123,35 +124,46 @@ def load_ddpm(folder:str|Path):
     return unet, DDPMScheduler(num_train_timesteps=1000)
 
 # %% ../nbs/07_ddpm.ipynb #0bbecc5e
+LOSSES = ('baseline', 'masked')
+
+def _resolution(v):
+    "a multiple of 8"
+    return None if v % 8 == 0 else 'an integer ≥ 8 and a multiple of 8'
+
+def _page_size(v):
+    "WIDTHxHEIGHT, at least 200x150"
+    from manga_textloss.synthetic import parse_size
+    try: parse_size(v)
+    except DatasetError: return 'WIDTHxHEIGHT of at least 200x150, e.g. 1654x1170'
+
 @dataclass
 class DDPMConfig:
     "The pixel DDPM experiment (the training loop's knobs are in `TrainConfig`)."
     data_root:str|None=None        # Manga109(-format) root; None: the synthetic default, made inside the run folder
     masks:str|None=None            # text masks (<title>/<NNN>.png); default <data_root>/masks
-    loss:str='masked'              # 'baseline' (plain MSE) or 'masked' (the paper's region-weighted loss)
-    lam:float=1.0                  # LossConfig: λ (1 = the paper)
-    background:float=1.0           # LossConfig: weight of non-text pixels
+    loss:str=knob('masked', choices=LOSSES)  # baseline (plain MSE) or masked (the paper's region-weighted loss)
+    lam:float=knob(1.0, ge=0)      # LossConfig: λ (1 = the paper)
+    background:float=knob(1.0, ge=0)  # LossConfig: weight of non-text pixels
     normalise:bool=False           # LossConfig: weighted-mean normalisation
-    text_share:float|None=None     # LossConfig: fixed text share of the weight
-    snr_gamma:float|None=None      # LossConfig: Min-SNR-γ
+    text_share:float|None=knob(None, gt=0, lt=1)  # LossConfig: fixed text share of the weight
+    snr_gamma:float|None=knob(None, gt=0)  # LossConfig: Min-SNR-γ
     pretrained:str|None=None       # a diffusers DDPM folder; None: a fresh model of `model_size`
-    model_size:str='small'         # tiny | small | base
-    resolution:int=64
-    crop:str='text'                # text | random | none
-    crop_size:int=256
-    crops_per_page:int=8
-    prediction_type:str='epsilon'  # epsilon | v_prediction | sample (fresh models only; pretrained keep theirs)
-    num_train_timesteps:int=1000
-    synthetic_books:int=2          # size of the synthetic default
-    synthetic_pages:int=4
-    synthetic_size:str='1654x1170'
-    synthetic_seed:int=0
+    model_size:str=knob('small', choices=tuple(UNET_PRESETS))
+    resolution:int=knob(64, ge=8, check=_resolution)
+    crop:str=knob('text', choices=CROPS)
+    crop_size:int=knob(256, ge=8)  # crop side in page pixels at 1654-px page width
+    crops_per_page:int=knob(8, ge=1)
+    prediction_type:str=knob('epsilon', choices=PREDICTION_TYPES)  # fresh models only; pretrained keep theirs
+    num_train_timesteps:int=knob(1000, ge=1)
+    synthetic_books:int=knob(2, ge=1)  # size of the synthetic default
+    synthetic_pages:int=knob(4, ge=1)
+    synthetic_size:str=knob('1654x1170', check=_page_size)
+    synthetic_seed:int=knob(0, ge=0)
     eval_root:str|None=None        # held-out root for the denoising-error metrics; None: a synthetic one (another seed)
                                    # when training on the synthetic default, else the training root
-    eval_items:int=64              # crops in the evaluation
+    eval_items:int=knob(64, ge=1)  # crops in the evaluation
 
-    def __post_init__(self):
-        if self.loss not in ('baseline', 'masked'): raise DatasetError(f"loss={self.loss!r}: choose 'baseline' or 'masked'.")
+    def __post_init__(self): validate(self)
 
     @property
     def loss_config(self)->LossConfig:
@@ -182,7 +194,13 @@ class DDPMTask:
         self.dataset = CropDataset(self.data_root, cfg.masks, cfg.resolution, cfg.crop, cfg.crop_size, ch, cfg.crops_per_page, seed)
         self.alphas = self.scheduler.alphas_cumprod
 
-    def params(self)->dict: return asdict(self.cfg) | dict(data_root=str(self.data_root))
+    @staticmethod
+    def params_for(cfg:DDPMConfig, output_dir:str|Path)->dict:
+        "The task's part of `params.json`: its config, with absolute paths (the synthetic default root is `<output_dir>/data`)."
+        return asdict(cfg) | dict(data_root=abs_path(cfg.data_root or Path(output_dir)/'data'), masks=abs_path(cfg.masks),
+                                  pretrained=abs_path(cfg.pretrained), eval_root=abs_path(cfg.eval_root))
+
+    def params(self)->dict: return self.params_for(self.cfg, self.out)
 
     def evaluate(self, model)->dict:
         "Held-out denoising error on text pixels and on background (fixed crops, noise and timesteps)."
@@ -248,4 +266,5 @@ def denoising_error(model, scheduler, dataset, n:int=64, batch_size:int=16, seed
 
 def train_ddpm(ddpm:DDPMConfig, tcfg:TrainConfig, progress:bool=True)->dict:
     "Run the pixel DDPM experiment; returns its metrics (see the run folder for the rest)."
+    tcfg = claim_run(tcfg, DDPMTask.params_for(ddpm, tcfg.output_dir))   # before the task writes its synthetic data into the folder
     return train(DDPMTask(ddpm, tcfg.output_dir, tcfg.seed), tcfg, progress)

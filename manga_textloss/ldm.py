@@ -17,14 +17,14 @@ from PIL import Image
 from .core import DatasetError, atomic_write, process_state
 from .losses import (LATENT_WEIGHTS, LossConfig, encoder_latent_weight, maxpool_latent_weight, naive_latent_weight,
                                    weight_stats, weighted_mse)
-from .ddpm import CropDataset, synthetic_default
-from .train import TrainConfig, TrainingError, train
+from .ddpm import CROPS, CropDataset, synthetic_default, _page_size, _resolution
+from .train import TrainConfig, TrainingError, abs_path, claim_run, knob, train, validate
 
 # %% auto #0
 __all__ = ['PROMPT_TEMPLATE', 'EMPTY_PROMPT', 'GALLERY_TEXTS', 'VAE_PRESETS', 'UNET_PRESETS', 'TEXT_PRESETS', 'SD_PARTS',
-           'make_prompt', 'small_vae', 'small_text_encoder', 'small_unet', 'load_sd', 'VAEConfig', 'psnr', 'VAETask',
-           'train_vae', 'LDMConfig', 'LDMModel', 'latent_weight', 'LDMItems', 'CachedItems', 'cache_key', 'build_cache',
-           'LDMTask', 'train_ldm']
+           'PROMPT_SOURCES', 'INTERPOLATIONS', 'make_prompt', 'small_vae', 'small_text_encoder', 'small_unet',
+           'load_sd', 'VAEConfig', 'psnr', 'VAETask', 'train_vae', 'LDMConfig', 'LDMModel', 'latent_weight', 'LDMItems',
+           'CachedItems', 'cache_key', 'build_cache', 'LDMTask', 'train_ldm']
 
 # %% ../nbs/08_ldm.ipynb #e29687ab
 PROMPT_TEMPLATE = 'A manga page containing the text: "{text}"'
@@ -85,18 +85,20 @@ def load_sd(folder:str|Path)->dict:
 class VAEConfig:
     "The first-stage autoencoder of the embedded default."
     data_root:str|None=None        # Manga109(-format) root; None: the synthetic default, made inside the run folder
-    vae_size:str='small'           # tiny | small
-    channels:int=1
-    resolution:int=64
-    crop:str='random'              # random crops: the VAE must reconstruct everything, not only text
-    crop_size:int=256
-    crops_per_page:int=16
-    kl_weight:float=1e-6
-    synthetic_books:int=2
-    synthetic_pages:int=4
-    synthetic_size:str='1654x1170'
-    synthetic_seed:int=0
-    eval_items:int=64
+    vae_size:str=knob('small', choices=tuple(VAE_PRESETS))
+    channels:int=knob(1, choices=(1, 3))
+    resolution:int=knob(64, ge=8, check=_resolution)
+    crop:str=knob('random', choices=CROPS)  # random crops: the VAE must reconstruct everything, not only text
+    crop_size:int=knob(256, ge=8)
+    crops_per_page:int=knob(16, ge=1)
+    kl_weight:float=knob(1e-6, ge=0)
+    synthetic_books:int=knob(2, ge=1)
+    synthetic_pages:int=knob(4, ge=1)
+    synthetic_size:str=knob('1654x1170', check=_page_size)
+    synthetic_seed:int=knob(0, ge=0)
+    eval_items:int=knob(64, ge=1)
+
+    def __post_init__(self): validate(self)
 
 def psnr(mse:float, peak_to_peak:float=2.0)->float:
     "PSNR in dB for images whose values span `peak_to_peak`."
@@ -109,7 +111,11 @@ class VAETask:
         self.data_root = Path(cfg.data_root) if cfg.data_root else synthetic_default(self.out, cfg.synthetic_books, cfg.synthetic_pages, cfg.synthetic_size, cfg.synthetic_seed)
         torch.manual_seed(seed); self.model = small_vae(cfg.vae_size, cfg.channels)
         self.dataset = CropDataset(self.data_root, None, cfg.resolution, cfg.crop, cfg.crop_size, cfg.channels, cfg.crops_per_page, seed)
-    def params(self): return asdict(self.cfg) | dict(data_root=str(self.data_root))
+    @staticmethod
+    def params_for(cfg:VAEConfig, output_dir:str|Path)->dict:
+        "The task's part of `params.json`: its config with the absolute data root (the synthetic default is `<output_dir>/data`)."
+        return asdict(cfg) | dict(data_root=abs_path(cfg.data_root or Path(output_dir)/'data'))
+    def params(self): return self.params_for(self.cfg, self.out)
     def loss(self, model, batch, gen):
         x = batch['image']
         post = model.encode(x).latent_dist
@@ -145,54 +151,65 @@ class VAETask:
 
 def train_vae(cfg:VAEConfig, tcfg:TrainConfig, progress:bool=True)->dict:
     "Train the first-stage VAE; the run folder's `model/` is an AutoencoderKL folder for `LDMConfig.vae`."
+    tcfg = claim_run(tcfg, VAETask.params_for(cfg, tcfg.output_dir))   # before the task writes its synthetic data into the folder
     return train(VAETask(cfg, tcfg.output_dir, tcfg.seed), tcfg, progress)
 
 # %% ../nbs/08_ldm.ipynb #8227220a
+PROMPT_SOURCES = ('page', 'crop')
+INTERPOLATIONS = ('bilinear', 'area', 'nearest')   # how the naive weight is resized to the latent grid
+
+def _template(v):
+    "with a {text} field"
+    try: ok = '{text}' in v and v.format(text='') is not None
+    except (KeyError, IndexError, ValueError): ok = False
+    return None if ok else 'a string with a {text} field and no other {…} field'
+
+def _odd(v):
+    "odd"
+    return None if v % 2 == 1 else 'an odd integer ≥ 1 (or none)'
+
 @dataclass
 class LDMConfig:
     "The latent diffusion experiment (the loop's knobs are in `TrainConfig`)."
     data_root:str|None=None        # Manga109(-format) root; None: the synthetic default, made inside the run folder
     masks:str|None=None            # text masks (<title>/<NNN>.png); default <data_root>/masks
-    weight:str='naive'             # none | naive | encoder | maxpool
+    weight:str=knob('naive', choices=LATENT_WEIGHTS)
     pretrained:str|None=None       # a Stable Diffusion 1.5 diffusers folder; None: the small embedded components
     vae:str|None=None              # a trained AutoencoderKL folder (`mtl train-vae`); required without `pretrained`
-    unet_size:str='small'          # tiny | small (embedded default)
-    text_encoder_size:str='small'  # tiny | small (embedded default)
+    unet_size:str=knob('small', choices=tuple(UNET_PRESETS))  # embedded default
+    text_encoder_size:str=knob('small', choices=tuple(TEXT_PRESETS))  # embedded default
     train_text_encoder:bool=False
-    resolution:int=64              # image side; latents are resolution / VAE downsampling
-    crop:str='text'
-    crop_size:int=256
-    crops_per_page:int=8
-    prompt_template:str=PROMPT_TEMPLATE
+    resolution:int=knob(64, ge=8, check=_resolution)  # image side; latents are resolution / VAE downsampling
+    crop:str=knob('text', choices=CROPS)
+    crop_size:int=knob(256, ge=8)
+    crops_per_page:int=knob(8, ge=1)
+    prompt_template:str=knob(PROMPT_TEMPLATE, check=_template)
     empty_prompt:str=EMPTY_PROMPT
-    prompt_source:str='page'       # 'page': the page's longest text (the paper); 'crop': the box the crop centres on
-    prompt_dropout:float=0.1       # replace the prompt by "" this often (classifier-free guidance)
-    naive_amplitude:float=8.0
-    naive_sigma:float=2.0          # in image pixels at `resolution`
-    naive_kernel:int|None=None     # blur kernel size (odd); None: 4·sigma+1
-    naive_interpolation:str='bilinear'
-    maxpool_amplitude:float=1.0
-    encoder_masked_value:float=0.0 # masked-out value in the VAE's input range [-1, 1] (0 = mid-grey = image*mask)
+    prompt_source:str=knob('page', choices=PROMPT_SOURCES)  # page: the page's longest text (the paper); crop: the box the crop centres on
+    prompt_dropout:float=knob(0.1, ge=0, le=1)  # replace the prompt by "" this often (classifier-free guidance)
+    naive_amplitude:float=knob(8.0, ge=0)
+    naive_sigma:float=knob(2.0, ge=0)  # in image pixels at `resolution`
+    naive_kernel:int|None=knob(None, ge=1, check=_odd)  # blur kernel size; None: 4·sigma+1
+    naive_interpolation:str=knob('bilinear', choices=INTERPOLATIONS)
+    maxpool_amplitude:float=knob(1.0, ge=0)
+    encoder_masked_value:float=knob(0.0, ge=-1, le=1)  # masked-out value in the VAE's input range (0 = mid-grey = image*mask)
     encoder_scaling:bool=True
-    encoder_clamp:float|None=None
+    encoder_clamp:float|None=knob(None, gt=0)
     encoder_normalise:bool=False
-    lam:float=1.0
-    background:float=1.0
+    lam:float=knob(1.0, ge=0)
+    background:float=knob(1.0, ge=0)
     normalise:bool=False
-    snr_gamma:float|None=None
+    snr_gamma:float|None=knob(None, gt=0)
     cache_latents:bool=True        # encode once and train from the cache (fixed crops)
     cache_dir:str|None=None        # default: <output_dir>/cache
-    guidance_scale:float=4.0       # sampling
-    samples_per_prompt:int=2
-    synthetic_books:int=2
-    synthetic_pages:int=4
-    synthetic_size:str='1654x1170'
-    synthetic_seed:int=0
+    guidance_scale:float=knob(4.0, ge=0)  # sampling
+    samples_per_prompt:int=knob(2, ge=1)
+    synthetic_books:int=knob(2, ge=1)
+    synthetic_pages:int=knob(4, ge=1)
+    synthetic_size:str=knob('1654x1170', check=_page_size)
+    synthetic_seed:int=knob(0, ge=0)
 
-    def __post_init__(self):
-        if self.weight not in LATENT_WEIGHTS: raise DatasetError(f'weight={self.weight!r}: choose one of {", ".join(LATENT_WEIGHTS)}.')
-        if self.prompt_source not in ('page', 'crop'): raise DatasetError(f"prompt_source={self.prompt_source!r}: choose 'page' or 'crop'.")
-        if '{text}' not in self.prompt_template: raise DatasetError('prompt_template must contain {text}.')
+    def __post_init__(self): validate(self)
 
 class LDMModel(torch.nn.Module):
     "The trained part of the LDM: UNet + text encoder (frozen unless asked)."
@@ -302,7 +319,13 @@ class LDMTask:
         else: self.dataset = self.items
         self.sf = getattr(self.vae.config, 'scaling_factor', 1.0)
 
-    def params(self): return asdict(self.cfg) | dict(data_root=str(self.data_root))
+    @staticmethod
+    def params_for(cfg:LDMConfig, output_dir:str|Path)->dict:
+        "The task's part of `params.json`: its config, with absolute paths (the synthetic default root is `<output_dir>/data`)."
+        return asdict(cfg) | dict(data_root=abs_path(cfg.data_root or Path(output_dir)/'data'), masks=abs_path(cfg.masks),
+                                  pretrained=abs_path(cfg.pretrained), vae=abs_path(cfg.vae), cache_dir=abs_path(cfg.cache_dir))
+
+    def params(self): return self.params_for(self.cfg, self.out)
 
     def loss(self, model, batch, gen):
         dev = gen.device
@@ -352,4 +375,5 @@ class LDMTask:
 
 def train_ldm(cfg:LDMConfig, tcfg:TrainConfig, progress:bool=True)->dict:
     "Run the latent diffusion experiment; returns its metrics."
+    tcfg = claim_run(tcfg, LDMTask.params_for(cfg, tcfg.output_dir))   # before the task writes its data or latent cache into the folder
     return train(LDMTask(cfg, tcfg.output_dir, tcfg.seed), tcfg, progress)

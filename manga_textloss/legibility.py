@@ -16,19 +16,19 @@ import torch
 import torch.nn.functional as F
 from PIL import Image, ImageDraw, ImageFont
 
-from .core import DatasetError, atomic_write, save_csv, save_json, japanese_font_path, rng_for
+from .core import DatasetError, atomic_write, check_masks_root, read_run_json, save_csv, save_json, japanese_font_path, rng_for
 from .losses import LossConfig, weighted_mse, naive_latent_weight, maxpool_latent_weight, encoder_latent_weight
+from .train import PREDICTION_TYPES, describe_differences, differences, flatten
 
 # %% auto #0
-__all__ = ['GLYPHS', 'BUBBLE_TEXTS', 'JUDGE_MIN_CONF', 'ARMS', 'BASELINES', 'PREDICTION_TYPES', 'BUBBLE_ONLY', 'DEFAULT_ARMS',
-           'ASCII_ARMS', 'glyph_ink', 'clutter', 'glyph_tile', 'Tiles', 'make_tiles', 'to_uint8', 'text_key',
-           'text_vocabulary', 'split_books', 'square_crop', 'bubble_crops', 'synthetic_bubble_root', 'GlyphJudge',
-           'noise_images', 'train_judge', 'judge_predict', 'judge_correct', 'validate_learned_judge',
-           'background_crops', 'train_crop_judge', 'check_learned_judge', 'tesseract_glyph', 'letters',
-           'tesseract_correct', 'clean_crop', 'tesseract_crop', 'Arm', 'BenchConfig', 'LatentGlyphUNet',
-           'train_vae_tiles', 'vae_roundtrip', 'train_arm', 'sample_arm', 'diversity', 'Bench', 'read_samples',
-           'legibility_table', 'table_rows', 'table_csv_rows', 'headline', 'plot_legibility', 'sample_grid',
-           'add_bench_args', 'write_report', 'cmd_bench_legibility']
+__all__ = ['GLYPHS', 'BUBBLE_TEXTS', 'JUDGE_MIN_CONF', 'ARMS', 'BASELINES', 'BUBBLE_ONLY', 'DEFAULT_ARMS', 'ASCII_ARMS',
+           'glyph_ink', 'clutter', 'glyph_tile', 'Tiles', 'make_tiles', 'to_uint8', 'text_key', 'text_vocabulary',
+           'split_books', 'square_crop', 'bubble_crops', 'synthetic_bubble_root', 'GlyphJudge', 'noise_images',
+           'train_judge', 'judge_predict', 'judge_correct', 'validate_learned_judge', 'background_crops',
+           'train_crop_judge', 'check_learned_judge', 'tesseract_glyph', 'letters', 'tesseract_correct', 'clean_crop',
+           'tesseract_crop', 'Arm', 'BenchConfig', 'LatentGlyphUNet', 'train_vae_tiles', 'vae_roundtrip', 'train_arm',
+           'sample_arm', 'diversity', 'Bench', 'read_samples', 'legibility_table', 'table_rows', 'table_csv_rows',
+           'headline', 'plot_legibility', 'sample_grid', 'add_bench_args', 'write_report', 'cmd_bench_legibility']
 
 # %% ../nbs/11_legibility.ipynb #ad6afe81
 GLYPHS = tuple('あほらマジかよ今日何')   # the characters of the paper's first four prompts (あ, ほら, マジかよ, 今日何する？)
@@ -425,7 +425,6 @@ ARMS = {a.name: a for a in [
     Arm('latent-maxpool', 'latent', 'maxpool', note='1 on latent cells touching text'),
     Arm('latent-maxpool-λ9-norm', 'latent', 'maxpool', lam=9, normalise=True, note='maxpool weight, 1 + 9w², normalised')]}
 BASELINES = {'pixel': 'baseline', 'latent': 'latent-baseline'}
-PREDICTION_TYPES = ('epsilon', 'sample', 'v_prediction')
 
 @dataclass
 class BenchConfig:
@@ -593,6 +592,7 @@ class Bench:
             from manga_textloss.manga109 import Manga109
             self.root = Path(cfg.root) if cfg.root else synthetic_bubble_root(
                 self.work/f'bubble-root-d{cfg.data_seed}-p{cfg.bubble_pages}', cfg.glyphs, pages=cfg.bubble_pages, seed=cfg.data_seed)
+            if cfg.mask_dir: check_masks_root(cfg.mask_dir, self.root, '--mask-dir')   # masks of another root are refused
             self.split = split_books(Manga109(self.root).books)
             self.tiles = bubble_crops(self.root, cfg.glyphs, cfg.resolution, self.split['train'], cfg.mask_dir, cfg.per_class)
         else: raise DatasetError(f"data {cfg.data!r}: choose 'glyphs' or 'bubbles'.")
@@ -662,7 +662,7 @@ class Bench:
         "Train, sample and judge one arm × seed into its own folder (skipped when already finished)."
         f = self.folder(arm, seed, prediction_type); a = ARMS[arm]; c = self.cfg
         if (f/'done.json').is_file():
-            done = json.loads((f/'done.json').read_text())
+            done = read_run_json(f/'done.json', 'finished-run record (done.json)')
             if done.get('config') == _cfg_key(c): self.log(f'skip {f} (finished)'); return f
         judge = self.judge; vae = self.vae if a.model == 'latent' else None
         t0 = time.time()
@@ -689,7 +689,7 @@ class Bench:
 
     def runs(self)->list[dict]:
         "`done.json` of every finished arm × seed in the work folder (with its folder)."
-        return [json.loads(p.read_text()) | dict(folder=str(p.parent)) for p in sorted((self.work/'runs').glob('*/*/seed*/done.json'))]
+        return [read_run_json(p, 'finished-run record (done.json)') | dict(folder=str(p.parent)) for p in sorted((self.work/'runs').glob('*/*/seed*/done.json'))]
 
     def add_tesseract(self)->int:
         "Read the saved samples of finished runs that have no Tesseract readings (made with `--no-tesseract`, e.g. on a GPU machine without Tesseract), and the judge's ground-truth check; returns how many runs were updated."
@@ -884,8 +884,8 @@ def add_bench_args(p:argparse.ArgumentParser):
     p.add_argument('--seeds', default='0,1,2', help='training seeds, comma-separated (≥ 3 for a claim; default 0,1,2)')
     p.add_argument('--arms', default=','.join(DEFAULT_ARMS), help=f'comma-separated arms of: {", ".join(ARMS)} (ASCII: lam for λ)')
     p.add_argument('--model', default='both', choices=('pixel', 'latent', 'both'), help='which models the arms run on')
-    p.add_argument('--prediction-type', default='sample,epsilon', help='pixel model prediction types, comma-separated: sample (x0), epsilon, v_prediction')
-    p.add_argument('--latent-prediction-type', default='sample', help='the latent model\'s prediction type')
+    p.add_argument('--prediction-type', default='sample,epsilon', help=f'pixel model prediction types, comma-separated, of: {", ".join(PREDICTION_TYPES)} (sample: x0)')
+    p.add_argument('--latent-prediction-type', default='sample', choices=PREDICTION_TYPES, help='the latent model\'s prediction type')
     p.add_argument('--steps', type=int, default=BenchConfig.steps, help='training steps per arm × seed')
     p.add_argument('--size', type=int, default=BenchConfig.resolution, help='tile side in pixels (multiple of 8, 24–96)')
     p.add_argument('--per-class', type=int, default=BenchConfig.per_class, help='training tiles per glyph')
@@ -994,6 +994,17 @@ def write_report(bench:Bench, out:str|Path, invocation:dict|None=None,
     save_json(info, out/f'{stem}.json')
     return dict(info=info, table=table)
 
+def _check_report_only(work:Path, cfg:BenchConfig):
+    "`--report-only` needs finished runs made with these settings in the work folder: refuse (naming the folder, or what differs) otherwise."
+    done = sorted((work/'runs').glob('*/*/seed*/done.json'))
+    if not done: raise DatasetError(f'--report-only: {work} holds no finished runs to report (no runs/*/*/seed*/done.json). Run the benchmark '
+                                    f'into it first (without --report-only), or pass the --work folder of one.')
+    key = _cfg_key(cfg); configs = [read_run_json(p, 'finished-run record (done.json)').get('config') for p in done]
+    if key not in configs:
+        old = next((c for c in configs if isinstance(c, dict)), {})
+        raise DatasetError(f'--report-only: the {len(done)} finished runs in {work} were made with other settings '
+                           f'({describe_differences(differences(flatten(old), flatten(key)))}): pass the settings they were made with.')
+
 def cmd_bench_legibility(a)->None:
     "`mtl bench-legibility`: run every arm × seed not yet finished (resumable), then write the report."
     from manga_textloss.core import runs_dir
@@ -1002,6 +1013,7 @@ def cmd_bench_legibility(a)->None:
     device = ('cuda' if torch.cuda.is_available() else 'cpu') if a.device == 'auto' else a.device
     if device.startswith('cuda') and not torch.cuda.is_available(): raise DatasetError(f'--device {a.device}: CUDA is not available here; use --device cpu.')
     work = Path(a.work) if a.work else runs_dir()/('legibility' if cfg.data == 'glyphs' else 'legibility-bubbles')
+    if a.report_only: _check_report_only(work, cfg)   # before anything is made or trained
     t0 = time.time(); bench = Bench(work, cfg, progress=True, device=device); stopped = False
     if a.add_tesseract: print(f'Tesseract readings added to {bench.add_tesseract()} finished run(s)')
     if not a.report_only:

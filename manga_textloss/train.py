@@ -5,50 +5,136 @@
 # %% ../nbs/06_train.ipynb #b29147d3
 from __future__ import annotations
 
-import csv, json, math, os, shutil, time
-from dataclasses import dataclass, asdict, field
+import csv, json, math, numbers, os, re, shutil, time
+from dataclasses import dataclass, asdict, field, fields, replace
 from pathlib import Path
 
 import numpy as np
 import torch
 from PIL import Image
 
-from .core import DatasetError, atomic_write, save_json, save_image
+from . import __version__
+from .core import DatasetError, atomic_write, process_state, read_run_json, save_json, save_image
 
 # %% auto #0
-__all__ = ['LOSS_FIELDS', 'TrainingError', 'TrainConfig', 'EpochSampler', 'step_generator', 'read_loss_csv', 'truncate_loss_csv',
-           'checkpoints', 'image_grid', 'plot_loss', 'train']
+__all__ = ['LR_SCHEDULERS', 'STEPS_FREE_SCHEDULERS', 'MIXED_PRECISIONS', 'PREDICTION_TYPES', 'LOSS_FIELDS', 'RESUME_SAFE',
+           'RUN_OUTPUTS', 'TrainingError', 'ConfigError', 'knob', 'field_kind', 'accepted', 'validate', 'field_help',
+           'TrainConfig', 'EpochSampler', 'step_generator', 'read_loss_csv', 'truncate_loss_csv', 'checkpoints',
+           'image_grid', 'plot_loss', 'abs_path', 'run_record', 'flatten', 'differences', 'run_differences',
+           'describe_differences', 'clear_folder', 'claim_run', 'train']
 
 # %% ../nbs/06_train.ipynb #dff30c01
 class TrainingError(RuntimeError):
     "The run cannot go on (non-finite loss or weights, an impossible configuration); nothing broken was written."
 
+class ConfigError(DatasetError):
+    "A config field holds a bad value: the message names the field, the value and what the field accepts."
+    def __init__(self, owner:str, name:str, value, accepted:str):
+        self.owner, self.name, self.value, self.accepted = owner, name, value, accepted
+        super().__init__(f'{owner}({name}={value!r}): must be {accepted}.')
+    @property
+    def flag(self)->str: return '--' + self.name.replace('_', '-')
+    def cli_message(self)->str:
+        "The message as `mtl` prints it: the flag, the value as typed, what is accepted."
+        return f'{self.flag} {"none" if self.value is None else self.value}: must be {self.accepted}.'
+
+def knob(default, # the field's default
+         ge=None, gt=None, le=None, lt=None, # bounds of a number field
+         choices:tuple|None=None, # the accepted values (also the `mtl` flag's choices)
+         check=None, # f(value) -> None, or what is accepted (a phrase) when the value is bad; its docstring is that phrase
+        ):
+    "A dataclass field whose value `validate` checks (bounds, choices, a check; the type comes from the annotation)."
+    return field(default=default, metadata=dict(ge=ge, gt=gt, le=le, lt=lt, choices=choices, check=check))
+
+def field_kind(f)->tuple:
+    "`(type, optional)` of a dataclass field from its (string) annotation: bool, int, float, str, or None for anything else."
+    parts = str(f.type).replace(' ', '').split('|')
+    return {'bool': bool, 'int': int, 'float': float, 'str': str}.get(parts[0]), 'None' in parts
+
+def _num(x)->str: return str(x) if isinstance(x, int) else f'{x:g}'
+
+def accepted(f)->str:
+    "What field `f` accepts, as a phrase (\"an integer ≥ 1\", \"one of a, b\"): for messages and `--help`."
+    typ, opt = field_kind(f); m = f.metadata
+    if m.get('choices'): s = 'one of ' + ', '.join(map(str, m['choices']))
+    elif typ is str and m.get('check') and m['check'].__doc__: s = m['check'].__doc__
+    else:
+        s = {bool: 'true or false', int: 'an integer', float: 'a finite number', str: 'a string'}.get(typ, 'a value')
+        s += ' and'.join(f' {op} {_num(m[k])}' for k, op in (('ge', '≥'), ('gt', '>'), ('le', '≤'), ('lt', '<')) if m.get(k) is not None)
+        if m.get('check') and m['check'].__doc__: s += f', {m["check"].__doc__}'
+    return s + (' (or none)' if opt else '')
+
+def validate(obj)->None:
+    "Check every field of dataclass `obj` against its type, bounds, choices and check; raise `ConfigError` naming the first bad one."
+    owner = type(obj).__name__
+    for f in fields(obj):
+        v = getattr(obj, f.name); typ, opt = field_kind(f); m = f.metadata
+        if v is None and (opt or typ is None): continue
+        if typ is str and isinstance(v, os.PathLike): v = os.fspath(v); setattr(obj, f.name, v)   # a Path is recorded as its string
+        isbool = isinstance(v, (bool, np.bool_))
+        ok = (typ is None or (typ is bool and isbool) or (typ is str and isinstance(v, str))
+              or (typ is int and isinstance(v, numbers.Integral) and not isbool)
+              or (typ is float and isinstance(v, numbers.Real) and not isbool and math.isfinite(v)))
+        if ok and m.get('choices') is not None: ok = v in m['choices']
+        if ok and typ in (int, float):
+            ok = all(m.get(k) is None or cmp(v, m[k]) for k, cmp in (('ge', lambda a, b: a >= b), ('gt', lambda a, b: a > b),
+                                                                    ('le', lambda a, b: a <= b), ('lt', lambda a, b: a < b)))
+        if not ok: raise ConfigError(owner, f.name, v, accepted(f))
+        why = m['check'](v) if m.get('check') else None
+        if why: raise ConfigError(owner, f.name, v, why)
+        if typ in (int, float) and type(v) is not typ: setattr(obj, f.name, typ(v))   # 1 → 1.0, numpy ints → int
+
+def field_help(cls)->dict:
+    "`--help` text of every field of dataclass `cls`: its comment in the class body, what it accepts (choices: argparse lists them), its default."
+    import inspect
+    try: src = inspect.getsource(cls)
+    except (OSError, TypeError): src = ''
+    docs = dict(re.findall(r'^\s+(\w+)\s*:[^#\n]*#\s*(.+)$', src, re.M))
+    out = {}
+    for f in fields(cls):
+        doc = docs.get(f.name, '').strip()
+        what = '' if field_kind(f)[0] is bool or f.metadata.get('choices') else accepted(f)   # --flag/--no-flag; argparse lists choices
+        out[f.name] = ('; '.join(s for s in (doc, what) if s) + ' ').lstrip() + f'(default: {f.default})'
+    return out
+
+LR_SCHEDULERS = ('constant_with_warmup', 'constant', 'linear', 'cosine', 'cosine_with_restarts', 'polynomial')  # diffusers get_scheduler names
+STEPS_FREE_SCHEDULERS = ('constant_with_warmup', 'constant')   # schedules that do not depend on max_steps
+MIXED_PRECISIONS = ('no', 'fp16', 'bf16')
+PREDICTION_TYPES = ('epsilon', 'sample', 'v_prediction')       # what a diffusion model predicts (diffusers' prediction_type)
+
+def _folder(v):
+    "a non-empty path"
+    return None if v.strip() else 'a non-empty path'
+
 @dataclass
 class TrainConfig:
     "Knobs of the training loop (names follow diffusers' training examples)."
-    output_dir:str='runs/train'          # the run folder
-    max_steps:int=100                    # optimizer steps
-    batch_size:int=8                     # per process
-    gradient_accumulation_steps:int=1
-    learning_rate:float=1e-4
-    lr_scheduler:str='constant_with_warmup'  # any diffusers.optimization.get_scheduler name (cosine, linear, ...)
-    lr_warmup_steps:int=0
-    adam_beta1:float=0.9
-    adam_beta2:float=0.999
-    adam_weight_decay:float=0.0
-    adam_epsilon:float=1e-8
-    max_grad_norm:float=1.0
-    mixed_precision:str='no'             # 'no', 'fp16', 'bf16'
-    seed:int=0
+    output_dir:str=knob('runs/train', check=_folder)  # the run folder
+    max_steps:int=knob(100, ge=1)                    # optimizer steps
+    batch_size:int=knob(8, ge=1)                     # per process
+    gradient_accumulation_steps:int=knob(1, ge=1)
+    learning_rate:float=knob(1e-4, gt=0)
+    lr_scheduler:str=knob('constant_with_warmup', choices=LR_SCHEDULERS)  # a diffusers.optimization.get_scheduler schedule
+    lr_warmup_steps:int=knob(0, ge=0)
+    adam_beta1:float=knob(0.9, ge=0, lt=1)
+    adam_beta2:float=knob(0.999, ge=0, lt=1)
+    adam_weight_decay:float=knob(0.0, ge=0)
+    adam_epsilon:float=knob(1e-8, ge=0)
+    max_grad_norm:float=knob(1.0, ge=0)             # gradient clipping (0: none)
+    mixed_precision:str=knob('no', choices=MIXED_PRECISIONS)
+    seed:int=knob(0, ge=0, lt=2**32)
     use_ema:bool=False
-    ema_decay:float=0.9999
-    checkpointing_steps:int=500
-    checkpoints_total_limit:int|None=2   # keep at most this many checkpoints (None: all)
-    resume_from_checkpoint:str|None='latest'  # 'latest', a checkpoint folder, or None to start over
-    num_workers:int=0                    # DataLoader workers
-    num_samples:int=8                    # images in the final sample grid
-    sample_steps:int=50                  # sampler steps for the grid
-    sample_seed:int=1234
+    ema_decay:float=knob(0.9999, ge=0, le=1)
+    checkpointing_steps:int=knob(500, ge=1)
+    checkpoints_total_limit:int|None=knob(2, ge=1)  # keep at most this many checkpoints (None: all)
+    resume_from_checkpoint:str|None='latest'       # 'latest', a checkpoint folder, or None to start over
+    num_workers:int=knob(0, ge=0)                   # DataLoader workers
+    num_samples:int=knob(8, ge=1)                   # images in the final sample grid
+    sample_steps:int=knob(50, ge=1)                 # sampler steps for the grid
+    sample_seed:int=knob(1234, ge=0, lt=2**32)
+    overwrite:bool=False                           # delete the run folder's contents first and start over (instead of resuming)
+
+    def __post_init__(self): validate(self)
 
 # %% ../nbs/06_train.ipynb #76d75b65
 class EpochSampler(torch.utils.data.Sampler):
@@ -112,6 +198,91 @@ def plot_loss(rows:list[dict], path:Path, title:str=''):
     with atomic_write(path) as f: fig.savefig(f, format='png', dpi=100)
     plt.close(fig)
 
+# %% ../nbs/06_train.ipynb #d0f6b4a3
+RESUME_SAFE = ('output_dir', 'max_steps', 'checkpointing_steps', 'checkpoints_total_limit', 'resume_from_checkpoint', 'num_workers', 'overwrite')
+RUN_OUTPUTS = ('params.json', 'loss.csv', 'loss.png', 'metrics.json', 'samples.json', 'samples.png', 'samples', 'model', 'checkpoints',
+               'cache', 'data', 'data_eval', 'ocr.csv', 'train_ddpm.ipynb', 'train_ldm.ipynb')   # what runs (and their jobs) write
+_UNSET = object()
+
+def abs_path(p:str|Path|None)->str|None:
+    "A path as the run record keeps it: absolute, so a rerun from another folder compares the same place (None stays None)."
+    return None if p is None or p == '' else str(Path(p).resolve())
+
+def run_record(cfg:TrainConfig, # the loop's settings
+               task_params:dict, # the task's (`task.params()`), with its data root
+              )->dict:
+    "What `params.json` records: the code version, the loop's settings (not `overwrite`, an instruction) and the task's, as JSON."
+    rec = dict(version=__version__, train={k: v for k, v in asdict(cfg).items() if k != 'overwrite'}, task=task_params)
+    return json.loads(json.dumps(rec, ensure_ascii=False, default=str))
+
+def flatten(d:dict, prefix:str='')->dict:
+    "A nested dict with dotted keys: `{'a': {'b': 1}}` → `{'a.b': 1}`."
+    out = {}
+    for k, v in d.items():
+        if isinstance(v, dict) and v: out |= flatten(v, f'{prefix}{k}.')
+        else: out[f'{prefix}{k}'] = v
+    return out
+
+def differences(old:dict, new:dict, skip=())->list[tuple]:
+    "`(key, old, new)` for every key of two flat dicts whose values differ (a missing key shows as not recorded), keys in `skip` left out."
+    keys = list(new) + [k for k in old if k not in new]
+    return [(k, old.get(k, _UNSET), new.get(k, _UNSET)) for k in keys if k not in skip and old.get(k, _UNSET) != new.get(k, _UNSET)]
+
+def _flat_record(r:dict)->dict:
+    d = lambda x: x if isinstance(x, dict) else {}
+    return {k: v for k, v in r.items() if k not in ('train', 'task')} | d(r.get('train')) | d(r.get('task'))
+
+def run_differences(old:dict, # the record in the folder
+                    new:dict, # the record of the run asked for
+                   )->list[tuple]:
+    "`(field, old, new)` for every setting in which `new` differs from `old`, the resume-safe ones left out."
+    safe = set(RESUME_SAFE)
+    if (new.get('train') or {}).get('lr_scheduler') not in STEPS_FREE_SCHEDULERS: safe.discard('max_steps')
+    return differences(_flat_record(old), _flat_record(new), safe)
+
+def _show(v)->str: return '(not recorded)' if v is _UNSET else json.dumps(v, ensure_ascii=False)
+
+def describe_differences(diff:list[tuple], limit:int=8)->str:
+    "`a 1 → 2, b 'x' → 'y'` (at most `limit`, then how many more)."
+    s = ', '.join(f'{k} {_show(o)} → {_show(n)}' for k, o, n in diff[:limit])
+    return s + (f' and {len(diff) - limit} more' if len(diff) > limit else '')
+
+def clear_folder(out:Path, # the folder whose contents go
+                 record:str='params.json', # the file that marks it as ours
+                 known:tuple=RUN_OUTPUTS, # names that may be cleared from a folder without `record`
+                ):
+    "Delete the contents of `out` for `overwrite`; a folder without `record` that holds anything else is refused, untouched."
+    out = Path(out)
+    if not out.is_dir(): return
+    if not (out/record).is_file():
+        foreign = sorted(p.name for p in out.iterdir() if p.name not in known and not (p.name.startswith('.') and p.name.endswith('.tmp')))
+        if foreign: raise TrainingError(f'{out} holds no {record} and holds {", ".join(foreign[:5])}{" …" if len(foreign) > 5 else ""}: it is not '
+                                        f'a folder of ours, so --overwrite will not delete it. Pass a new or empty folder.')
+    for p in out.iterdir():
+        if p.is_dir() and not p.is_symlink(): shutil.rmtree(p)
+        else: p.unlink()
+
+def claim_run(cfg:TrainConfig, # the loop's settings; `cfg.output_dir` is the run folder
+              task_params:dict, # the task's settings (`task.params()`)
+             )->TrainConfig:
+    "Check that the run folder may take this run (a new folder, or a resume of the same run), or clear it with `overwrite`; returns `cfg` with the overwrite done."
+    out, state = Path(cfg.output_dir), process_state()
+    if out.exists() and not out.is_dir(): raise TrainingError(f'--output-dir {out} is a file, not a folder: pass another --output-dir.')
+    if cfg.overwrite:
+        if state.is_main_process: clear_folder(out)
+        state.wait_for_everyone()
+        return replace(cfg, overwrite=False)
+    if (out/'params.json').is_file():
+        diff = run_differences(read_run_json(out/'params.json', 'run record (params.json)'), run_record(cfg, task_params))
+        if diff: raise TrainingError(f'{out} holds a run made with other settings: {describe_differences(diff)}. Resume it with its own settings '
+                                     f'(only {", ".join(RESUME_SAFE[:-1])} may change), pass --overwrite (overwrite=True) to delete its contents and '
+                                     f'start over, or use another --output-dir.')
+    elif out.is_dir():
+        made = [n for n in ('checkpoints', 'loss.csv', 'model', 'metrics.json') if (out/n).exists()]
+        if made: raise TrainingError(f'{out} holds run outputs ({", ".join(made)}) but no params.json, so what made them is unknown: '
+                                     f'pass --overwrite to delete them and start over, or use another --output-dir.')
+    return cfg
+
 # %% ../nbs/06_train.ipynb #e64c64a8
 def _finite_params(model)->bool: return all(torch.isfinite(p).all() for p in model.parameters())
 
@@ -132,11 +303,26 @@ def _save_checkpoint(accelerator, out:Path, step:int, limit:int|None, model):
             for old in checkpoints(out)[:-limit]: shutil.rmtree(old)
     accelerator.wait_for_everyone()
 
+def _resume_checkpoint(out:Path, cfg:TrainConfig)->Path|None:
+    "The checkpoint to resume from (None: start at step 0); a folder that is not a checkpoint is refused."
+    r = cfg.resume_from_checkpoint
+    if r is None: return None
+    if r == 'latest': return (checkpoints(out) or [None])[-1]
+    p = Path(r)
+    if not p.is_dir(): raise TrainingError(f'--resume-from-checkpoint {r}: no such folder. Pass latest, none (start over) or a checkpoints/checkpoint-N folder of a run.')
+    if not re.fullmatch(r'checkpoint-\d+', p.name) or not (p/'optimizer.bin').is_file():
+        raise TrainingError(f'--resume-from-checkpoint {r}: not a checkpoint (expected a checkpoints/checkpoint-N folder written by this loop, '
+                            f'with optimizer.bin). Pass latest, none (start over) or such a folder.')
+    if p.resolve().parent != (out/'checkpoints').resolve():   # another run's state would make this folder's record untrue
+        raise TrainingError(f'--resume-from-checkpoint {r}: not a checkpoint of this run ({out/"checkpoints"}/checkpoint-N). To start from another '
+                            f"run's model, pass its model/ folder as --pretrained (train-ddpm, train-ldm).")
+    return p
+
 def train(task, # the experiment: model, dataset, loss, save, sample, params
           cfg:TrainConfig, # loop settings
           progress:bool=True, # tqdm bar on the main process
          )->dict:
-    "Train `task` with Accelerate into `cfg.output_dir`; returns the metrics (also in metrics.json)."
+    "Train `task` with Accelerate into `cfg.output_dir` (a new folder, or a resume of the same run); returns the metrics (also in metrics.json)."
     from accelerate import Accelerator
     from accelerate.utils import set_seed
     from diffusers.optimization import get_scheduler
@@ -145,13 +331,19 @@ def train(task, # the experiment: model, dataset, loss, save, sample, params
     accelerator = Accelerator(gradient_accumulation_steps=cfg.gradient_accumulation_steps, mixed_precision=cfg.mixed_precision,
                               cpu=not torch.cuda.is_available())
     set_seed(cfg.seed)
-    params = dict(train=asdict(cfg), task=task.params())
-    if accelerator.is_main_process:
-        out.mkdir(parents=True, exist_ok=True)
-        old = json.loads((out/'params.json').read_text(encoding='utf-8')) if (out/'params.json').is_file() else None
-        if old is not None and old['task'] != params['task']:
-            raise TrainingError(f'{out} holds a run of another experiment (params.json differs in the task settings); use a new output_dir.')
-        save_json(params, out/'params.json')
+    task_params = task.params()
+    cfg = claim_run(cfg, task_params)   # train_ddpm & co. claim it before building the task (which may write data or a cache into it)
+    params = run_record(cfg, task_params)
+    ckpt = _resume_checkpoint(out, cfg); step = int(ckpt.name.split('-')[-1]) if ckpt is not None else 0
+    if step > cfg.max_steps:
+        raise TrainingError(f'--max-steps {cfg.max_steps}: {out} has trained {step} steps already ({ckpt}); give --max-steps {step} or more, '
+                            f'or pass --overwrite to start over.')
+    mf = out/'metrics.json'
+    if ckpt is not None and step == cfg.max_steps and mf.is_file() and (out/'model').is_dir():
+        metrics = read_run_json(mf, 'run metrics (metrics.json)')
+        if metrics.get('steps') == step:   # finished: nothing to train, nothing rewritten
+            if accelerator.is_main_process: print(f'{out}: finished ({step} steps), nothing to do; raise --max-steps to train further')
+            return metrics
     model, dataset = task.model, task.dataset
     sampler = EpochSampler(len(dataset), cfg.seed)
     loader = torch.utils.data.DataLoader(dataset, batch_size=cfg.batch_size, sampler=sampler, drop_last=True,
@@ -170,15 +362,15 @@ def train(task, # the experiment: model, dataset, loss, save, sample, params
         from diffusers.training_utils import EMAModel
         ema = EMAModel(accelerator.unwrap_model(model).parameters(), decay=cfg.ema_decay)
         ema.to(accelerator.device); accelerator.register_for_checkpointing(ema)
-    # resume
-    step, ckpt = 0, None
-    if cfg.resume_from_checkpoint == 'latest': ckpt = (checkpoints(out) or [None])[-1]
-    elif cfg.resume_from_checkpoint: ckpt = Path(cfg.resume_from_checkpoint)
-    if ckpt is not None:
-        if not ckpt.is_dir(): raise TrainingError(f'checkpoint not found: {ckpt}. Use resume_from_checkpoint="latest" or a checkpoints/checkpoint-N folder.')
-        accelerator.load_state(str(ckpt)); step = int(ckpt.name.split('-')[-1])
+    if ckpt is not None:   # resume
+        try: accelerator.load_state(str(ckpt))
+        except Exception as e:
+            raise TrainingError(f'{ckpt}: cannot resume from this checkpoint ({type(e).__name__}: {" ".join(str(e).split())[:200]}). Delete it to '
+                                f'resume from an earlier one, or pass --overwrite to start over.') from None
         if accelerator.is_main_process: print(f'resuming from {ckpt} (step {step})')
-    if accelerator.is_main_process: truncate_loss_csv(out/'loss.csv', step)
+    if accelerator.is_main_process:
+        out.mkdir(parents=True, exist_ok=True); save_json(params, out/'params.json')   # every check passed: the record of this run
+        truncate_loss_csv(out/'loss.csv', step)
     accelerator.wait_for_everyone()
     t0, elapsed0 = time.time(), (read_loss_csv(out/'loss.csv') or [{'seconds': 0.0}])[-1]['seconds']
     bar = tqdm(total=cfg.max_steps, initial=step, desc='train', disable=not (progress and accelerator.is_main_process))

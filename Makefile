@@ -3,7 +3,7 @@ PYTHON ?= python3
 BIN := .venv/bin
 STAMP := .venv/.installed
 
-.PHONY: setup demo test sync readme docs lab clean
+.PHONY: setup demo test sync readme docs outputs lab clean
 
 setup: $(STAMP)
 
@@ -27,6 +27,13 @@ readme: setup
 
 docs: setup  ## the docs site: `nbdev_docs` into _docs/ where Quarto is installed, else an offline HTML preview in _docs/preview/
 	$(BIN)/python tools/docs.py
+
+OUTPUT_NBS := 01_manga109 02_synthetic 02b_heldout 03_masks 03b_boxink 04_extract 05_losses 06_train 07_ddpm 08_ldm 09_evaluate 09a_judges
+
+outputs: setup  ## rerun the numbered notebooks and save them with their outputs (the figures and tables of the docs site), then nbdev_clean
+	for nb in $(OUTPUT_NBS); do echo "outputs: $$nb"; $(BIN)/jupyter nbconvert --to notebook --execute --inplace nbs/$$nb.ipynb --log-level WARN || exit 1; done
+	$(BIN)/python tools/docs.py --refresh-widgets nbs/03a_tuner.ipynb
+	$(BIN)/nbdev_clean
 
 lab: setup  ## JupyterLab on the notebooks
 	$(BIN)/jupyter lab nbs

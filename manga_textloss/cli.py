@@ -281,15 +281,20 @@ def cmd_demo(a):
     print(f'done in {time.time() - t:.0f} s: {report} (and report.html)')
 
 def cmd_evaluate(a):
-    "Read the samples of run folders with the OCR judge."
-    from manga_textloss.evaluate import evaluate_run, validate_judge, fmt_ci
-    judge = None
-    if a.validate_judge:
-        judge = validate_judge()
-        print(f"OCR judge: {judge['correct']}/{judge['n']} ground-truth bubbles read exactly ({judge['accuracy']:.1%})")
+    "Read the samples of run folders with an OCR judge; validated first with --validate-judge (manga-ocr: always)."
+    from manga_textloss.evaluate import evaluate_run, fmt_ci
+    from manga_textloss.judges import make_judge, validate_on
+    if not 0 <= a.judge_threshold <= 1: raise DatasetError(f'--judge-threshold {a.judge_threshold}: give an exact accuracy in [0, 1].')
+    judge, validation = make_judge(a.judge, a.judge_model), None
+    if a.validate_judge or a.judge == 'manga-ocr':   # a model folder says nothing until it has read ground truth
+        validation = validate_on(judge, a.judge_root, threshold=a.judge_threshold)
+        print(f"OCR judge {judge.name} ({judge.version}): {validation['correct']}/{validation['n']} ground-truth crops read exactly "
+              f"({validation['accuracy']:.1%}, mean NED {validation['ned']:.2f}; threshold {a.judge_threshold:.0%}) on {validation['data']}"
+              + ('' if validation['passed'] or not a.force_judge else '; below the threshold, reported anyway (--force-judge)'),
+              file=sys.stderr if a.json else sys.stdout)
     res = {}
     for run in a.runs:
-        ocr = evaluate_run(run, judge=judge, progress=not a.quiet); res[str(run)] = ocr
+        ocr = evaluate_run(run, judge, progress=not a.quiet, validation=validation, force=a.force_judge); res[str(run)] = ocr
         if not a.json:
             c, u = ocr['conditional'], ocr['unconditional']
             print(f"{run}: " + (f"Sen.ACC {fmt_ci(c['sen_acc'])}  NED {fmt_ci(c['ned'])}  char recall {fmt_ci(c['char_recall'])} "
@@ -354,7 +359,18 @@ def parser()->argparse.ArgumentParser:
         s.add_argument('--quiet', action='store_true', help='no progress bar or summary')
     s = sub.add_parser('evaluate', help='OCR legibility metrics of run folders (Sen.ACC, NED, char recall, text density)')
     s.add_argument('runs', nargs='+', help='run folders of mtl train-ldm / train-ddpm')
-    s.add_argument('--validate-judge', action='store_true', help='validate the OCR judge on synthetic ground truth first and record it')
+    from manga_textloss.judges import JUDGES, DEFAULT_THRESHOLD
+    s.add_argument('--judge', choices=JUDGES, default='tesseract',
+                   help='the OCR judge (default tesseract: Tesseract page mode; tesseract-crop: the bubble-crop reader; manga-ocr: needs --judge-model)')
+    s.add_argument('--judge-model', metavar='DIR', default=None,
+                   help="manga-ocr's model folder (get it on a machine with internet: huggingface-cli download kha-white/manga-ocr-base --local-dir DIR)")
+    s.add_argument('--validate-judge', action='store_true',
+                   help='read ground-truth crops first, record the figure, and refuse to report below --judge-threshold (always done for manga-ocr)')
+    s.add_argument('--judge-root', metavar='ROOT', default=None,
+                   help='Manga109-format root whose text boxes validate the judge, e.g. your real Manga109 (default: a fresh synthetic root)')
+    s.add_argument('--judge-threshold', type=float, default=DEFAULT_THRESHOLD, metavar='F',
+                   help=f'exact accuracy on the ground truth the judge must reach (default {DEFAULT_THRESHOLD})')
+    s.add_argument('--force-judge', action='store_true', help='report even when the judge is below the threshold (recorded as forced)')
     s.add_argument('--json', action='store_true', help='print one JSON object'); s.add_argument('--quiet', action='store_true')
     s.set_defaults(fn=cmd_evaluate)
     from manga_textloss.legibility import add_bench_args, cmd_bench_legibility

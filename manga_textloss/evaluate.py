@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageOps
 
-from .core import DatasetError, save_csv, save_json
+from .core import DatasetError, read_run_json, save_csv, save_json
 
 # %% auto #0
 __all__ = ['APT_PACKAGES', 'ORIENTATIONS', 'METHOD_ORDER', 'EvaluationError', 'check_tesseract', 'normalise_ocr', 'Reading',
@@ -182,12 +182,12 @@ def _template_regex(template:str)->re.Pattern:
 def run_samples(run:str|Path)->list[dict]:
     "The samples of a run folder: `[{'file', 'prompt', 'target'}]`; `target` is None for unconditional samples."
     run = Path(run)
-    params = json.loads((run/'params.json').read_text(encoding='utf-8')) if (run/'params.json').is_file() else {}
+    params = read_run_json(run/'params.json', 'run parameters') if (run/'params.json').is_file() else {}
     template = params.get('task', {}).get('prompt_template') or 'A manga page containing the text: "{text}"'
     rx = _template_regex(template)
     if (run/'samples.json').is_file():
         out = []
-        for prompt, files in json.loads((run/'samples.json').read_text(encoding='utf-8')).items():
+        for prompt, files in read_run_json(run/'samples.json', 'sample list').items():
             m = rx.match(prompt)
             out += [dict(file=f, prompt=prompt, target=m.group(1) if m else None) for f in files]
         return out
@@ -204,32 +204,54 @@ def summarise(records:list[dict], groups:list|None=None, **kw)->dict:
     pick = lambda idx, k: ([records[i][k] for i in idx], None if g is None else g[idx])
     out = dict(conditional=dict(n=len(cond)), unconditional=dict(n=len(unc)))
     for k in ('sen_acc', 'ned', 'char_recall'): out['conditional'][k] = bootstrap_ci(*pick(cond, k), **kw)
-    for k in ('chars', 'confidence'): out['unconditional'][k] = bootstrap_ci(*pick(unc, k), **kw)
+    for k in ('chars', 'confidence'):   # a judge without confidences (manga-ocr, the crop reader) records None: left out
+        out['unconditional'][k] = bootstrap_ci(*pick([i for i in unc if records[i][k] is not None], k), **kw)
     return out
 
+def _judge_and_validation(judge, validation):
+    "The judge object and its validation from `evaluate_run`'s arguments (a dict `judge` is a legacy `validate_judge` result)."
+    from manga_textloss.judges import TesseractJudge
+    if isinstance(judge, dict): judge, validation = None, judge if validation is None else validation
+    judge = judge if judge is not None else TesseractJudge('page')
+    return judge, validation if validation is not None else judge.validation
+
 def evaluate_run(run:str|Path, # a run folder (train-ldm or train-ddpm)
-                 judge:dict|None=None, # a `validate_judge` result to record with the metrics
+                 judge=None, # a judge (`judges.make_judge`); None: Tesseract page mode; a dict: a `validate_judge` result to record
                  progress:bool=True,
+                 validation:dict|None=None, # the judge's `judges.validate` result (default: `judge.validation`)
+                 threshold:float|None=None, # the exact accuracy the validation must reach (default: the validation's own)
+                 force:bool=False, # report even when the validation is below the threshold (recorded as `forced`)
                 )->dict:
     "Read every sample of `run` with the OCR judge; write `ocr.csv` and the `ocr` section of `metrics.json`; return it."
     from tqdm.auto import tqdm
+    from manga_textloss.judges import JudgeNotValid, figure, require_valid
     run = Path(run)
     if not run.is_dir(): raise EvaluationError(f'{run} is not a folder: pass a run folder (runs/<name>) of mtl train-ldm / train-ddpm.')
-    version = check_tesseract()
-    records = []
-    for s in tqdm(run_samples(run), desc=f'OCR {run.name}', disable=not progress, leave=False):
-        f = run/s['file']
-        if not f.is_file(): raise EvaluationError(f'{f} is listed in {run}/samples.json but missing: the run is incomplete; rerun its training job.')
-        r = read_text(Image.open(f))
-        rec = dict(file=s['file'], prompt=s['prompt'], target=s['target'], text=r.text, confidence=r.confidence,
-                   chars=r.chars, orientation=r.orientation)
-        rec |= text_scores(r.text, s['target']) if s['target'] is not None else dict(sen_acc=None, ned=None, char_recall=None)
-        records.append(rec)
-    if not records: raise EvaluationError(f'{run}/samples.json lists no sample files: the run is incomplete; rerun its training job.')
+    judge, validation = _judge_and_validation(judge, validation)
+    forced = False
+    if validation is not None and (threshold is not None or 'threshold' in validation):   # legacy results carry no threshold
+        try: require_valid(judge, validation, threshold)
+        except JudgeNotValid:
+            if not force: raise
+            forced = True
+    samples = run_samples(run)
+    if not samples: raise EvaluationError(f'{run}/samples.json lists no sample files: the run is incomplete; rerun its training job.')
+    for s in samples:
+        if not (run/s['file']).is_file():
+            raise EvaluationError(f"{run/s['file']} is listed in {run}/samples.json but missing: the run is incomplete; rerun its training job.")
+    records, bs = [], max(1, int(getattr(judge, 'batch_size', 1)))
+    with tqdm(total=len(samples), desc=f'OCR {run.name}', disable=not progress, leave=False) as bar:
+        for i in range(0, len(samples), bs):
+            chunk = samples[i:i + bs]
+            for s, r in zip(chunk, judge.readings([Image.open(run/s['file']) for s in chunk])):
+                rec = dict(file=s['file'], prompt=s['prompt'], target=s['target'], text=r.text, confidence=r.confidence,
+                           chars=r.chars, orientation=r.orientation)
+                rec |= text_scores(r.text, s['target']) if s['target'] is not None else dict(sen_acc=None, ned=None, char_recall=None)
+                records.append(rec | dict(judge=judge.name))
+            bar.update(len(chunk))
     save_csv(records, run/'ocr.csv')
-    ocr = dict(judge=dict(engine='tesseract', version=version, orientations=list(ORIENTATIONS), normalisation='NFKC, no whitespace')
-               | ({'validation': {k: v for k, v in judge.items() if k != 'misread'}} if judge else {}),
-               **summarise(records))
+    desc = judge.describe() | dict(validation=figure(validation)) | (dict(forced=True) if forced else {})
+    ocr = dict(judge=desc, **summarise(records))
     mf = run/'metrics.json'
     metrics = json.loads(mf.read_text(encoding='utf-8')) if mf.is_file() else {}
     save_json(metrics | dict(ocr=ocr), mf)
@@ -243,6 +265,7 @@ def read_ocr_csv(run:str|Path)->list[dict]:
         for k in ('confidence', 'sen_acc', 'ned', 'char_recall'): r[k] = num(r[k], float)
         r['chars'] = int(r['chars'])
         for k in ('prompt', 'target'): r[k] = r[k] or None
+        r['judge'] = r.get('judge') or 'tesseract'   # files written before judges were named: Tesseract page mode
     return rows
 
 # %% ../nbs/09_evaluate.ipynb #593069de
@@ -271,26 +294,28 @@ def run_info(run:str|Path)->dict:
                 steps=m.get('steps', tr.get('max_steps')))
 
 def compare_runs(runs:list, # run folders
-                 judge:dict|None=None, # a `validate_judge` result, recorded with runs evaluated here
+                 judge=None, # a judge (runs it did not read are read again), or a legacy `validate_judge` result to record
                  reevaluate:bool=False, # read samples again even where ocr.csv exists
                  progress:bool=True)->list[dict]:
-    "One row per (method, data): seeds, steps and the OCR metrics pooled over the runs, with cluster-bootstrap intervals."
-    groups = {}
+    "One row per (method, data, judge): seeds, steps and the OCR metrics pooled over the runs, with cluster-bootstrap intervals."
+    groups, name = {}, getattr(judge, 'name', None)
     for run in map(Path, runs):
         if not ((run/'samples.json').is_file() or (run/'samples').is_dir()): continue
         info = run_info(run)
         if info['kind'] not in ('ddpm', 'ldm'): continue          # e.g. a VAE run: its samples are reconstructions
-        if reevaluate or not (run/'ocr.csv').is_file(): evaluate_run(run, judge, progress)
-        groups.setdefault((info['method'], info['data']), []).append((info, read_ocr_csv(run)))
+        recs = read_ocr_csv(run) if (run/'ocr.csv').is_file() and not reevaluate else None
+        if recs is None or (name and any(r['judge'] != name for r in recs)):
+            evaluate_run(run, judge, progress); recs = read_ocr_csv(run)
+        groups.setdefault((info['method'], info['data'], recs[0]['judge'] if recs else name or 'tesseract'), []).append((info, recs))
     rows = []
-    for (method, data), members in groups.items():
+    for (method, data, jname), members in groups.items():
         recs = [r for _, rs in members for r in rs]
         gs = [i for i, (_, rs) in enumerate(members) for _ in rs]
         s = summarise(recs, gs)
         rows.append(dict(method=method, kind=members[0][0]['kind'], data=data, steps=max(i['steps'] or 0 for i, _ in members),
                          seeds=len(members), runs=[i['run'] for i, _ in members],
                          sen_acc=s['conditional']['sen_acc'], ned=s['conditional']['ned'], char_recall=s['conditional']['char_recall'],
-                         density=s['unconditional']['chars'], confidence=s['unconditional']['confidence']))
+                         density=s['unconditional']['chars'], confidence=s['unconditional']['confidence'], judge=jname))
     return sorted(rows, key=method_order)
 
 METHOD_ORDER = ('ddpm baseline', 'ddpm masked', 'ldm none', 'ldm naive', 'ldm encoder', 'ldm maxpool')
@@ -304,7 +329,8 @@ def comparison_table(rows:list[dict], digits:int=2)->list[dict]:
     "Flat, printable rows (value [lo, hi]) of `compare_runs`."
     return [dict(method=r['method'], data=r['data'], steps=r['steps'], seeds=r['seeds'], **{'Sen.ACC': fmt_ci(r['sen_acc'], digits),
                  'NED': fmt_ci(r['ned'], digits), 'char recall': fmt_ci(r['char_recall'], digits),
-                 'text density (chars)': fmt_ci(r['density'], 1), 'confidence': fmt_ci(r['confidence'], digits)}) for r in rows]
+                 'text density (chars)': fmt_ci(r['density'], 1), 'confidence': fmt_ci(r['confidence'], digits)},
+                 judge=r.get('judge', 'tesseract')) for r in rows]
 
 def markdown_table(rows:list[dict])->str:
     "A GitHub/Quarto Markdown table of flat rows."

@@ -8,12 +8,16 @@ not file: or data: blocked. It requires:
 - on every page: the sidebar links every page (links resolve to written files), every <img> has loaded
   (naturalWidth > 0), no remote request was attempted, no JavaScript error, and no widget output lacks its saved state;
 - the index page (`index.html`, from nbs/index.ipynb) and the gallery page (from nbs/10_gallery.ipynb, `--gallery`)
-  each show, in the notebook content, at least one loaded image and at least one <table> with a data row (<td>).
+  each show, in the notebook content, at least one loaded image and at least one <table> with a data row (<td>);
+- every page of the numbered notebooks in FIGURE_NOTEBOOKS shows at least one loaded image in its content (a saved
+  figure: `make outputs` regenerates them), so a notebook saved without outputs fails here.
 """
 import argparse, json, os, shutil, subprocess, sys, tempfile, time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+FIGURE_NOTEBOOKS = ('01_manga109', '02_synthetic', '02b_heldout', '03_masks', '03b_boxink', '04_extract', '05_losses', '06_train',
+                    '07_ddpm', '08_ldm', '09_evaluate')   # each must show a saved figure on its docs page
 
 def find_chromium(given=None):
     cands = [given, os.environ.get('CHROMIUM'), '/usr/lib/chromium/chromium', shutil.which('chromium'), shutil.which('chromium-browser')]
@@ -94,10 +98,12 @@ def main():
                 n_img = sum(i['ok'] and i['inMain'] for i in info['imgs'])
                 rows = [t for t in info['tables'] if t]
                 line = f'{name}: {n_img} image(s) loaded, {len(rows)} table(s) with data rows {rows[:5]}, {info["widgets"]} static widget(s)'
+                if p['notebook'].removesuffix('.ipynb') in FIGURE_NOTEBOOKS and not n_img:
+                    problems.append(f'{name}: no saved figure in the notebook content: run `make outputs` (the notebook was saved without its outputs)')
                 if p['page'] in required:
                     if not n_img: problems.append(f'{name}: no loaded image in the notebook content (needs at least one, e.g. a saved PNG output)')
                     if not rows: problems.append(f'{name}: no <table> with a data row in the notebook content (needs at least one, e.g. a Markdown table or a DataFrame output)')
-                print(('check ' if p['page'] in required else 'ok    ') + line, flush=True)
+                print(('check ' if p['page'] in required or p['notebook'].removesuffix('.ipynb') in FIGURE_NOTEBOOKS else 'ok    ') + line, flush=True)
             ctx.close()
         if remote: problems.append(f'{len(remote)} remote request(s) attempted (the preview must work offline): {sorted(set(remote))[:5]}')
         if js_errors: problems.append(f'JavaScript errors: {js_errors[:5]}')

@@ -72,7 +72,7 @@ def cmd_eval_masks(a):
 def add_dataclass_args(p:argparse.ArgumentParser, cls, skip=()):
     "Add one flag per field of dataclass `cls`: type, choices, help (its comment, what it accepts) and default all come from the field."
     import dataclasses
-    from manga_textloss.train import field_help, field_kind
+    from manga_textloss.core import field_help, field_kind
     g = p.add_argument_group(cls.__name__); helps = field_help(cls)
     for f in dataclasses.fields(cls):
         if f.name in skip: continue
@@ -87,7 +87,7 @@ def add_dataclass_args(p:argparse.ArgumentParser, cls, skip=()):
 def dataclass_from_args(cls, a):
     "An instance of `cls` from the parsed flags added by `add_dataclass_args`; a bad value is one `--flag VALUE: …` error (exit status 2)."
     import dataclasses
-    from manga_textloss.train import ConfigError
+    from manga_textloss.core import ConfigError
     try: return cls(**{f.name: getattr(a, f.name) for f in dataclasses.fields(cls) if hasattr(a, f.name)})
     except ConfigError as e: raise DatasetError(e.cli_message()) from None
 
@@ -149,7 +149,8 @@ class _Stages:
                  overwrite:bool=False, # delete the folder's contents first
                 ):
         from manga_textloss.core import read_run_json
-        from manga_textloss.train import clear_folder, describe_differences, differences, flatten
+        from manga_textloss.core import describe_differences, differences, flatten
+        from manga_textloss.train import clear_folder
         self.out, self.total, self.k = out, total, 0
         self.f = out/'demo.json'
         if overwrite: clear_folder(out, 'demo.json', known=())

@@ -5,7 +5,8 @@
 # %% ../nbs/00_core.ipynb #58b814a9
 from __future__ import annotations
 
-import contextlib, csv, json, os, random, tempfile
+import contextlib, csv, json, math, numbers, os, random, re, tempfile
+from dataclasses import field, fields
 from pathlib import Path
 
 import numpy as np
@@ -13,8 +14,9 @@ from PIL import Image, UnidentifiedImageError
 
 # %% auto #0
 __all__ = ['DatasetError', 'seed_everything', 'rng_for', 'fs_error', 'ensure_dir', 'read_run_json', 'check_masks_root',
-           'atomic_write', 'save_json', 'save_csv', 'load_image', 'image_size', 'save_image', 'japanese_font_path',
-           'use_japanese_font', 'process_state', 'project_root', 'runs_dir']
+           'atomic_write', 'save_json', 'save_csv', 'ConfigError', 'knob', 'field_kind', 'accepted', 'validate',
+           'field_help', 'flatten', 'differences', 'describe_differences', 'load_image', 'image_size', 'save_image',
+           'japanese_font_path', 'use_japanese_font', 'process_state', 'project_root', 'runs_dir']
 
 # %% ../nbs/00_core.ipynb #970452da
 class DatasetError(ValueError):
@@ -123,6 +125,100 @@ def save_csv(rows:list, # dicts, one per row
         if fieldnames:
             w = csv.DictWriter(f, fieldnames); w.writeheader(); w.writerows(rows)
     return Path(path)
+
+# %% ../nbs/00_core.ipynb #cedaae0b
+_UNSET = object()
+
+class ConfigError(DatasetError):
+    "A config field holds a bad value: the message names the field, the value and what the field accepts."
+    def __init__(self, owner:str, name:str, value, accepted:str):
+        self.owner, self.name, self.value, self.accepted = owner, name, value, accepted
+        super().__init__(f'{owner}({name}={value!r}): must be {accepted}.')
+    @property
+    def flag(self)->str: return '--' + self.name.replace('_', '-')
+    def cli_message(self)->str:
+        "The message as `mtl` prints it: the flag, the value as typed, what is accepted."
+        return f'{self.flag} {"none" if self.value is None else self.value}: must be {self.accepted}.'
+
+def knob(default, # the field's default
+         ge=None, gt=None, le=None, lt=None, # bounds of a number field
+         choices:tuple|None=None, # the accepted values (also the `mtl` flag's choices)
+         check=None, # f(value) -> None, or what is accepted (a phrase) when the value is bad; its docstring is that phrase
+        ):
+    "A dataclass field whose value `validate` checks (bounds, choices, a check; the type comes from the annotation)."
+    return field(default=default, metadata=dict(ge=ge, gt=gt, le=le, lt=lt, choices=choices, check=check))
+
+def field_kind(f)->tuple:
+    "`(type, optional)` of a dataclass field from its (string) annotation: bool, int, float, str, or None for anything else."
+    parts = str(f.type).replace(' ', '').split('|')
+    return {'bool': bool, 'int': int, 'float': float, 'str': str}.get(parts[0]), 'None' in parts
+
+def _num(x)->str: return str(x) if isinstance(x, int) else f'{x:g}'
+
+def accepted(f)->str:
+    "What field `f` accepts, as a phrase (\"an integer ≥ 1\", \"one of a, b\"): for messages and `--help`."
+    typ, opt = field_kind(f); m = f.metadata
+    if m.get('choices'): s = 'one of ' + ', '.join(map(str, m['choices']))
+    elif typ is str and m.get('check') and m['check'].__doc__: s = m['check'].__doc__
+    else:
+        s = {bool: 'true or false', int: 'an integer', float: 'a finite number', str: 'a string'}.get(typ, 'a value')
+        s += ' and'.join(f' {op} {_num(m[k])}' for k, op in (('ge', '≥'), ('gt', '>'), ('le', '≤'), ('lt', '<')) if m.get(k) is not None)
+        if m.get('check') and m['check'].__doc__: s += f', {m["check"].__doc__}'
+    return s + (' (or none)' if opt else '')
+
+def validate(obj)->None:
+    "Check every field of dataclass `obj` against its type, bounds, choices and check; raise `ConfigError` naming the first bad one."
+    owner = type(obj).__name__
+    for f in fields(obj):
+        v = getattr(obj, f.name); typ, opt = field_kind(f); m = f.metadata
+        if v is None and (opt or typ is None): continue
+        if typ is str and isinstance(v, os.PathLike): v = os.fspath(v); setattr(obj, f.name, v)   # a Path is recorded as its string
+        isbool = isinstance(v, (bool, np.bool_))
+        ok = (typ is None or (typ is bool and isbool) or (typ is str and isinstance(v, str))
+              or (typ is int and isinstance(v, numbers.Integral) and not isbool)
+              or (typ is float and isinstance(v, numbers.Real) and not isbool and math.isfinite(v)))
+        if ok and m.get('choices') is not None: ok = v in m['choices']
+        if ok and typ in (int, float):
+            ok = all(m.get(k) is None or cmp(v, m[k]) for k, cmp in (('ge', lambda a, b: a >= b), ('gt', lambda a, b: a > b),
+                                                                    ('le', lambda a, b: a <= b), ('lt', lambda a, b: a < b)))
+        if not ok: raise ConfigError(owner, f.name, v, accepted(f))
+        why = m['check'](v) if m.get('check') else None
+        if why: raise ConfigError(owner, f.name, v, why)
+        if typ in (int, float) and type(v) is not typ: setattr(obj, f.name, typ(v))   # 1 → 1.0, numpy ints → int
+
+def field_help(cls)->dict:
+    "`--help` text of every field of dataclass `cls`: its comment in the class body, what it accepts (choices: argparse lists them), its default."
+    import inspect
+    try: src = inspect.getsource(cls)
+    except (OSError, TypeError): src = ''
+    docs = dict(re.findall(r'^\s+(\w+)\s*:[^#\n]*#\s*(.+)$', src, re.M))
+    out = {}
+    for f in fields(cls):
+        doc = docs.get(f.name, '').strip()
+        what = '' if field_kind(f)[0] is bool or f.metadata.get('choices') else accepted(f)   # --flag/--no-flag; argparse lists choices
+        out[f.name] = ('; '.join(s for s in (doc, what) if s) + ' ').lstrip() + f'(default: {f.default})'
+    return out
+
+def flatten(d:dict, prefix:str='')->dict:
+    "A nested dict with dotted keys: `{'a': {'b': 1}}` → `{'a.b': 1}`."
+    out = {}
+    for k, v in d.items():
+        if isinstance(v, dict) and v: out |= flatten(v, f'{prefix}{k}.')
+        else: out[f'{prefix}{k}'] = v
+    return out
+
+def differences(old:dict, new:dict, skip=())->list[tuple]:
+    "`(key, old, new)` for every key of two flat dicts whose values differ (a missing key shows as not recorded), keys in `skip` left out."
+    keys = list(new) + [k for k in old if k not in new]
+    return [(k, old.get(k, _UNSET), new.get(k, _UNSET)) for k in keys if k not in skip and old.get(k, _UNSET) != new.get(k, _UNSET)]
+
+def _show(v)->str: return '(not recorded)' if v is _UNSET else json.dumps(v, ensure_ascii=False)
+
+def describe_differences(diff:list[tuple], limit:int=8)->str:
+    "`a 1 → 2, b 'x' → 'y'` (at most `limit`, then how many more)."
+    s = ', '.join(f'{k} {_show(o)} → {_show(n)}' for k, o, n in diff[:limit])
+    return s + (f' and {len(diff) - limit} more' if len(diff) > limit else '')
+
 
 # %% ../nbs/00_core.ipynb #b83e8020
 def load_image(path:str|Path, # image file

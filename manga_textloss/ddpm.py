@@ -17,7 +17,8 @@ from .core import DatasetError, check_masks_root, load_image, rng_for
 from PIL import Image
 from .manga109 import Manga109
 from .losses import LossConfig, weighted_mse
-from .train import PREDICTION_TYPES, TrainConfig, TrainingError, abs_path, claim_run, knob, train, validate
+from .core import knob, validate
+from .train import PREDICTION_TYPES, TrainConfig, TrainingError, abs_path, claim_run, train
 
 # %% auto #0
 __all__ = ['CROPS', 'UNET_PRESETS', 'LOSSES', 'CropDataset', 'ddpm_unet', 'load_ddpm', 'DDPMConfig', 'synthetic_default',

@@ -9,7 +9,8 @@ import json, logging, os
 from dataclasses import asdict, replace
 from pathlib import Path
 
-from .core import DatasetError, check_masks_root, ensure_dir, process_state, read_run_json, save_image, save_json
+from .core import (DatasetError, describe_differences, differences, ensure_dir, flatten, process_state,
+                                 read_run_json, save_image, save_json)
 from .manga109 import Manga109
 from .masks import MaskParams, check_generator_options, load_params, make_generator, page_text_mask
 
@@ -23,15 +24,6 @@ def _clean_stale(out:Path):
     "Remove temporaries left by a killed run (the `.NAME.*.tmp` files of `atomic_write`)."
     for f in out.rglob('.*.tmp'): f.unlink(missing_ok=True)
 
-def _diff(old:dict, new:dict, pre:str='')->list[str]:
-    "'field: old -> new' for every (nested) field that differs."
-    out = []
-    for k in sorted(set(old) | set(new), key=str):
-        a, b = old.get(k), new.get(k)
-        if isinstance(a, dict) and isinstance(b, dict): out += _diff(a, b, f'{pre}{k}.')
-        elif a != b: out.append(f'{pre}{k}: {a!r} -> {b!r}')
-    return out
-
 def _made(out:Path)->list[Path]:
     "The page files a masks folder holds (`<title>/<NNN>.png|json`)."
     return [f for f in out.glob('*/*') if f.suffix in ('.png', '.json') and f.stem.isdigit()]
@@ -44,7 +36,7 @@ def _check_run(out:Path, run:dict, overwrite:bool=False):
         if old != run:
             made = _made(out)
             if made and not overwrite:
-                raise DatasetError(f'{out} holds masks made with other settings ({"; ".join(_diff(old, run))}). '
+                raise DatasetError(f'{out} holds masks made with other settings ({describe_differences(differences(flatten(old), flatten(run)))}). '
                                    f'Use another --out, or pass --overwrite to replace them.')
             for p in made: p.unlink()
             for p in ('summary.json', *(q.name for q in out.glob('failures-*.json'))): (out/p).unlink(missing_ok=True)

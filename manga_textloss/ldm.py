@@ -18,7 +18,8 @@ from .core import DatasetError, atomic_write, process_state
 from .losses import (LATENT_WEIGHTS, LossConfig, encoder_latent_weight, maxpool_latent_weight, naive_latent_weight,
                                    weight_stats, weighted_mse)
 from .ddpm import CROPS, CropDataset, synthetic_default, _page_size, _resolution
-from .train import TrainConfig, TrainingError, abs_path, claim_run, knob, train, validate
+from .core import knob, validate
+from .train import TrainConfig, TrainingError, abs_path, claim_run, train
 
 # %% auto #0
 __all__ = ['PROMPT_TEMPLATE', 'EMPTY_PROMPT', 'GALLERY_TEXTS', 'VAE_PRESETS', 'UNET_PRESETS', 'TEXT_PRESETS', 'SD_PARTS',

@@ -18,7 +18,8 @@ from PIL import Image, ImageDraw, ImageFont
 
 from .core import DatasetError, atomic_write, check_masks_root, read_run_json, save_csv, save_json, japanese_font_path, rng_for
 from .losses import LossConfig, weighted_mse, naive_latent_weight, maxpool_latent_weight, encoder_latent_weight
-from .train import PREDICTION_TYPES, describe_differences, differences, flatten
+from .core import describe_differences, differences, flatten
+from .train import PREDICTION_TYPES
 
 # %% auto #0
 __all__ = ['GLYPHS', 'BUBBLE_TEXTS', 'JUDGE_MIN_CONF', 'ARMS', 'BASELINES', 'BUBBLE_ONLY', 'DEFAULT_ARMS', 'ASCII_ARMS',

@@ -5,7 +5,7 @@
 # %% ../nbs/03_masks.ipynb #6342484d
 from __future__ import annotations
 
-import inspect, json, math
+import inspect, json
 from dataclasses import dataclass, asdict, fields, replace
 from pathlib import Path
 
@@ -13,12 +13,12 @@ import cv2
 import numpy as np
 
 from .boxink import box_ink
-from .core import DatasetError, check_masks_root, load_image, process_state, save_json
+from .core import ConfigError, DatasetError, check_masks_root, knob, load_image, process_state, save_json, validate
 from .manga109 import Manga109, Page
 
 # %% auto #0
-__all__ = ['SAM_CHECKPOINTS', 'SAM_URL', 'POLICIES', 'BACKENDS', 'mask_record', 'BBoxGenerator', 'ClassicalGenerator', 'load_sam',
-           'SamAMGGenerator', 'SamBoxGenerator', 'box_intersections', 'naive_mask_box_iou', 'mask_box_iou',
+__all__ = ['SAM_CHECKPOINTS', 'SAM_URL', 'POLICIES', 'MODES', 'BACKENDS', 'mask_record', 'BBoxGenerator', 'ClassicalGenerator',
+           'load_sam', 'SamAMGGenerator', 'SamBoxGenerator', 'box_intersections', 'naive_mask_box_iou', 'mask_box_iou',
            'MaskParams', 'save_params', 'load_params', 'match_masks', 'text_mask', 'check_generator_options',
            'make_generator', 'policy_counts', 'page_text_mask', 'mask_counts', 'scores', 'evaluate_masks']
 
@@ -236,23 +236,24 @@ def mask_box_iou(records:list[dict], # generator output (uses `segmentation`, `a
 
 # %% ../nbs/03_masks.ipynb #5ac5edf0
 POLICIES = ('fallback', 'paper')
+MODES = ('ink', 'region')
 
 @dataclass
 class MaskParams:
     "Parameters of matching, morphology and binarisation (defaults: the paper's thresholds)."
-    min_confidence:float=0.01   # keep a matched mask only if its confidence (predicted_iou) is at least this
-    min_ratio:float=0.75        # ... and its area / box area is within [min_ratio, max_ratio]
-    max_ratio:float=1.33
-    erode_kernel:int=5          # elliptical kernel size (px) of the erosion that drops bubble outlines
-    erode_iterations:int=1
-    dilate_kernel:int=5         # ... and of the dilation that recovers glyph edges
-    dilate_iterations:int=1
-    mode:str='ink'              # 'ink': ink inside the kept regions (the paper's text-only image); 'region': the regions
-    ink_threshold:int|None=None # grey level at or below which a pixel is ink; None = Otsu inside the regions
-    ink_dilate:int=2            # final dilation radius (px) of the ink mask
-    add_onomatopoeia:bool=False # add COO onomatopoeia polygons (when the root has them) to the regions
-    reference_width:int|None=1654 # pixel sizes above are for pages this wide and scale with the page; None: raw pixels
-    policy:str='fallback'       # 'paper': the paper's rule only (a rejected box stays empty); 'fallback': where the rule rejects a box, or its kept mask holds implausibly much ink, the ink inside the box (`box_ink`)
+    min_confidence:float=knob(0.01, ge=0)    # keep a matched mask only if its confidence (predicted_iou) is at least this
+    min_ratio:float=knob(0.75, gt=0)         # ... and its area / box area is within [min_ratio, max_ratio]
+    max_ratio:float=knob(1.33, gt=0)
+    erode_kernel:int=knob(5, ge=0)           # elliptical kernel size (px) of the erosion that drops bubble outlines
+    erode_iterations:int=knob(1, ge=0)
+    dilate_kernel:int=knob(5, ge=0)          # ... and of the dilation that recovers glyph edges
+    dilate_iterations:int=knob(1, ge=0)
+    mode:str=knob('ink', choices=MODES)      # 'ink': ink inside the kept regions (the paper's text-only image); 'region': the regions
+    ink_threshold:int|None=knob(None, ge=0, le=255) # grey level at or below which a pixel is ink; None = Otsu inside the regions
+    ink_dilate:int=knob(2, ge=0)             # final dilation radius (px) of the ink mask
+    add_onomatopoeia:bool=knob(False)        # add COO onomatopoeia polygons (when the root has them) to the regions
+    reference_width:int|None=knob(1654, ge=1) # pixel sizes above are for pages this wide and scale with the page; None: raw pixels
+    policy:str=knob('fallback', choices=POLICIES) # 'paper': the paper's rule only (a rejected box stays empty); 'fallback': where the rule rejects a box, or its kept mask holds implausibly much ink, the ink inside the box (`box_ink`)
 
     def scaled(self, width:int)->MaskParams:
         "These parameters with pixel sizes scaled from `reference_width` to a page `width` px wide."
@@ -263,17 +264,8 @@ class MaskParams:
                        reference_width=None)
 
     def __post_init__(self):
-        if self.mode not in ('ink', 'region'): raise DatasetError(f"mode must be 'ink' or 'region', got {self.mode!r}.")
-        if self.policy not in POLICIES: raise DatasetError(f"policy must be one of {', '.join(POLICIES)}, got {self.policy!r}.")
-        for f in fields(self):                      # types and ranges: a params file with "erode_kernel": "five" is refused here
-            v, t = getattr(self, f.name), str(f.type)
-            if v is None and 'None' in t: continue
-            if t.startswith('int') and (isinstance(v, bool) or not isinstance(v, int) or v < 0):
-                raise DatasetError(f'{f.name} = {v!r}: must be a whole number ≥ 0{" (or null)" if "None" in t else ""}.')
-            if t.startswith('float') and (isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) or v < 0):
-                raise DatasetError(f'{f.name} = {v!r}: must be a number ≥ 0.')
-            if t == 'bool' and not isinstance(v, bool): raise DatasetError(f'{f.name} = {v!r}: must be true or false.')
-        if not 0 < self.min_ratio <= self.max_ratio: raise DatasetError(f'need 0 < min_ratio <= max_ratio, got {self.min_ratio}, {self.max_ratio}.')
+        validate(self)                               # types, ranges, choices: a params file with "erode_kernel": "five" is refused here
+        if self.min_ratio > self.max_ratio: raise ConfigError('MaskParams', 'min_ratio', self.min_ratio, f'≤ max_ratio ({self.max_ratio})')
 
 def save_params(path:str|Path, params:MaskParams, backend:str='classical'):
     "Write a params file (JSON) that `mtl masks --params` reads."

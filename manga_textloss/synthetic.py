@@ -15,7 +15,8 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont, features
 
 from . import __version__
-from .core import DatasetError, atomic_write, ensure_dir, japanese_font_path, rng_for, save_image, save_json
+from .core import (DatasetError, atomic_write, describe_differences, differences, ensure_dir, japanese_font_path, rng_for,
+                                 save_image, save_json)
 
 # %% auto #0
 __all__ = ['PROMPT_WORDS', 'DIALOGUE', 'HORIZONTAL', 'SFX', 'TITLES', 'NAMES', 'RAQM', 'STYLES', 'RUBY', 'DATASET_PARTS',
@@ -469,8 +470,8 @@ def _claim_root(root:Path, rec:dict, overwrite:bool)->bool:
         if old.get('params') == rec:
             if old.get('complete'): return True
         else:
-            diff = [f'{k}: {old.get("params", {}).get(k)!r} -> {rec.get(k)!r}' for k in rec if old.get('params', {}).get(k) != rec.get(k)]
-            raise DatasetError(f'{root} holds a synthetic dataset made with other settings ({"; ".join(diff)}). '
+            diff = describe_differences(differences(old.get('params') or {}, rec))
+            raise DatasetError(f'{root} holds a synthetic dataset made with other settings ({diff}). '
                                f'Use a new folder, or pass --overwrite to replace it.')
     if overwrite:
         for name in DATASET_PARTS:

@@ -14,88 +14,18 @@ import torch
 from PIL import Image
 
 from . import __version__
-from .core import DatasetError, atomic_write, process_state, read_run_json, save_json, save_image
+from .core import (DatasetError, ConfigError, accepted, atomic_write, describe_differences, differences, field_help,
+                                 field_kind, flatten, knob, process_state, read_run_json, save_json, save_image, validate)
 
 # %% auto #0
 __all__ = ['LR_SCHEDULERS', 'STEPS_FREE_SCHEDULERS', 'MIXED_PRECISIONS', 'PREDICTION_TYPES', 'LOSS_FIELDS', 'RESUME_SAFE',
-           'RUN_OUTPUTS', 'TrainingError', 'ConfigError', 'knob', 'field_kind', 'accepted', 'validate', 'field_help',
-           'TrainConfig', 'EpochSampler', 'step_generator', 'read_loss_csv', 'truncate_loss_csv', 'checkpoints',
-           'image_grid', 'plot_loss', 'abs_path', 'run_record', 'flatten', 'differences', 'run_differences',
-           'describe_differences', 'clear_folder', 'claim_run', 'train']
+           'RUN_OUTPUTS', 'TrainingError', 'TrainConfig', 'EpochSampler', 'step_generator', 'read_loss_csv',
+           'truncate_loss_csv', 'checkpoints', 'image_grid', 'plot_loss', 'abs_path', 'run_record', 'run_differences',
+           'clear_folder', 'claim_run', 'train']
 
 # %% ../nbs/06_train.ipynb #dff30c01
 class TrainingError(RuntimeError):
     "The run cannot go on (non-finite loss or weights, an impossible configuration); nothing broken was written."
-
-class ConfigError(DatasetError):
-    "A config field holds a bad value: the message names the field, the value and what the field accepts."
-    def __init__(self, owner:str, name:str, value, accepted:str):
-        self.owner, self.name, self.value, self.accepted = owner, name, value, accepted
-        super().__init__(f'{owner}({name}={value!r}): must be {accepted}.')
-    @property
-    def flag(self)->str: return '--' + self.name.replace('_', '-')
-    def cli_message(self)->str:
-        "The message as `mtl` prints it: the flag, the value as typed, what is accepted."
-        return f'{self.flag} {"none" if self.value is None else self.value}: must be {self.accepted}.'
-
-def knob(default, # the field's default
-         ge=None, gt=None, le=None, lt=None, # bounds of a number field
-         choices:tuple|None=None, # the accepted values (also the `mtl` flag's choices)
-         check=None, # f(value) -> None, or what is accepted (a phrase) when the value is bad; its docstring is that phrase
-        ):
-    "A dataclass field whose value `validate` checks (bounds, choices, a check; the type comes from the annotation)."
-    return field(default=default, metadata=dict(ge=ge, gt=gt, le=le, lt=lt, choices=choices, check=check))
-
-def field_kind(f)->tuple:
-    "`(type, optional)` of a dataclass field from its (string) annotation: bool, int, float, str, or None for anything else."
-    parts = str(f.type).replace(' ', '').split('|')
-    return {'bool': bool, 'int': int, 'float': float, 'str': str}.get(parts[0]), 'None' in parts
-
-def _num(x)->str: return str(x) if isinstance(x, int) else f'{x:g}'
-
-def accepted(f)->str:
-    "What field `f` accepts, as a phrase (\"an integer ≥ 1\", \"one of a, b\"): for messages and `--help`."
-    typ, opt = field_kind(f); m = f.metadata
-    if m.get('choices'): s = 'one of ' + ', '.join(map(str, m['choices']))
-    elif typ is str and m.get('check') and m['check'].__doc__: s = m['check'].__doc__
-    else:
-        s = {bool: 'true or false', int: 'an integer', float: 'a finite number', str: 'a string'}.get(typ, 'a value')
-        s += ' and'.join(f' {op} {_num(m[k])}' for k, op in (('ge', '≥'), ('gt', '>'), ('le', '≤'), ('lt', '<')) if m.get(k) is not None)
-        if m.get('check') and m['check'].__doc__: s += f', {m["check"].__doc__}'
-    return s + (' (or none)' if opt else '')
-
-def validate(obj)->None:
-    "Check every field of dataclass `obj` against its type, bounds, choices and check; raise `ConfigError` naming the first bad one."
-    owner = type(obj).__name__
-    for f in fields(obj):
-        v = getattr(obj, f.name); typ, opt = field_kind(f); m = f.metadata
-        if v is None and (opt or typ is None): continue
-        if typ is str and isinstance(v, os.PathLike): v = os.fspath(v); setattr(obj, f.name, v)   # a Path is recorded as its string
-        isbool = isinstance(v, (bool, np.bool_))
-        ok = (typ is None or (typ is bool and isbool) or (typ is str and isinstance(v, str))
-              or (typ is int and isinstance(v, numbers.Integral) and not isbool)
-              or (typ is float and isinstance(v, numbers.Real) and not isbool and math.isfinite(v)))
-        if ok and m.get('choices') is not None: ok = v in m['choices']
-        if ok and typ in (int, float):
-            ok = all(m.get(k) is None or cmp(v, m[k]) for k, cmp in (('ge', lambda a, b: a >= b), ('gt', lambda a, b: a > b),
-                                                                    ('le', lambda a, b: a <= b), ('lt', lambda a, b: a < b)))
-        if not ok: raise ConfigError(owner, f.name, v, accepted(f))
-        why = m['check'](v) if m.get('check') else None
-        if why: raise ConfigError(owner, f.name, v, why)
-        if typ in (int, float) and type(v) is not typ: setattr(obj, f.name, typ(v))   # 1 → 1.0, numpy ints → int
-
-def field_help(cls)->dict:
-    "`--help` text of every field of dataclass `cls`: its comment in the class body, what it accepts (choices: argparse lists them), its default."
-    import inspect
-    try: src = inspect.getsource(cls)
-    except (OSError, TypeError): src = ''
-    docs = dict(re.findall(r'^\s+(\w+)\s*:[^#\n]*#\s*(.+)$', src, re.M))
-    out = {}
-    for f in fields(cls):
-        doc = docs.get(f.name, '').strip()
-        what = '' if field_kind(f)[0] is bool or f.metadata.get('choices') else accepted(f)   # --flag/--no-flag; argparse lists choices
-        out[f.name] = ('; '.join(s for s in (doc, what) if s) + ' ').lstrip() + f'(default: {f.default})'
-    return out
 
 LR_SCHEDULERS = ('constant_with_warmup', 'constant', 'linear', 'cosine', 'cosine_with_restarts', 'polynomial')  # diffusers get_scheduler names
 STEPS_FREE_SCHEDULERS = ('constant_with_warmup', 'constant')   # schedules that do not depend on max_steps
@@ -202,7 +132,6 @@ def plot_loss(rows:list[dict], path:Path, title:str=''):
 RESUME_SAFE = ('output_dir', 'max_steps', 'checkpointing_steps', 'checkpoints_total_limit', 'resume_from_checkpoint', 'num_workers', 'overwrite')
 RUN_OUTPUTS = ('params.json', 'loss.csv', 'loss.png', 'metrics.json', 'samples.json', 'samples.png', 'samples', 'model', 'checkpoints',
                'cache', 'data', 'data_eval', 'ocr.csv', 'train_ddpm.ipynb', 'train_ldm.ipynb')   # what runs (and their jobs) write
-_UNSET = object()
 
 def abs_path(p:str|Path|None)->str|None:
     "A path as the run record keeps it: absolute, so a rerun from another folder compares the same place (None stays None)."
@@ -215,19 +144,6 @@ def run_record(cfg:TrainConfig, # the loop's settings
     rec = dict(version=__version__, train={k: v for k, v in asdict(cfg).items() if k != 'overwrite'}, task=task_params)
     return json.loads(json.dumps(rec, ensure_ascii=False, default=str))
 
-def flatten(d:dict, prefix:str='')->dict:
-    "A nested dict with dotted keys: `{'a': {'b': 1}}` → `{'a.b': 1}`."
-    out = {}
-    for k, v in d.items():
-        if isinstance(v, dict) and v: out |= flatten(v, f'{prefix}{k}.')
-        else: out[f'{prefix}{k}'] = v
-    return out
-
-def differences(old:dict, new:dict, skip=())->list[tuple]:
-    "`(key, old, new)` for every key of two flat dicts whose values differ (a missing key shows as not recorded), keys in `skip` left out."
-    keys = list(new) + [k for k in old if k not in new]
-    return [(k, old.get(k, _UNSET), new.get(k, _UNSET)) for k in keys if k not in skip and old.get(k, _UNSET) != new.get(k, _UNSET)]
-
 def _flat_record(r:dict)->dict:
     d = lambda x: x if isinstance(x, dict) else {}
     return {k: v for k, v in r.items() if k not in ('train', 'task')} | d(r.get('train')) | d(r.get('task'))
@@ -239,13 +155,6 @@ def run_differences(old:dict, # the record in the folder
     safe = set(RESUME_SAFE)
     if (new.get('train') or {}).get('lr_scheduler') not in STEPS_FREE_SCHEDULERS: safe.discard('max_steps')
     return differences(_flat_record(old), _flat_record(new), safe)
-
-def _show(v)->str: return '(not recorded)' if v is _UNSET else json.dumps(v, ensure_ascii=False)
-
-def describe_differences(diff:list[tuple], limit:int=8)->str:
-    "`a 1 → 2, b 'x' → 'y'` (at most `limit`, then how many more)."
-    s = ', '.join(f'{k} {_show(o)} → {_show(n)}' for k, o, n in diff[:limit])
-    return s + (f' and {len(diff) - limit} more' if len(diff) > limit else '')
 
 def clear_folder(out:Path, # the folder whose contents go
                  record:str='params.json', # the file that marks it as ours

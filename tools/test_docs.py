@@ -17,7 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FIGURE_NOTEBOOKS = ('01_manga109', '02_synthetic', '02b_heldout', '03_masks', '03b_boxink', '04_extract', '05_losses', '06_train',
-                    '07_ddpm', '08_ldm', '09_evaluate')   # each must show a saved figure on its docs page
+                    '07_ddpm', '08_ldm', '09_evaluate', '09a_judges')   # each must show a saved figure on its docs page
 
 def find_chromium(given=None):
     cands = [given, os.environ.get('CHROMIUM'), '/usr/lib/chromium/chromium', shutil.which('chromium'), shutil.which('chromium-browser')]

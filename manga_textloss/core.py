@@ -91,7 +91,8 @@ def check_masks_root(masks:str|Path, # a masks folder (`mtl masks --out`)
 @contextlib.contextmanager
 def atomic_write(path:str|Path, # final destination
                  mode:str='wb', # file mode for the temporary file
-                 **kwargs):
+                 **kwargs, # passed to `os.fdopen` (e.g. `encoding='utf-8'`, `newline=''` for text modes)
+                ):
     "Context manager yielding a temp file that replaces `path` only if the block finishes; file-system errors name the path."
     path = Path(path)
     if path.is_dir(): raise fs_error(path, IsADirectoryError(21, 'is a folder'))
@@ -131,7 +132,12 @@ _UNSET = object()
 
 class ConfigError(DatasetError):
     "A config field holds a bad value: the message names the field, the value and what the field accepts."
-    def __init__(self, owner:str, name:str, value, accepted:str):
+    def __init__(self,
+                 owner:str, # the config class's name, e.g. 'MaskParams'
+                 name:str, # the bad field's name (its `mtl` flag is `--` + name with '-' for '_')
+                 value, # the rejected value, as given
+                 accepted:str, # what the field accepts, a phrase that follows "must be" ("an integer ≥ 1", "one of a, b")
+                ):
         self.owner, self.name, self.value, self.accepted = owner, name, value, accepted
         super().__init__(f'{owner}({name}={value!r}): must be {accepted}.')
     @property
@@ -141,21 +147,26 @@ class ConfigError(DatasetError):
         return f'{self.flag} {"none" if self.value is None else self.value}: must be {self.accepted}.'
 
 def knob(default, # the field's default
-         ge=None, gt=None, le=None, lt=None, # bounds of a number field
+         ge=None, # number fields: the smallest accepted value (value ≥ ge); None: no such bound
+         gt=None, # number fields: value must be > gt; None: no such bound
+         le=None, # number fields: the largest accepted value (value ≤ le); None: no such bound
+         lt=None, # number fields: value must be < lt; None: no such bound
          choices:tuple|None=None, # the accepted values (also the `mtl` flag's choices)
          check=None, # f(value) -> None, or what is accepted (a phrase) when the value is bad; its docstring is that phrase
         ):
     "A dataclass field whose value `validate` checks (bounds, choices, a check; the type comes from the annotation)."
     return field(default=default, metadata=dict(ge=ge, gt=gt, le=le, lt=lt, choices=choices, check=check))
 
-def field_kind(f)->tuple:
+def field_kind(f, # a `dataclasses.Field` (from `fields(cls)`)
+              )->tuple:
     "`(type, optional)` of a dataclass field from its (string) annotation: bool, int, float, str, or None for anything else."
     parts = str(f.type).replace(' ', '').split('|')
     return {'bool': bool, 'int': int, 'float': float, 'str': str}.get(parts[0]), 'None' in parts
 
 def _num(x)->str: return str(x) if isinstance(x, int) else f'{x:g}'
 
-def accepted(f)->str:
+def accepted(f, # a `dataclasses.Field`, usually declared with `knob` (its metadata holds the bounds, choices, check)
+            )->str:
     "What field `f` accepts, as a phrase (\"an integer ≥ 1\", \"one of a, b\"): for messages and `--help`."
     typ, opt = field_kind(f); m = f.metadata
     if m.get('choices'): s = 'one of ' + ', '.join(map(str, m['choices']))
@@ -166,7 +177,8 @@ def accepted(f)->str:
         if m.get('check') and m['check'].__doc__: s += f', {m["check"].__doc__}'
     return s + (' (or none)' if opt else '')
 
-def validate(obj)->None:
+def validate(obj, # a dataclass instance; int/float fields are coerced in place (1 → 1.0), a Path in a str field becomes its string
+            )->None:
     "Check every field of dataclass `obj` against its type, bounds, choices and check; raise `ConfigError` naming the first bad one."
     owner = type(obj).__name__
     for f in fields(obj):
@@ -199,7 +211,9 @@ def field_help(cls)->dict:
         out[f.name] = ('; '.join(s for s in (doc, what) if s) + ' ').lstrip() + f'(default: {f.default})'
     return out
 
-def flatten(d:dict, prefix:str='')->dict:
+def flatten(d:dict, # a nested dict (a run record, a config); empty sub-dicts stay as values
+            prefix:str='', # put before every key (the recursion passes 'parent.')
+           )->dict:
     "A nested dict with dotted keys: `{'a': {'b': 1}}` → `{'a.b': 1}`."
     out = {}
     for k, v in d.items():
@@ -207,14 +221,19 @@ def flatten(d:dict, prefix:str='')->dict:
         else: out[f'{prefix}{k}'] = v
     return out
 
-def differences(old:dict, new:dict, skip=())->list[tuple]:
+def differences(old:dict, # flat dict (`flatten`) as recorded before
+                new:dict, # flat dict as it is now; its keys come first in the result
+                skip=(), # keys to leave out of the comparison (e.g. ones allowed to change)
+               )->list[tuple]:
     "`(key, old, new)` for every key of two flat dicts whose values differ (a missing key shows as not recorded), keys in `skip` left out."
     keys = list(new) + [k for k in old if k not in new]
     return [(k, old.get(k, _UNSET), new.get(k, _UNSET)) for k in keys if k not in skip and old.get(k, _UNSET) != new.get(k, _UNSET)]
 
 def _show(v)->str: return '(not recorded)' if v is _UNSET else json.dumps(v, ensure_ascii=False)
 
-def describe_differences(diff:list[tuple], limit:int=8)->str:
+def describe_differences(diff:list[tuple], # `(key, old, new)` triples from `differences`
+                         limit:int=8, # how many to spell out; the rest are counted
+                        )->str:
     "`a 1 → 2, b 'x' → 'y'` (at most `limit`, then how many more)."
     s = ', '.join(f'{k} {_show(o)} → {_show(n)}' for k, o, n in diff[:limit])
     return s + (f' and {len(diff) - limit} more' if len(diff) > limit else '')
@@ -293,7 +312,8 @@ def process_state():
     return PartialState(cpu=not torch.cuda.is_available())
 
 # %% ../nbs/00_core.ipynb #cfa3618f
-def project_root(start:str|Path|None=None)->Path|None:
+def project_root(start:str|Path|None=None, # folder to search from (then its parents); None: the current directory
+                )->Path|None:
     "The nearest folder at or above `start` (default cwd) holding `settings.ini`, or None."
     p = Path(start or Path.cwd()).resolve()
     for q in [p, *p.parents]:

@@ -14,88 +14,17 @@ import numpy as np
 import torch
 
 from .core import DatasetError, check_masks_root, load_image, rng_for
+from .crops import CROPS, CropDataset, parse_list
+from .synthetic import PROMPT_WORDS
 from PIL import Image
 from .manga109 import Manga109
 from .losses import LossConfig, weighted_mse
-from .core import knob, validate
+from .core import ConfigError, knob, validate
 from .train import PREDICTION_TYPES, TrainConfig, TrainingError, abs_path, claim_run, train
 
 # %% auto #0
-__all__ = ['CROPS', 'UNET_PRESETS', 'LOSSES', 'CropDataset', 'ddpm_unet', 'load_ddpm', 'DDPMConfig', 'synthetic_default',
-           'DDPMTask', 'sample_ddpm', 'denoising_error', 'train_ddpm']
-
-# %% ../nbs/07_ddpm.ipynb #426bca9b
-CROPS = ('text', 'random', 'none')
-
-class CropDataset(torch.utils.data.Dataset):
-    "Crops of Manga109(-format) pages and their text masks, resized to `resolution`."
-    def __init__(self, root:str|Path, # Manga109(-format) root
-                 masks:str|Path|None=None, # <title>/<NNN>.png masks; default <root>/masks (the synthetic ground truth)
-                 resolution:int=64, # output size (square)
-                 crop:str='text', # 'text' (around a text box), 'random', 'none' (whole page, centre square)
-                 crop_size:int=256, # crop side in page pixels at 1654-px page width (scaled with the page)
-                 channels:int=1, # 1 or 3 (grayscale replicated)
-                 crops_per_page:int=8, # items per page and epoch
-                 seed:int=0,
-                 cache:bool=True, # keep decoded pages in memory
-                 annotations:str='annotations'):
-        if crop not in CROPS: raise DatasetError(f'crop={crop!r}: choose one of {", ".join(CROPS)}.')
-        self.m = Manga109(root, annotations=annotations)
-        self.masks = Path(masks) if masks else Path(root)/'masks'
-        if not self.masks.is_dir():
-            raise DatasetError(f'Mask folder not found: {self.masks}. Run `mtl masks {root} --out {self.masks}` first, or pass masks=.')
-        check_masks_root(self.masks, root, '--masks' if masks else 'The masks folder')   # masks made from another root are refused
-        self.pages = [p for p in self.m.pages() if (p.texts or crop != 'text')]
-        if not self.pages: raise DatasetError(f'{root} has no pages{" with text" if crop == "text" else ""} to train on.')
-        self.resolution, self.crop, self.crop_size, self.channels = resolution, crop, crop_size, channels
-        self.crops_per_page, self.seed, self.epoch, self.cache, self._cache = crops_per_page, seed, 0, cache, {}
-
-    def __len__(self): return len(self.pages) * self.crops_per_page
-    def set_epoch(self, epoch:int): self.epoch = epoch
-
-    def _load(self, i:int):
-        if i in self._cache: return self._cache[i]
-        p = self.pages[i]
-        img = np.asarray(p.image('L'))
-        f = self.masks/p.book/f'{p.index:03d}.png'
-        mk = np.asarray(load_image(f, 'L'))
-        if mk.shape != img.shape: raise DatasetError(f'{f}: mask is {mk.shape[1]}x{mk.shape[0]}, page is {img.shape[1]}x{img.shape[0]}.')
-        if self.cache: self._cache[i] = (img, mk)
-        return img, mk
-
-    def _window(self, i:int):
-        p = self.pages[i // self.crops_per_page]; W, H = p.width, p.height
-        rng = rng_for(self.seed, self.epoch, i)
-        if self.crop == 'none':
-            s = min(W, H); return (W - s) // 2, (H - s) // 2, s, None
-        s = min(W, H, max(8, round(self.crop_size * W / 1654)))
-        b = None
-        if self.crop == 'text':
-            b = p.texts[int(rng.integers(len(p.texts)))]
-            cx, cy = (b.xmin + b.xmax) / 2 + rng.uniform(-.25, .25) * s, (b.ymin + b.ymax) / 2 + rng.uniform(-.25, .25) * s
-            x, y = int(round(cx - s / 2)), int(round(cy - s / 2))
-        else: x, y = int(rng.integers(0, W - s + 1)), int(rng.integers(0, H - s + 1))
-        return min(max(x, 0), W - s), min(max(y, 0), H - s), s, b
-
-    def window(self, i:int)->tuple[int,int,int]:
-        "The crop `(x, y, side)` of item `i` in page pixels."
-        return self._window(i)[:3]
-
-    def text(self, i:int, source:str='page')->str|None:
-        "Text for item `i`'s prompt: the page's longest text ('page', the paper), or the box the crop centres on ('crop')."
-        p = self.pages[i // self.crops_per_page]
-        if source == 'crop':
-            b = self._window(i)[3]
-            return b.text_normalised if b is not None else None
-        return p.longest_text
-
-    def __getitem__(self, i:int)->dict:
-        img, mk = self._load(i // self.crops_per_page)
-        x, y, s = self.window(i); r = self.resolution
-        im = cv2.resize(img[y:y+s, x:x+s], (r, r), interpolation=cv2.INTER_AREA).astype(np.float32) / 127.5 - 1
-        m = cv2.resize((mk[y:y+s, x:x+s] > 127).astype(np.float32), (r, r), interpolation=cv2.INTER_AREA)
-        im = torch.from_numpy(im)[None].expand(self.channels, r, r).contiguous()
-        return dict(image=im, mask=torch.from_numpy(m)[None])
+__all__ = ['UNET_PRESETS', 'LOSSES', 'GALLERY_TEXTS', 'ddpm_unet', 'load_ddpm', 'DDPMConfig', 'synthetic_default', 'DDPMTask',
+           'sample_ddpm', 'denoising_error', 'train_ddpm']
 
 # %% ../nbs/07_ddpm.ipynb #59e4f226
 UNET_PRESETS = {
@@ -107,11 +36,15 @@ UNET_PRESETS = {
                   down_block_types=('DownBlock2D', 'DownBlock2D', 'AttnDownBlock2D', 'DownBlock2D'),
                   up_block_types=('UpBlock2D', 'AttnUpBlock2D', 'UpBlock2D', 'UpBlock2D'), norm_num_groups=32)}
 
-def ddpm_unet(size:str='small', resolution:int=64, channels:int=1):
+def ddpm_unet(size:str='small', # a preset of `UNET_PRESETS`
+              resolution:int=64, # image side
+              channels:int=1, # image channels
+              num_classes:int|None=None, # class-conditional: number of classes (a learned embedding added to the time embedding)
+             ):
     "A fresh `UNet2DModel` from a preset."
     from diffusers import UNet2DModel
     if size not in UNET_PRESETS: raise DatasetError(f'model size {size!r}: choose one of {", ".join(UNET_PRESETS)}.')
-    return UNet2DModel(sample_size=resolution, in_channels=channels, out_channels=channels, **UNET_PRESETS[size])
+    return UNet2DModel(sample_size=resolution, in_channels=channels, out_channels=channels, num_class_embeds=num_classes, **UNET_PRESETS[size])
 
 def load_ddpm(folder:str|Path):
     "`(unet, scheduler)` from a diffusers DDPM pipeline folder (unet/ + scheduler/) or a folder with the UNet config at its root."
@@ -126,6 +59,7 @@ def load_ddpm(folder:str|Path):
 
 # %% ../nbs/07_ddpm.ipynb #0bbecc5e
 LOSSES = ('baseline', 'masked')
+GALLERY_TEXTS = (None,) + PROMPT_WORDS   # the paper's six prompts: none, あ, ほら, マジかよ, 今日何する？, パンとか食べる？ (None: no text)
 
 def _resolution(v):
     "a multiple of 8"
@@ -151,9 +85,14 @@ class DDPMConfig:
     pretrained:str|None=None       # a diffusers DDPM folder; None: a fresh model of `model_size`
     model_size:str=knob('small', choices=tuple(UNET_PRESETS))
     resolution:int=knob(64, ge=8, check=_resolution)
-    crop:str=knob('text', choices=CROPS)
-    crop_size:int=knob(256, ge=8)  # crop side in page pixels at 1654-px page width
-    crops_per_page:int=knob(8, ge=1)
+    crop:str=knob('text', choices=CROPS)  # text: windows around text boxes; box: one square per text box (with `texts`: its class)
+    crop_size:int=knob(256, ge=8)  # crop side in page pixels at 1654-px page width (text/random windows)
+    crops_per_page:int=knob(8, ge=1)  # items per page and epoch (text/random windows)
+    box_margin:float=knob(0.15, ge=0)  # box crops: margin around the box, a share of its longer side
+    texts:str|None=None            # comma-separated vocabulary: box crops keep only boxes with these texts, and they are the classes
+    books:str|None=None            # comma-separated book titles to train on (None: every book of the root)
+    class_conditional:bool=False   # condition the UNet on the crop's text class (needs `texts`); the paper's model is unconditional
+    class_dropout:float=knob(0.1, ge=0, le=1)  # class-conditional: train with the null class this often (it samples the "none" prompt)
     prediction_type:str=knob('epsilon', choices=PREDICTION_TYPES)  # fresh models only; pretrained keep theirs
     num_train_timesteps:int=knob(1000, ge=1)
     synthetic_books:int=knob(2, ge=1)  # size of the synthetic default
@@ -162,9 +101,12 @@ class DDPMConfig:
     synthetic_seed:int=knob(0, ge=0)
     eval_root:str|None=None        # held-out root for the denoising-error metrics; None: a synthetic one (another seed)
                                    # when training on the synthetic default, else the training root
-    eval_items:int=knob(64, ge=1)  # crops in the evaluation
+    eval_items:int=knob(64, ge=0)  # crops in the evaluation (0: no evaluation)
 
-    def __post_init__(self): validate(self)
+    def __post_init__(self):
+        validate(self)
+        if self.class_conditional and not self.texts:
+            raise ConfigError('DDPMConfig', 'class_conditional', True, 'false unless texts (the classes) are given: pass --texts as well')
 
     @property
     def loss_config(self)->LossConfig:
@@ -181,18 +123,24 @@ def synthetic_default(out:str|Path, books:int, pages:int, size:str, seed:int, na
 
 class DDPMTask:
     "Unconditional pixel DDPM on page crops, baseline or masked loss."
-    def __init__(self, cfg:DDPMConfig, output_dir:str|Path, seed:int=0):
+    def __init__(self, cfg:DDPMConfig, # the experiment
+                 output_dir:str|Path, # the run folder
+                 seed:int=0, # model initialisation and crop windows
+                ):
         from diffusers import DDPMScheduler
         self.cfg, self.out = cfg, Path(output_dir)
+        self.texts = parse_list(cfg.texts)
         self.data_root = Path(cfg.data_root) if cfg.data_root else synthetic_default(self.out, cfg.synthetic_books, cfg.synthetic_pages,
                                                                                       cfg.synthetic_size, cfg.synthetic_seed)
         if cfg.pretrained: self.model, self.scheduler = load_ddpm(cfg.pretrained)
         else:
             torch.manual_seed(seed)
-            self.model = ddpm_unet(cfg.model_size, cfg.resolution, 1)
+            self.model = ddpm_unet(cfg.model_size, cfg.resolution, 1, len(self.texts) + 1 if cfg.class_conditional else None)
             self.scheduler = DDPMScheduler(num_train_timesteps=cfg.num_train_timesteps, prediction_type=cfg.prediction_type)
         ch = self.model.config.in_channels
-        self.dataset = CropDataset(self.data_root, cfg.masks, cfg.resolution, cfg.crop, cfg.crop_size, ch, cfg.crops_per_page, seed)
+        self.dataset = CropDataset(self.data_root, cfg.masks, cfg.resolution, cfg.crop, cfg.crop_size, ch, cfg.crops_per_page, seed,
+                                   texts=self.texts, books=parse_list(cfg.books), margin=cfg.box_margin)
+        self.null_class = self.model.config.num_class_embeds - 1 if self.model.config.num_class_embeds else None   # the "no text" class
         self.alphas = self.scheduler.alphas_cumprod
 
     @staticmethod
@@ -206,11 +154,12 @@ class DDPMTask:
     def evaluate(self, model)->dict:
         "Held-out denoising error on text pixels and on background (fixed crops, noise and timesteps)."
         c = self.cfg
+        if not c.eval_items: return {}
         if c.eval_root: root = Path(c.eval_root)
         elif c.data_root is None: root = synthetic_default(self.out, 1, max(2, c.synthetic_pages), c.synthetic_size, c.synthetic_seed + 1000, 'data_eval')
         else: root = self.data_root
         ds = CropDataset(root, None if (c.eval_root or c.data_root is None) else c.masks, c.resolution, c.crop, c.crop_size,
-                         model.config.in_channels, max(1, c.eval_items // 4), seed=12345)
+                         model.config.in_channels, max(1, c.eval_items // 4), seed=12345, margin=c.box_margin)   # every box: any text
         return {f'eval_{k}': v for k, v in denoising_error(model, self.scheduler, ds, c.eval_items).items()}
 
     def loss(self, model, batch, gen):
@@ -218,7 +167,11 @@ class DDPMTask:
         noise = torch.randn(x.shape, generator=gen, device=x.device, dtype=x.dtype)
         t = torch.randint(0, self.scheduler.config.num_train_timesteps, (x.shape[0],), generator=gen, device=x.device)
         noisy = self.scheduler.add_noise(x, noise, t)
-        pred = model(noisy, t).sample
+        y = None
+        if self.null_class is not None:   # class-conditional: the crop's class, the null class for texts outside the vocabulary and at random
+            y = batch['label'].to(x.device); drop = torch.rand(len(y), generator=gen, device=x.device) < self.cfg.class_dropout
+            y = torch.where(drop | (y < 0), torch.full_like(y, self.null_class), y)
+        pred = model(noisy, t, class_labels=y).sample
         pt = self.scheduler.config.prediction_type
         target = noise if pt == 'epsilon' else x if pt == 'sample' else self.scheduler.get_velocity(x, noise, t)
         a = self.alphas.to(x.device)[t]; snr = a / (1 - a)
@@ -230,19 +183,41 @@ class DDPMTask:
         from diffusers import DDPMPipeline
         DDPMPipeline(unet=model, scheduler=self.scheduler).save_pretrained(folder)
 
-    def sample(self, model, n:int, seed:int, steps:int)->list:
-        return sample_ddpm(model, self.scheduler, n, seed, steps)
+    def sample(self, model, # the trained UNet
+               n:int, # images (per prompt, when class-conditional)
+               seed:int, # the sampler noise
+               steps:int, # DDIM steps
+              )->list|dict:
+        "`n` unconditional samples; class-conditional: `n` for each of the paper's six prompts in the vocabulary (a dict)."
+        if self.null_class is None: return sample_ddpm(model, self.scheduler, n, seed, steps)
+        return {'none' if t is None else t: v for t, v in self.sample_texts(model, [t for t in GALLERY_TEXTS if t is None or t in self.texts], n, seed, steps).items()}
 
-def sample_ddpm(unet, scheduler, n:int=8, seed:int=0, steps:int=50)->list:
+    def sample_texts(self, model, # the trained UNet
+                     texts:list, # texts of the vocabulary; None: the null class ("none")
+                     n:int, # samples per text
+                     seed:int, # sample k of every text starts from the noise of seed + k (the same for every arm)
+                     steps:int, # DDIM steps
+                    )->dict:
+        "text → `n` samples of a class-conditional model."
+        return {t: sample_ddpm(model, self.scheduler, n, seed, steps, self.null_class if t is None else self.texts.index(t)) for t in texts}
+
+def sample_ddpm(unet, # a UNet2DModel
+                scheduler, # its training scheduler (its config makes the DDIM sampler)
+                n:int=8, # images
+                seed:int=0, # image k starts from the noise of seed + k
+                steps:int=50, # DDIM steps
+                class_label:int|None=None, # class-conditional UNets: the class of every image (default: the null class, the last)
+               )->list:
     "`n` grayscale PIL samples with a DDIM sampler of `steps` steps from fixed seeds."
     from diffusers import DDIMScheduler
     from PIL import Image
     ddim = DDIMScheduler.from_config(scheduler.config); ddim.set_timesteps(steps)
     dev = next(unet.parameters()).device; c, r = unet.config.in_channels, unet.config.sample_size
-    g = torch.Generator(device='cpu').manual_seed(seed)
-    x = torch.randn((n, c, r, r), generator=g).to(dev)
+    x = torch.cat([torch.randn((1, c, r, r), generator=torch.Generator().manual_seed(seed + k)) for k in range(n)]).to(dev)   # CPU noise: any device
+    k = unet.config.num_class_embeds
+    y = None if not k else torch.full((n,), k - 1 if class_label is None else class_label, device=dev)
     with torch.inference_mode():
-        for t in ddim.timesteps: x = ddim.step(unet(x, t).sample, t, x).prev_sample
+        for t in ddim.timesteps: x = ddim.step(unet(x, t, class_labels=y).sample, t, x).prev_sample
     x = ((x.float().clamp(-1, 1) + 1) * 127.5).mean(1).round().cpu().numpy().astype(np.uint8)  # channels averaged to grey
     return [Image.fromarray(a) for a in x]
 
@@ -256,7 +231,8 @@ def denoising_error(model, scheduler, dataset, n:int=64, batch_size:int=16, seed
             items = [dataset[i] for i in idx[k:k + batch_size]]
             x = torch.stack([d['image'] for d in items]).to(dev); m = torch.stack([d['mask'] for d in items]).to(dev)
             noise = torch.randn(x.shape, generator=g).to(dev); t = torch.randint(0, scheduler.config.num_train_timesteps, (len(x),), generator=g).to(dev)
-            pred = model(scheduler.add_noise(x, noise, t), t).sample
+            k = model.config.num_class_embeds   # class-conditional: the null class (the last)
+            pred = model(scheduler.add_noise(x, noise, t), t, class_labels=None if not k else torch.full((len(x),), k - 1, device=dev)).sample
             target = noise if pt == 'epsilon' else x if pt == 'sample' else scheduler.get_velocity(x, noise, t)
             e = ((pred - target) ** 2).mean(1, keepdim=True)
             sums['all'] += e.sum().item(); sums['n'] += e.numel()

@@ -373,7 +373,7 @@ class HeldoutPage:
     mask:np.ndarray # H×W bool: the project's convention, strokes dilated by a disk of radius max(1, round(2·W/1654))
     texts:list # [((x0, y0, x1, y1), text)] per text box: xyxy, max exclusive, clipped to the page
     others:list # [(tag, (x0, y0, x1, y1))]: frame / face / body boxes
-    style:str # the style that drew it
+    style:str # the one of `HELDOUT_STYLES` that drew it
 
 def _mask_radius(width:int)->int:
     "Radius of the disk that turns strokes into the project's mask: 2 px at 1654 px width, at least 1."
@@ -441,7 +441,7 @@ def _parse_size(size)->tuple[int,int]:
 def write_heldout_root(root, # output folder (created if needed)
                        styles=HELDOUT_STYLES, # styles to draw, one book each (title = style name)
                        pages:int=2, # pages per book
-                       seed:int=0, # the seed
+                       seed:int=0, # with each style and page index it fixes every random choice (`render_heldout_page`)
                        size='1654x1170', # page size, 'WxH' or (W, H)
                        progress=False, # print one line per book
                       )->Path:

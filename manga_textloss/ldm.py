@@ -17,51 +17,65 @@ from PIL import Image
 from .core import DatasetError, atomic_write, process_state
 from .losses import (LATENT_WEIGHTS, LossConfig, encoder_latent_weight, maxpool_latent_weight, naive_latent_weight,
                                    weight_stats, weighted_mse)
-from .ddpm import CROPS, CropDataset, synthetic_default, _page_size, _resolution
+from .ddpm import CROPS, GALLERY_TEXTS, CropDataset, synthetic_default, _page_size, _resolution
+from .crops import parse_list
 from .core import knob, validate
 from .train import TrainConfig, TrainingError, abs_path, claim_run, train
 
 # %% auto #0
-__all__ = ['PROMPT_TEMPLATE', 'EMPTY_PROMPT', 'GALLERY_TEXTS', 'VAE_PRESETS', 'UNET_PRESETS', 'TEXT_PRESETS', 'SD_PARTS',
-           'PROMPT_SOURCES', 'INTERPOLATIONS', 'make_prompt', 'small_vae', 'small_text_encoder', 'small_unet',
-           'load_sd', 'VAEConfig', 'psnr', 'VAETask', 'train_vae', 'LDMConfig', 'LDMModel', 'latent_weight', 'LDMItems',
-           'CachedItems', 'cache_key', 'build_cache', 'LDMTask', 'train_ldm']
+__all__ = ['PROMPT_TEMPLATE', 'EMPTY_PROMPT', 'VAE_PRESETS', 'UNET_PRESETS', 'TEXT_PRESETS', 'SD_PARTS', 'PROMPT_SOURCES',
+           'INTERPOLATIONS', 'make_prompt', 'small_vae', 'small_text_encoder', 'small_unet', 'load_sd', 'VAEConfig',
+           'psnr', 'VAETask', 'train_vae', 'LDMConfig', 'LDMModel', 'latent_weight', 'LDMItems', 'CachedItems',
+           'cache_key', 'build_cache', 'LDMTask', 'train_ldm']
 
 # %% ../nbs/08_ldm.ipynb #e29687ab
 PROMPT_TEMPLATE = 'A manga page containing the text: "{text}"'
 EMPTY_PROMPT = 'A manga page.'
-GALLERY_TEXTS = (None, 'あ', 'ほら', 'マジかよ', '今日何する？', 'パンとか食べる？')  # None: the "none" prompt
+# GALLERY_TEXTS (the paper's six prompts' texts; None: the "none" prompt) is defined once, in ddpm, from synthetic.PROMPT_WORDS
 
-def make_prompt(text:str|None, template:str=PROMPT_TEMPLATE, empty:str=EMPTY_PROMPT)->str:
+def make_prompt(text:str|None, # the (normalised) text; None or '': no text
+                template:str=PROMPT_TEMPLATE, # with a {text} field
+                empty:str=EMPTY_PROMPT, # the prompt when there is no text
+               )->str:
     "The paper's prompt for a page whose (normalised) text is `text`; `empty` when there is none."
     return template.format(text=text) if text else empty
 
 # %% ../nbs/08_ldm.ipynb #5b71d294
 VAE_PRESETS = {'tiny': dict(block_out_channels=(8, 16, 16), norm_num_groups=4),
+               'tiny-2x': dict(block_out_channels=(16, 32), norm_num_groups=8),   # 2× down: small crops keep their strokes in the latents
                'small': dict(block_out_channels=(32, 64, 64), norm_num_groups=16)}
 UNET_PRESETS = {'tiny': dict(block_out_channels=(16, 32), down_block_types=('CrossAttnDownBlock2D', 'DownBlock2D'),
                              up_block_types=('UpBlock2D', 'CrossAttnUpBlock2D'), norm_num_groups=8, attention_head_dim=4),
+                'tiny-low': dict(block_out_channels=(32, 64), down_block_types=('DownBlock2D', 'CrossAttnDownBlock2D'),   # attention only at
+                                 up_block_types=('CrossAttnUpBlock2D', 'UpBlock2D'), norm_num_groups=8, attention_head_dim=8),  # half resolution
                 'small': dict(block_out_channels=(32, 64, 128), down_block_types=('CrossAttnDownBlock2D', 'CrossAttnDownBlock2D', 'DownBlock2D'),
                               up_block_types=('UpBlock2D', 'CrossAttnUpBlock2D', 'CrossAttnUpBlock2D'), norm_num_groups=16, attention_head_dim=8)}
 TEXT_PRESETS = {'tiny': dict(d_model=32, d_kv=8, d_ff=64, num_layers=1, num_heads=4),
                 'small': dict(d_model=64, d_kv=16, d_ff=128, num_layers=2, num_heads=4)}
 
-def small_vae(size:str='small', channels:int=1):
-    "A fresh AutoencoderKL (4 latent channels, 4× downsampling)."
+def small_vae(size:str='small', # a preset of `VAE_PRESETS`
+              channels:int=1, # image channels
+             ):
+    "A fresh AutoencoderKL (4 latent channels; 2^(blocks − 1)× downsampling: 4× for tiny and small, 2× for tiny-2x)."
     from diffusers import AutoencoderKL
     p = VAE_PRESETS[size]; n = len(p['block_out_channels'])
     return AutoencoderKL(in_channels=channels, out_channels=channels, down_block_types=('DownEncoderBlock2D',) * n,
                          up_block_types=('UpDecoderBlock2D',) * n, latent_channels=4, layers_per_block=1, **p)
 
-def small_text_encoder(size:str='small'):
+def small_text_encoder(size:str='small', # a preset of `TEXT_PRESETS`
+                      ):
     "`(T5EncoderModel, ByT5Tokenizer)` built offline; byte-level, so every character reaches the model."
     from transformers import ByT5Tokenizer, T5Config, T5EncoderModel
-    tok = ByT5Tokenizer(); tok.model_max_length = 128
+    tok = ByT5Tokenizer(); tok.model_max_length = 96   # bytes: the template and 20 Japanese characters
     cfg = T5Config(vocab_size=len(tok), feed_forward_proj='gated-gelu', pad_token_id=0, eos_token_id=1, decoder_start_token_id=0,
                    **TEXT_PRESETS[size])
     return T5EncoderModel(cfg), tok
 
-def small_unet(size:str='small', resolution:int=16, cross_attention_dim:int=64, latent_channels:int=4):
+def small_unet(size:str='small', # a preset of `UNET_PRESETS`
+               resolution:int=16, # latent side
+               cross_attention_dim:int=64, # the text encoder's width
+               latent_channels:int=4, # the VAE's latent channels
+              ):
     "A fresh UNet2DConditionModel for latents of side `resolution`."
     from diffusers import UNet2DConditionModel
     return UNet2DConditionModel(sample_size=resolution, in_channels=latent_channels, out_channels=latent_channels, layers_per_block=1,
@@ -89,10 +103,14 @@ class VAEConfig:
     vae_size:str=knob('small', choices=tuple(VAE_PRESETS))
     channels:int=knob(1, choices=(1, 3))
     resolution:int=knob(64, ge=8, check=_resolution)
-    crop:str=knob('random', choices=CROPS)  # random crops: the VAE must reconstruct everything, not only text
-    crop_size:int=knob(256, ge=8)
-    crops_per_page:int=knob(16, ge=1)
-    kl_weight:float=knob(1e-6, ge=0)
+    crop:str=knob('random', choices=CROPS)  # random crops: the VAE must reconstruct everything, not only text (box: the benchmark's crops)
+    crop_size:int=knob(256, ge=8)  # crop side in page pixels at 1654-px page width (text/random windows)
+    crops_per_page:int=knob(16, ge=1)  # items per page and epoch (text/random windows)
+    box_margin:float=knob(0.15, ge=0)  # box crops: margin around the box, a share of its longer side
+    texts:str|None=None            # comma-separated vocabulary: box crops keep only boxes with these texts
+    books:str|None=None            # comma-separated book titles to train on (None: every book)
+    kl_weight:float=knob(1e-6, ge=0)  # weight of the KL term (per latent element)
+    l1_weight:float=knob(0.0, ge=0)  # weight of an L1 reconstruction term beside the MSE (sharper strokes)
     synthetic_books:int=knob(2, ge=1)
     synthetic_pages:int=knob(4, ge=1)
     synthetic_size:str=knob('1654x1170', check=_page_size)
@@ -111,7 +129,8 @@ class VAETask:
         self.cfg, self.out = cfg, Path(output_dir)
         self.data_root = Path(cfg.data_root) if cfg.data_root else synthetic_default(self.out, cfg.synthetic_books, cfg.synthetic_pages, cfg.synthetic_size, cfg.synthetic_seed)
         torch.manual_seed(seed); self.model = small_vae(cfg.vae_size, cfg.channels)
-        self.dataset = CropDataset(self.data_root, None, cfg.resolution, cfg.crop, cfg.crop_size, cfg.channels, cfg.crops_per_page, seed)
+        self.dataset = CropDataset(self.data_root, None, cfg.resolution, cfg.crop, cfg.crop_size, cfg.channels, cfg.crops_per_page, seed,
+                                   texts=parse_list(cfg.texts), books=parse_list(cfg.books), margin=cfg.box_margin)
     @staticmethod
     def params_for(cfg:VAEConfig, output_dir:str|Path)->dict:
         "The task's part of `params.json`: its config with the absolute data root (the synthetic default is `<output_dir>/data`)."
@@ -122,7 +141,8 @@ class VAETask:
         post = model.encode(x).latent_dist
         z = post.mean + post.std * torch.randn(post.mean.shape, generator=gen, device=x.device)
         rec = model.decode(z).sample
-        return F.mse_loss(rec, x) + self.cfg.kl_weight * post.kl().mean(), dict(text_frac=batch['mask'].mean().item())
+        l1 = (rec - x).abs().mean() * self.cfg.l1_weight if self.cfg.l1_weight else 0.0
+        return F.mse_loss(rec, x) + l1 + self.cfg.kl_weight * post.kl().mean(), dict(text_frac=batch['mask'].mean().item())
     def _eval_set(self):
         c = self.cfg
         root = synthetic_default(self.out, 1, max(2, c.synthetic_pages), c.synthetic_size, c.synthetic_seed + 1000, 'data_eval') if c.data_root is None else self.data_root
@@ -181,9 +201,12 @@ class LDMConfig:
     text_encoder_size:str=knob('small', choices=tuple(TEXT_PRESETS))  # embedded default
     train_text_encoder:bool=False
     resolution:int=knob(64, ge=8, check=_resolution)  # image side; latents are resolution / VAE downsampling
-    crop:str=knob('text', choices=CROPS)
-    crop_size:int=knob(256, ge=8)
-    crops_per_page:int=knob(8, ge=1)
+    crop:str=knob('text', choices=CROPS)  # text: windows around text boxes; box: one square per text box (prompt_source='crop' gives its text)
+    crop_size:int=knob(256, ge=8)  # crop side in page pixels at 1654-px page width (text/random windows)
+    crops_per_page:int=knob(8, ge=1)  # items per page and epoch (text/random windows)
+    box_margin:float=knob(0.15, ge=0)  # box crops: margin around the box, a share of its longer side
+    texts:str|None=None            # comma-separated vocabulary: box crops keep only boxes with these texts
+    books:str|None=None            # comma-separated book titles to train on (None: every book)
     prompt_template:str=knob(PROMPT_TEMPLATE, check=_template)
     empty_prompt:str=EMPTY_PROMPT
     prompt_source:str=knob('page', choices=PROMPT_SOURCES)  # page: the page's longest text (the paper); crop: the box the crop centres on
@@ -311,7 +334,8 @@ class LDMTask:
             self.scheduler = DDPMScheduler(num_train_timesteps=1000, beta_schedule='scaled_linear', beta_start=0.00085, beta_end=0.012)
         self.vae.requires_grad_(False).eval().to(process_state().device)
         self.model = LDMModel(unet, te, cfg.train_text_encoder)
-        crops = CropDataset(self.data_root, cfg.masks, cfg.resolution, cfg.crop, cfg.crop_size, self.vae.config.in_channels, cfg.crops_per_page, seed)
+        crops = CropDataset(self.data_root, cfg.masks, cfg.resolution, cfg.crop, cfg.crop_size, self.vae.config.in_channels, cfg.crops_per_page, seed,
+                            texts=parse_list(cfg.texts), books=parse_list(cfg.books), margin=cfg.box_margin)
         self.items = LDMItems(crops, self.tokenizer, cfg, seed)
         self.empty_ids = self.items.ids('')
         if cfg.cache_latents:
@@ -363,15 +387,29 @@ class LDMTask:
         "The whole pipeline, loadable with `StableDiffusionPipeline.from_pretrained(folder)`."
         self.pipeline(model).save_pretrained(folder)
 
-    def sample(self, model, n, seed, steps)->dict:
-        "The paper's six prompts, `samples_per_prompt` each, fixed seeds."
+    def sample(self, model, # the trained LDMModel
+               n:int, # samples per prompt
+               seed:int, # sample k of every prompt starts from the noise of seed + k
+               steps:int, # DDIM steps
+              )->dict:
+        "The paper's six prompts, `samples_per_prompt` each, fixed seeds (prompt → images)."
+        return {make_prompt(t, self.cfg.prompt_template, self.cfg.empty_prompt): ims
+                for t, ims in self.sample_texts(model, list(GALLERY_TEXTS), self.cfg.samples_per_prompt, seed, steps).items()}
+
+    def sample_texts(self, model, # the trained LDMModel
+                     texts:list, # texts for the paper's template; None: the empty prompt ("none")
+                     n:int, # samples per text
+                     seed:int, # sample k of every text starts from the noise of seed + k (the same for every arm)
+                     steps:int, # DDIM steps
+                    )->dict:
+        "text → `n` grayscale samples through the StableDiffusionPipeline (DDIM, classifier-free guidance `guidance_scale`)."
         pipe = self.pipeline(model); pipe.set_progress_bar_config(disable=True)
         out = {}
-        for text in GALLERY_TEXTS:
+        for text in texts:
             prompt = make_prompt(text, self.cfg.prompt_template, self.cfg.empty_prompt)
-            out[prompt] = [pipe(prompt, num_inference_steps=steps, guidance_scale=self.cfg.guidance_scale, height=self.cfg.resolution,
-                                width=self.cfg.resolution, generator=torch.Generator().manual_seed(seed + k)).images[0].convert('L')
-                           for k in range(self.cfg.samples_per_prompt)]
+            ims = pipe(prompt, num_inference_steps=steps, guidance_scale=self.cfg.guidance_scale, height=self.cfg.resolution, width=self.cfg.resolution,
+                       num_images_per_prompt=n, generator=[torch.Generator().manual_seed(seed + k) for k in range(n)]).images
+            out[text] = [im.convert('L') for im in ims]
         return out
 
 def train_ldm(cfg:LDMConfig, tcfg:TrainConfig, progress:bool=True)->dict:

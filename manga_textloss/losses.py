@@ -41,7 +41,8 @@ class LossConfig:
         if self.snr_gamma is not None and self.snr_gamma <= 0: raise LossError(f'snr_gamma must be > 0, got {self.snr_gamma}.')
 
 def element_weights(w:torch.Tensor, # B×… weights (e.g. a mask in [0, 1]); w = 0 is background
-                    cfg:LossConfig=LossConfig())->torch.Tensor:
+                    cfg:LossConfig=LossConfig(), # `background`, `lam`, or `text_share` (which replaces `lam` per sample)
+                   )->torch.Tensor:
     "Per-element loss weight: `background + λ·w²`, with λ per sample when `text_share` is set."
     w2 = w.float() ** 2
     if cfg.text_share is None: return cfg.background + cfg.lam * w2
@@ -64,11 +65,12 @@ def min_snr_weights(snr:torch.Tensor, # B, signal-to-noise ratio of each sample'
     if prediction_type == 'sample': return clipped
     raise LossError(f'prediction_type {prediction_type!r}: expected epsilon, v_prediction or sample.')
 
-def weighted_mse(pred:torch.Tensor, target:torch.Tensor,
+def weighted_mse(pred:torch.Tensor, # B×… model output
+                 target:torch.Tensor, # what it should have been, same shape (noise for ε-prediction)
                  w:torch.Tensor|None=None, # text weight broadcastable to pred; None = plain MSE
-                 cfg:LossConfig=LossConfig(),
+                 cfg:LossConfig=LossConfig(), # how `w` enters: λ, background, text share, normalisation, Min-SNR γ
                  snr:torch.Tensor|None=None, # B SNRs, required when cfg.snr_gamma is set
-                 prediction_type:str='epsilon',
+                 prediction_type:str='epsilon', # what the model predicts, for Min-SNR: 'epsilon', 'v_prediction' or 'sample'
                  check:bool=True, # raise `LossError` on non-finite weights
                 )->torch.Tensor:
     "Region-weighted MSE: per-element `background + λ·w²`, optional normalisation and Min-SNR, mean over the batch."
@@ -86,7 +88,8 @@ def weighted_mse(pred:torch.Tensor, target:torch.Tensor,
 
 # %% ../nbs/05_losses.ipynb #d23de909
 def text_weight_share(f:float, # fraction of pixels that are text (w = 1)
-                      cfg:LossConfig=LossConfig())->float:
+                      cfg:LossConfig=LossConfig(), # `background`, `lam` and `text_share` as in `element_weights`
+                     )->float:
     "Share of the total loss weight that falls on text pixels, for a binary mask covering `f`."
     if cfg.text_share is not None: return max(cfg.text_share, f) if f > 0 else 0.0
     t = f * (cfg.background + cfg.lam); return t / (t + (1 - f) * cfg.background)
@@ -112,7 +115,8 @@ def naive_latent_weight(mask:torch.Tensor, # B×1×H×W pixel mask in [0, 1]
 
 def maxpool_latent_weight(mask:torch.Tensor, # B×1×H×W pixel mask in [0, 1]
                           size:tuple[int,int], # latent (h, w)
-                          amplitude:float=1.0)->torch.Tensor:
+                          amplitude:float=1.0, # the weight of a text cell (1: a binary latent mask)
+                         )->torch.Tensor:
     "1 (× amplitude) on every latent cell that touches text, else 0 (B×1×h×w)."
     return (F.adaptive_max_pool2d(mask.float(), size) > 0).float() * amplitude
 
@@ -134,6 +138,7 @@ def encoder_latent_weight(vae, # a diffusers AutoencoderKL
     if normalise: w = w / w.mean(dim=tuple(range(1, w.ndim)), keepdim=True).clamp_min(1e-12)
     return w
 
-def weight_stats(w:torch.Tensor)->dict:
+def weight_stats(w:torch.Tensor, # any weight tensor (detached and cast to float first)
+                )->dict:
     "min / mean / max of a weight tensor (for the run's logs)."
     w = w.detach().float(); return dict(w_min=w.min().item(), w_mean=w.mean().item(), w_max=w.max().item())

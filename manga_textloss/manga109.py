@@ -39,9 +39,14 @@ TAGS = ('frame', 'face', 'body', 'text')
 @dataclass(frozen=True)
 class Box:
     "One Manga109 annotation box; `xmax`, `ymax` are exclusive."
-    tag:str; id:str; xmin:int; ymin:int; xmax:int; ymax:int
-    text:str|None=None
-    character:str|None=None
+    tag:str # one of `TAGS`: 'frame', 'face', 'body' or 'text'
+    id:str # the element's `id` attribute in the book's XML
+    xmin:int # left edge in page pixels (inclusive), clipped to the page
+    ymin:int # top edge in page pixels (inclusive), clipped to the page
+    xmax:int # right edge in page pixels (exclusive), clipped to the page
+    ymax:int # bottom edge in page pixels (exclusive), clipped to the page
+    text:str|None=None # the annotated text as written in the XML (line breaks kept) for 'text' boxes; None for other tags
+    character:str|None=None # the `character` attribute (a character id of the book) of face/body boxes; None when absent
     @property
     def width(self)->int: return self.xmax - self.xmin
     @property
@@ -58,7 +63,9 @@ class Box:
 @dataclass(frozen=True)
 class Polygon:
     "A COO onomatopoeia region: a closed polygon of `(x, y)` points and its text."
-    id:str; points:tuple[tuple[int,int],...]; text:str
+    id:str # the `<onomatopoeia>` element's `id` attribute in the COO XML
+    points:tuple[tuple[int,int],...] # the vertices `(x, y)` in page pixels, in file order (x0/y0, x1/y1, …); at least 3
+    text:str # the onomatopoeia as annotated
     @property
     def bbox(self)->tuple[int,int,int,int]:
         "Enclosing box as `(xmin, ymin, xmax, ymax)`, max exclusive."
@@ -69,7 +76,10 @@ class Polygon:
         "Polygon area (shoelace formula)."
         p = np.asarray(self.points, float)
         return float(abs(np.dot(p[:,0], np.roll(p[:,1], 1)) - np.dot(p[:,1], np.roll(p[:,0], 1))) / 2)
-    def to_mask(self, height:int, width:int)->np.ndarray:
+    def to_mask(self,
+                height:int, # the page's height in pixels (rows of the mask)
+                width:int, # the page's width in pixels (columns of the mask)
+               )->np.ndarray:
         "Filled polygon as a bool `height`×`width` mask."
         import cv2
         m = np.zeros((height, width), np.uint8)
@@ -80,12 +90,19 @@ class Polygon:
 @dataclass
 class Page:
     "One Manga109 page (a two-page spread): annotations plus a lazily loaded image."
-    book:str; index:int; width:int; height:int
-    image_path:Path
-    boxes:list[Box]=field(default_factory=list)
-    onomatopoeia:list[Polygon]=field(default_factory=list)
-    declared_size:tuple[int,int]=(0, 0)
-    def boxes_of(self, tag:str)->list[Box]: return [b for b in self.boxes if b.tag == tag]
+    book:str # the book's title (its XML file name without `.xml`, as listed in books.txt)
+    index:int # the page's `index` attribute in the XML; its image is `images/<book>/<index:03d>.jpg`
+    width:int # page width in pixels: the image's when its header disagrees with the XML or the XML says 0
+    height:int # page height in pixels, likewise
+    image_path:Path # the page image, `<root>/images/<book>/<NNN>.jpg` (read only when needed)
+    boxes:list[Box]=field(default_factory=list) # the frame/face/body/text boxes in file order, clipped to the page (zero-area and inverted ones dropped)
+    onomatopoeia:list[Polygon]=field(default_factory=list) # the page's COO onomatopoeia polygons; empty without COO annotations
+    declared_size:tuple[int,int]=(0, 0) # `(width, height)` as the XML declares them (may differ from `width`, `height`)
+    def boxes_of(self,
+                 tag:str, # one of `TAGS`: 'frame', 'face', 'body' or 'text'
+                )->list[Box]:
+        "The page's boxes with tag `tag`, in file order."
+        return [b for b in self.boxes if b.tag == tag]
     @property
     def texts(self)->list[Box]: return self.boxes_of('text')
     @property
@@ -101,7 +118,9 @@ class Page:
         "The page's longest text annotation (normalised, by characters), or None if it has none."
         ts = [b.text_normalised for b in self.texts if b.text_normalised]
         return max(ts, key=len) if ts else None
-    def image(self, mode:str|None='RGB')->Image.Image:
+    def image(self,
+              mode:str|None='RGB', # PIL mode to convert to ('RGB', 'L' for grayscale), or None to keep the file's
+             )->Image.Image:
         "Load the page image (the file's size is trusted over the XML)."
         return load_image(self.image_path, mode)
     def __repr__(self): return f'Page({self.name}, {self.width}x{self.height}, {len(self.boxes)} boxes, {len(self.onomatopoeia)} onomatopoeia)'
@@ -109,25 +128,28 @@ class Page:
 @dataclass
 class Book:
     "One book: its key (the XML file name), the XML's own title attribute, characters and pages."
-    title:str; title_attribute:str; xml_path:Path
-    characters:dict[str,str]=field(default_factory=dict)
-    pages:list[Page]=field(default_factory=list)
+    title:str # the book's key: its XML file name without `.xml`, as listed in books.txt
+    title_attribute:str # the `<book title=…>` attribute of the XML (the key when the attribute is missing)
+    xml_path:Path # the annotation file the book was read from
+    characters:dict[str,str]=field(default_factory=dict) # character id → name, from the XML's `<characters>`
+    pages:list[Page]=field(default_factory=list) # the pages in file order (a repeated page index is read once)
     def __repr__(self): return f'Book({self.title!r}, {len(self.pages)} pages, {len(self.characters)} characters)'
 
 # %% ../nbs/01_manga109.ipynb #8597ad83
 @dataclass
 class ValidationReport:
     "Counts and details of what the reader repaired or noticed."
-    clipped:int=0
-    dropped_zero_area:int=0
-    unknown_tags:Counter=field(default_factory=Counter)
-    zero_size_pages:list[str]=field(default_factory=list)
-    size_mismatches:list[tuple[str,tuple[int,int],tuple[int,int]]]=field(default_factory=list)
-    books_without_coo:list[str]=field(default_factory=list)
+    clipped:int=0 # how many boxes reached outside the page and were clipped to it
+    dropped_zero_area:int=0 # how many boxes had no area left after clipping (dropped)
+    unknown_tags:Counter=field(default_factory=Counter) # element tag → count, for elements that are neither a page nor one of `TAGS` (skipped)
+    zero_size_pages:list[str]=field(default_factory=list) # '<book>/<NNN>' of pages whose XML width or height is ≤ 0 (the size is read from the image)
+    size_mismatches:list[tuple[str,tuple[int,int],tuple[int,int]]]=field(default_factory=list) # `('<book>/<NNN>', XML (w, h), image (w, h))` where they differ (the image wins)
+    books_without_coo:list[str]=field(default_factory=list) # titles that have no COO file while COO annotations are read
     duplicate_titles:list[str]=field(default_factory=list)     # listed more than once in books.txt (read once)
     duplicate_pages:list[str]=field(default_factory=list)      # '<xml>, line N: page index I' repeated (the first is kept)
     inverted_boxes:list[str]=field(default_factory=list)       # '<xml>, line N: <tag id>' with xmin > xmax or ymin > ymax (dropped)
     def as_dict(self)->dict:
+        "The report as plain JSON-ready values (what `dataset_stats` stores under `validation`)."
         return dict(clipped=self.clipped, dropped_zero_area=self.dropped_zero_area, unknown_tags=dict(self.unknown_tags),
                     zero_size_pages=list(self.zero_size_pages),
                     size_mismatches=[dict(page=p, declared=list(d), image=list(i)) for p, d, i in self.size_mismatches],
@@ -205,7 +227,8 @@ def _annotation_dir(root:Path, annotations:str)->Path:
                            f'pass one of them as `annotations=` (CLI: --annotations).')
     return d
 
-def read_books_txt(root:Path)->list[str]:
+def read_books_txt(root:Path, # a dataset root holding books.txt
+                  )->list[str]:
     "Titles listed in `<root>/books.txt` (UTF-8; blank lines ignored; a missing final newline is fine)."
     f = Path(root)/'books.txt'
     if not f.is_file():
@@ -248,14 +271,18 @@ class Manga109:
     def __len__(self): return len(self.books)
     def __iter__(self): return (self.book(t) for t in self.books)
 
-    def book(self, title:str)->Book:
+    def book(self,
+             title:str, # a title listed in books.txt (the XML file name without `.xml`)
+            )->Book:
         "The parsed `Book` for `title` (the XML file name), cached."
         if title not in self._cache:
             if title not in self.books: raise DatasetError(f'{title!r} is not listed in {self.root/"books.txt"}.')
             self._cache[title] = self._parse_book(title)
         return self._cache[title]
 
-    def pages(self, books:list[str]|None=None)->list[Page]:
+    def pages(self,
+              books:list[str]|None=None, # titles to read, in this order; None (or empty): every book of books.txt
+             )->list[Page]:
         "All pages of `books` (default: every book), in order."
         return [p for t in (books or self.books) for p in self.book(t).pages]
 
@@ -326,7 +353,8 @@ def _parse_page(self:Manga109, title:str, pe:_El, xml:Path, onomatopoeia:list)->
 Manga109._parse_book, Manga109._parse_page = _parse_book, _parse_page
 
 # %% ../nbs/01_manga109.ipynb #9e0c1e69
-def read_coo(path:str|Path)->dict[int,list[Polygon]]:
+def read_coo(path:str|Path, # one COO annotation file (`annotations_COO/<title>.xml`)
+            )->dict[int,list[Polygon]]:
     "Onomatopoeia polygons of one COO XML file, by page index."
     path = Path(path)
     root = _parse_xml(path)
@@ -393,7 +421,11 @@ class PageDataset(Dataset):
         self.m, self.masks, self.channels = m, Path(masks) if masks else None, channels
         self.pages = [p for p in m.pages(books) if p.texts or not only_with_text]
     def __len__(self): return len(self.pages)
-    def mask_path(self, p:Page)->Path: return self.masks/p.book/f'{p.index:03d}.png'
+    def mask_path(self,
+                  p:Page, # one of the dataset's pages
+                 )->Path:
+        "The text-mask file of page `p`: `<masks>/<book>/<NNN>.png`."
+        return self.masks/p.book/f'{p.index:03d}.png'
     def __getitem__(self, i:int)->dict:
         p = self.pages[i]
         img = np.asarray(p.image('L' if self.channels == 1 else 'RGB'), np.float32) / 255.

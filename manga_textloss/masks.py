@@ -26,7 +26,8 @@ __all__ = ['SAM_CHECKPOINTS', 'SAM_URL', 'POLICIES', 'MODES', 'BACKENDS', 'mask_
 def mask_record(segmentation:np.ndarray, # bool H×W
                 confidence:float, # the generator's confidence, stored as `predicted_iou`
                 stability_score:float|None=None, # SAM's stability score, when there is one
-                **extra)->dict:
+                **extra, # further keys stored in the record as given (e.g. `box_index`: the prompting box of sam-box)
+               )->dict:
     "A SAM-style mask record: `segmentation`, `area`, `bbox` (XYWH), `predicted_iou`, [`stability_score`]."
     seg = np.asarray(segmentation, bool)
     ys, xs = np.nonzero(seg.any(1))[0], np.nonzero(seg.any(0))[0]
@@ -39,7 +40,10 @@ def mask_record(segmentation:np.ndarray, # bool H×W
 class BBoxGenerator:
     "Each text box as a rectangular mask (the paper's rectangular baseline)."
     name = 'bbox'
-    def __call__(self, image:np.ndarray, boxes:np.ndarray)->list[dict]:
+    def __call__(self,
+                 image:np.ndarray, # H×W or H×W×3 page (only its size is used)
+                 boxes:np.ndarray, # N×4 xyxy text boxes in page pixels, max exclusive
+                )->list[dict]:
         H, W = image.shape[:2]; out = []
         for x0, y0, x1, y1 in np.asarray(boxes, int).reshape(-1, 4):
             seg = np.zeros((H, W), bool); seg[y0:y1, x0:x1] = True
@@ -57,7 +61,10 @@ class ClassicalGenerator:
                  seal:int=1, # dilate the ink this many px before finding white regions (closes gaps in thin outlines)
                 ): self.threshold, self.max_region, self.min_ink, self.seal = threshold, max_region, min_ink, seal
 
-    def __call__(self, image:np.ndarray, boxes:np.ndarray|None=None)->list[dict]:
+    def __call__(self,
+                 image:np.ndarray, # H×W grayscale or H×W×3 RGB uint8 page
+                 boxes:np.ndarray|None=None, # ignored: candidates come from the page alone
+                )->list[dict]:
         gray = cv2.cvtColor(image, cv2.COLOR_RGB2GRAY) if image.ndim == 3 else image
         H, W = gray.shape
         thr = self.threshold if self.threshold is not None else cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)[0]
@@ -138,11 +145,17 @@ class SamAMGGenerator:
     "Segment Anything's automatic mask generator, with low thresholds so the matching decides."
     name = 'sam-amg'
     def __init__(self, sam, # a SAM model (`load_sam`)
-                 points_per_side:int=32, points_per_batch:int=64,
+                 points_per_side:int=32, # SAM samples a points_per_side × points_per_side grid of point prompts over the page
+                 points_per_batch:int=64, # point prompts decoded at once (more: faster, more GPU memory)
                  pred_iou_thresh:float=0.0, # SAM's default 0.88 would pre-empt the paper's 0.01 confidence threshold
-                 stability_score_thresh:float=0.95, stability_score_offset:float=1.0,
-                 box_nms_thresh:float=0.7, crop_n_layers:int=0, crop_nms_thresh:float=0.7,
-                 crop_overlap_ratio:float=512/1500, crop_n_points_downscale_factor:int=1, min_mask_region_area:int=0,
+                 stability_score_thresh:float=0.95, # drop masks whose stability score (IoU of the mask at two binarisation cutoffs) is below this, in [0, 1]
+                 stability_score_offset:float=1.0, # how far the two cutoffs of the stability score lie from the mask threshold (logits)
+                 box_nms_thresh:float=0.7, # box IoU above which non-maximum suppression drops duplicate masks
+                 crop_n_layers:int=0, # > 0: also run SAM on crops, in this many layers (layer i cuts the page into 2**i × 2**i crops); 0: the whole page only
+                 crop_nms_thresh:float=0.7, # box IoU for the non-maximum suppression between masks of different crops
+                 crop_overlap_ratio:float=512/1500, # how much neighbouring crops overlap, as a share of the page's side (first crop layer)
+                 crop_n_points_downscale_factor:int=1, # crop layer i samples points_per_side / factor**i points per side
+                 min_mask_region_area:int=0, # > 0: remove islands and fill holes smaller than this many pixels in each mask; 0: off
                  max_side:int|None=None, # downsize pages whose long side exceeds this before SAM; None: full size
                 ):
         from segment_anything import SamAutomaticMaskGenerator
@@ -153,7 +166,10 @@ class SamAMGGenerator:
             crop_nms_thresh=crop_nms_thresh, crop_overlap_ratio=crop_overlap_ratio,
             crop_n_points_downscale_factor=crop_n_points_downscale_factor, min_mask_region_area=min_mask_region_area)
 
-    def __call__(self, image:np.ndarray, boxes:np.ndarray|None=None)->list[dict]:
+    def __call__(self,
+                 image:np.ndarray, # H×W×3 RGB uint8 page
+                 boxes:np.ndarray|None=None, # ignored: SAM is prompted with a grid of points
+                )->list[dict]:
         import torch
         H, W = image.shape[:2]; f = 1.0
         if self.max_side and max(H, W) > self.max_side:
@@ -174,7 +190,10 @@ class SamBoxGenerator:
         from segment_anything import SamPredictor
         self.predictor, self.multimask_output = SamPredictor(sam), multimask_output
 
-    def __call__(self, image:np.ndarray, boxes:np.ndarray)->list[dict]:
+    def __call__(self,
+                 image:np.ndarray, # H×W×3 RGB uint8 page
+                 boxes:np.ndarray, # N×4 xyxy text boxes in page pixels: SAM's box prompts
+                )->list[dict]:
         import torch
         boxes = np.asarray(boxes, np.float32).reshape(-1, 4)
         if len(boxes) == 0: return []
@@ -212,7 +231,9 @@ def box_intersections(masks, # M×H×W bool array, or a list of H×W bool masks 
         out[i, J] = ii[cy1, cx1] - ii[cy0, cx1] - ii[cy1, cx0] + ii[cy0, cx0]
     return out
 
-def naive_mask_box_iou(masks, boxes):
+def naive_mask_box_iou(masks, # M×H×W bool array, or a list of H×W bool masks
+                       boxes, # N×4 xyxy in page pixels, max exclusive
+                      ):
     "Reference: IoU of every (mask, box) pair by full-page logical AND and OR, one pair at a time."
     out = np.zeros((len(masks), len(boxes)))
     for i, m in enumerate(masks):
@@ -243,11 +264,11 @@ class MaskParams:
     "Parameters of matching, morphology and binarisation (defaults: the paper's thresholds)."
     min_confidence:float=knob(0.01, ge=0)    # keep a matched mask only if its confidence (predicted_iou) is at least this
     min_ratio:float=knob(0.75, gt=0)         # ... and its area / box area is within [min_ratio, max_ratio]
-    max_ratio:float=knob(1.33, gt=0)
+    max_ratio:float=knob(1.33, gt=0)         # the upper end of that range of mask area / box area
     erode_kernel:int=knob(5, ge=0)           # elliptical kernel size (px) of the erosion that drops bubble outlines
-    erode_iterations:int=knob(1, ge=0)
+    erode_iterations:int=knob(1, ge=0)       # how many times the erosion is applied; 0 skips it
     dilate_kernel:int=knob(5, ge=0)          # ... and of the dilation that recovers glyph edges
-    dilate_iterations:int=knob(1, ge=0)
+    dilate_iterations:int=knob(1, ge=0)      # how many times the dilation is applied; 0 skips it
     mode:str=knob('ink', choices=MODES)      # 'ink': ink inside the kept regions (the paper's text-only image); 'region': the regions
     ink_threshold:int|None=knob(None, ge=0, le=255) # grey level at or below which a pixel is ink; None = Otsu inside the regions
     ink_dilate:int=knob(2, ge=0)             # final dilation radius (px) of the ink mask
@@ -255,7 +276,9 @@ class MaskParams:
     reference_width:int|None=knob(1654, ge=1) # pixel sizes above are for pages this wide and scale with the page; None: raw pixels
     policy:str=knob('fallback', choices=POLICIES) # 'paper': the paper's rule only (a rejected box stays empty); 'fallback': where the rule rejects a box, or its kept mask holds implausibly much ink, the ink inside the box (`box_ink`)
 
-    def scaled(self, width:int)->MaskParams:
+    def scaled(self,
+               width:int, # the page's width in pixels
+              )->MaskParams:
         "These parameters with pixel sizes scaled from `reference_width` to a page `width` px wide."
         if not self.reference_width or width == self.reference_width: return self
         f = width / self.reference_width
@@ -267,11 +290,15 @@ class MaskParams:
         validate(self)                               # types, ranges, choices: a params file with "erode_kernel": "five" is refused here
         if self.min_ratio > self.max_ratio: raise ConfigError('MaskParams', 'min_ratio', self.min_ratio, f'≤ max_ratio ({self.max_ratio})')
 
-def save_params(path:str|Path, params:MaskParams, backend:str='classical'):
+def save_params(path:str|Path, # the JSON file to write
+                params:MaskParams, # the parameters to store
+                backend:str='classical', # the mask generator they were tuned for, one of `BACKENDS` (`mtl masks --params` uses it)
+               ):
     "Write a params file (JSON) that `mtl masks --params` reads."
     save_json({'backend': backend, **asdict(params)}, path)
 
-def load_params(path:str|Path)->tuple[str,MaskParams]:
+def load_params(path:str|Path, # a params JSON file (`save_params`, or the tuner's "Save these settings")
+               )->tuple[str,MaskParams]:
     "Read a params file: `(backend, MaskParams)`; unknown keys are an error naming them."
     path = Path(path)
     if not path.is_file(): raise DatasetError(f'Params file not found: {path}. Write one with the tuner of 03a_tuner (MaskTuner.save) or `save_params`.')
@@ -286,7 +313,7 @@ def load_params(path:str|Path)->tuple[str,MaskParams]:
 # %% ../nbs/03_masks.ipynb #81d9712a
 def match_masks(records:list[dict], # generator output
                 boxes:np.ndarray, # N×4 xyxy text boxes
-                params:MaskParams=MaskParams(),
+                params:MaskParams=MaskParams(), # the thresholds used: `min_confidence`, `min_ratio`, `max_ratio`
                 box_ids:list[str]|None=None, # annotation ids for the report
                )->list[dict]:
     "Per box: the best-IoU mask and whether it is kept (confidence, area ratio), with the reason when not."
@@ -314,7 +341,7 @@ def _kernel(k:int): return cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (max(1, 
 def text_mask(gray:np.ndarray, # H×W uint8 page
               records:list[dict], # generator output
               matches:list[dict], # `match_masks` output
-              params:MaskParams=MaskParams(),
+              params:MaskParams=MaskParams(), # morphology and binarisation: erode/dilate kernels and iterations, `mode`, `ink_threshold`, `ink_dilate`, `add_onomatopoeia`
               polygons:list|None=None, # COO `Polygon`s, used when params.add_onomatopoeia
              )->tuple[np.ndarray,np.ndarray]:
     "`(mask, region)`: the page's binary text mask and the morphed union of kept masks it came from."
@@ -408,7 +435,7 @@ def policy_counts(matches:list[dict], # `match_masks` output after `_apply_polic
 
 def page_text_mask(page:Page, # a Manga109 page
                    generator, # a mask generator
-                   params:MaskParams=MaskParams(),
+                   params:MaskParams=MaskParams(), # matching, morphology, binarisation and policy; pixel sizes are scaled to the page's width
                    records:list[dict]|None=None, # cached generator output for this page, if any
                   )->tuple[np.ndarray,dict]:
     "`(mask, report)` for one page: generator → matching → morphology → ink → policy (fallback for rejected boxes)."
@@ -426,13 +453,16 @@ def page_text_mask(page:Page, # a Manga109 page
     return mask, report
 
 # %% ../nbs/03_masks.ipynb #7d7499c1
-def mask_counts(pred:np.ndarray, gt:np.ndarray)->dict:
+def mask_counts(pred:np.ndarray, # predicted H×W mask; values > 0 are text
+                gt:np.ndarray, # ground-truth H×W mask, same convention
+               )->dict:
     "True/false positive and false negative pixel counts."
     pred, gt = np.asarray(pred) > 0, np.asarray(gt) > 0
     tp = int(np.count_nonzero(pred & gt))
     return dict(tp=tp, fp=int(np.count_nonzero(pred)) - tp, fn=int(np.count_nonzero(gt)) - tp)
 
-def scores(c:dict)->dict:
+def scores(c:dict, # pixel counts with keys `tp`, `fp`, `fn` (`mask_counts`; other keys ignored)
+          )->dict:
     "Precision, recall, F1, IoU from counts (1.0 where the denominator is empty)."
     tp, fp, fn = c['tp'], c['fp'], c['fn']
     div = lambda a, b: a / b if b else 1.0

@@ -38,7 +38,8 @@ TITLES = ("Boku's_Kitchen", 'Hare-Nochi_Kumori', 'AoiHaru', 'KumoNoUe', 'MahouNo
           'TokyoNights', 'YumeMiru-Gakkou', 'HoshiZora', 'KazeNoUta', 'UmiNoOto')
 NAMES = ('Aoi', 'Haruto', 'Yui', 'Sora', 'Ren', 'Mio', 'Kaito', 'Hina', '先生', 'その他')
 
-def synthetic_titles(n:int)->list[str]:
+def synthetic_titles(n:int, # how many titles; past the named ones (`TITLES`) they are `SynthBook_NNN`
+                    )->list[str]:
     "The first `n` book titles (the quirky ones first), ASCII-sorted as in books.txt."
     return sorted(TITLES[:n] + tuple(f'SynthBook_{i:03d}' for i in range(len(TITLES), n)))
 
@@ -197,7 +198,8 @@ def parse_styles(styles:str|tuple, # 'clean', 'tone,inverted', 'mixed' (every st
 @dataclass
 class SynthPage:
     "A rendered page: grayscale image, ground-truth text mask, annotations (boxes xyxy max-exclusive)."
-    image:np.ndarray; mask:np.ndarray
+    image:np.ndarray # H×W uint8 grayscale spread
+    mask:np.ndarray # H×W bool ground-truth text mask: the bubble text's glyphs, dilated by about 2 px (at 1654 px wide)
     boxes:list  # (tag, (x0, y0, x1, y1), text_or_None, character_or_None)
     onomatopoeia:list  # (points, text)
 
@@ -444,7 +446,8 @@ def _xml_coo(title_attr:str, pages:list)->str:
 def _write_text(path:Path, text:str):
     with atomic_write(path, 'w', encoding='utf-8', newline='\n') as f: f.write(text)
 
-def parse_size(size:str|tuple[int,int])->tuple[int,int]:
+def parse_size(size:str|tuple[int,int], # 'WIDTHxHEIGHT' or `(width, height)`, in pixels; at least 200×150
+              )->tuple[int,int]:
     "`'1654x1170'` or `(1654, 1170)` → `(1654, 1170)`, with a clear error otherwise."
     if isinstance(size, str):
         try: w, h = (int(v) for v in size.lower().split('x'))
@@ -482,7 +485,7 @@ def _claim_root(root:Path, rec:dict, overwrite:bool)->bool:
     return False
 
 def synthesize(root:str|Path, # folder to write (created); a root written with other settings, or not by us, is refused unless `overwrite`
-               books:int=3, # number of books
+               books:int=3, # how many books (≥ 1), titled by `synthetic_titles`
                pages:int=4, # pages (spreads) per book
                size:str|tuple[int,int]='1654x1170', # page size WIDTHxHEIGHT
                seed:int=0, # everything is a function of this

@@ -18,10 +18,10 @@ from .core import (DatasetError, ConfigError, accepted, atomic_write, describe_d
                                  field_kind, flatten, knob, process_state, read_run_json, save_json, save_image, validate)
 
 # %% auto #0
-__all__ = ['LR_SCHEDULERS', 'STEPS_FREE_SCHEDULERS', 'MIXED_PRECISIONS', 'PREDICTION_TYPES', 'LOSS_FIELDS', 'RESUME_SAFE',
-           'RUN_OUTPUTS', 'TrainingError', 'TrainConfig', 'EpochSampler', 'step_generator', 'read_loss_csv',
-           'truncate_loss_csv', 'checkpoints', 'image_grid', 'plot_loss', 'abs_path', 'run_record', 'run_differences',
-           'clear_folder', 'claim_run', 'train']
+__all__ = ['LR_SCHEDULERS', 'STEPS_FREE_SCHEDULERS', 'MIXED_PRECISIONS', 'DEVICES', 'PREDICTION_TYPES', 'LOSS_FIELDS',
+           'RESUME_SAFE', 'RUN_OUTPUTS', 'TrainingError', 'TrainConfig', 'EpochSampler', 'step_generator',
+           'read_loss_csv', 'truncate_loss_csv', 'checkpoints', 'image_grid', 'plot_loss', 'abs_path', 'run_record',
+           'run_differences', 'clear_folder', 'claim_run', 'train']
 
 # %% ../nbs/06_train.ipynb #dff30c01
 class TrainingError(RuntimeError):
@@ -30,6 +30,7 @@ class TrainingError(RuntimeError):
 LR_SCHEDULERS = ('constant_with_warmup', 'constant', 'linear', 'cosine', 'cosine_with_restarts', 'polynomial')  # diffusers get_scheduler names
 STEPS_FREE_SCHEDULERS = ('constant_with_warmup', 'constant')   # schedules that do not depend on max_steps
 MIXED_PRECISIONS = ('no', 'fp16', 'bf16')
+DEVICES = ('auto', 'cpu', 'cuda')   # auto: the GPU when there is one
 PREDICTION_TYPES = ('epsilon', 'sample', 'v_prediction')       # what a diffusion model predicts (diffusers' prediction_type)
 
 def _folder(v):
@@ -55,13 +56,15 @@ class TrainConfig:
     seed:int=knob(0, ge=0, lt=2**32)
     use_ema:bool=False
     ema_decay:float=knob(0.9999, ge=0, le=1)
-    checkpointing_steps:int=knob(500, ge=1)
+    checkpointing_steps:int=knob(500, ge=1)        # save the training state every this many steps (and at the end)
+    checkpoints:bool=True                          # write checkpoints (False: many short runs, e.g. the benchmark; a killed run starts over)
     checkpoints_total_limit:int|None=knob(2, ge=1)  # keep at most this many checkpoints (None: all)
     resume_from_checkpoint:str|None='latest'       # 'latest', a checkpoint folder, or None to start over
     num_workers:int=knob(0, ge=0)                   # DataLoader workers
-    num_samples:int=knob(8, ge=1)                   # images in the final sample grid
+    num_samples:int=knob(8, ge=0)                   # images in the final sample grid (0: none, the caller samples)
     sample_steps:int=knob(50, ge=1)                 # sampler steps for the grid
     sample_seed:int=knob(1234, ge=0, lt=2**32)
+    device:str=knob('auto', choices=DEVICES)       # where the model trains; random draws come from per-step generators, so the run is the same on any device
     overwrite:bool=False                           # delete the run folder's contents first and start over (instead of resuming)
 
     def __post_init__(self): validate(self)
@@ -129,7 +132,8 @@ def plot_loss(rows:list[dict], path:Path, title:str=''):
     plt.close(fig)
 
 # %% ../nbs/06_train.ipynb #d0f6b4a3
-RESUME_SAFE = ('output_dir', 'max_steps', 'checkpointing_steps', 'checkpoints_total_limit', 'resume_from_checkpoint', 'num_workers', 'overwrite')
+RESUME_SAFE = ('output_dir', 'max_steps', 'checkpointing_steps', 'checkpoints_total_limit', 'checkpoints', 'resume_from_checkpoint', 'num_workers',
+               'device', 'overwrite')
 RUN_OUTPUTS = ('params.json', 'loss.csv', 'loss.png', 'metrics.json', 'samples.json', 'samples.png', 'samples', 'model', 'checkpoints',
                'cache', 'data', 'data_eval', 'ocr.csv', 'train_ddpm.ipynb', 'train_ldm.ipynb')   # what runs (and their jobs) write
 
@@ -237,8 +241,10 @@ def train(task, # the experiment: model, dataset, loss, save, sample, params
     from diffusers.optimization import get_scheduler
     from tqdm.auto import tqdm
     out = Path(cfg.output_dir)
+    if cfg.device == 'cuda' and not torch.cuda.is_available():
+        raise TrainingError('--device cuda: no CUDA device is visible to torch here. Pass --device cpu (or auto), or run on a GPU machine.')
     accelerator = Accelerator(gradient_accumulation_steps=cfg.gradient_accumulation_steps, mixed_precision=cfg.mixed_precision,
-                              cpu=not torch.cuda.is_available())
+                              cpu=cfg.device == 'cpu' or not torch.cuda.is_available())
     set_seed(cfg.seed)
     task_params = task.params()
     cfg = claim_run(cfg, task_params)   # train_ddpm & co. claim it before building the task (which may write data or a cache into it)
@@ -248,9 +254,9 @@ def train(task, # the experiment: model, dataset, loss, save, sample, params
         raise TrainingError(f'--max-steps {cfg.max_steps}: {out} has trained {step} steps already ({ckpt}); give --max-steps {step} or more, '
                             f'or pass --overwrite to start over.')
     mf = out/'metrics.json'
-    if ckpt is not None and step == cfg.max_steps and mf.is_file() and (out/'model').is_dir():
+    if (ckpt is not None and step == cfg.max_steps or not cfg.checkpoints) and mf.is_file() and (out/'model').is_dir():
         metrics = read_run_json(mf, 'run metrics (metrics.json)')
-        if metrics.get('steps') == step:   # finished: nothing to train, nothing rewritten
+        if metrics.get('steps') == cfg.max_steps:   # finished: nothing to train, nothing rewritten
             if accelerator.is_main_process: print(f'{out}: finished ({step} steps), nothing to do; raise --max-steps to train further')
             return metrics
     model, dataset = task.model, task.dataset
@@ -322,7 +328,7 @@ def train(task, # the experiment: model, dataset, loss, save, sample, params
                     log.flush()
                 bar.update(); bar.set_postfix(loss=f'{acc_loss / acc_n:.4f}')
                 acc_loss, acc_text, acc_n, wst = 0.0, 0.0, 0, {}
-                if step % cfg.checkpointing_steps == 0 or step == cfg.max_steps:
+                if cfg.checkpoints and (step % cfg.checkpointing_steps == 0 or step == cfg.max_steps):
                     _save_checkpoint(accelerator, out, step, cfg.checkpoints_total_limit, model)
                 if step >= cfg.max_steps: break
             epoch += 1
@@ -340,19 +346,20 @@ def _finish(task, cfg, accelerator, model, ema, out:Path)->dict:
         if ema is not None: ema.store(net.parameters()); ema.copy_to(net.parameters())
         net.eval()
         task.save(net, out/'model')
-        images = task.sample(net, cfg.num_samples, cfg.sample_seed, cfg.sample_steps)
-        if isinstance(images, dict):  # prompt → images: one row per prompt, samples.json maps prompts to files
-            index = {}
-            for i, (prompt, ims) in enumerate(images.items()):
-                index[prompt] = [f'samples/p{i}_{k}.png' for k in range(len(ims))]
-                for f, im in zip(index[prompt], ims): save_image(im, out/f)
-            save_json(index, out/'samples.json')
-            grid = image_grid([im for ims in images.values() for im in ims], cols=len(next(iter(images.values()))))
-            images = [im for ims in images.values() for im in ims]
-        else:
-            for i, im in enumerate(images): save_image(im, out/'samples'/f'{i:03d}.png')
-            grid = image_grid(images)
-        save_image(grid, out/'samples.png')
+        images = task.sample(net, cfg.num_samples, cfg.sample_seed, cfg.sample_steps) if cfg.num_samples else []
+        if images:
+            if isinstance(images, dict):  # prompt → images: one row per prompt, samples.json maps prompts to files
+                index = {}
+                for i, (prompt, ims) in enumerate(images.items()):
+                    index[prompt] = [f'samples/p{i}_{k}.png' for k in range(len(ims))]
+                    for f, im in zip(index[prompt], ims): save_image(im, out/f)
+                save_json(index, out/'samples.json')
+                grid = image_grid([im for ims in images.values() for im in ims], cols=len(next(iter(images.values()))))
+                images = [im for ims in images.values() for im in ims]
+            else:
+                for i, im in enumerate(images): save_image(im, out/'samples'/f'{i:03d}.png')
+                grid = image_grid(images)
+            save_image(grid, out/'samples.png')
         if ema is not None: ema.restore(net.parameters())
         rows = read_loss_csv(out/'loss.csv')
         plot_loss(rows, out/'loss.png', out.name)

@@ -17,9 +17,9 @@ from .losses import LossError
 from .train import TrainConfig, TrainingError
 
 # %% auto #0
-__all__ = ['DEMO_SCALES', 'DEMO_DDPM', 'DEMO_LDM', 'cmd_synth', 'cmd_stats', 'cmd_masks', 'cmd_eval_masks', 'add_dataclass_args',
-           'dataclass_from_args', 'train_command', 'run_notebook', 'demo_config', 'run_demo', 'write_report',
-           'cmd_demo', 'cmd_evaluate', 'parser', 'main']
+__all__ = ['DEMO_SCALES', 'cmd_synth', 'cmd_stats', 'cmd_masks', 'cmd_eval_masks', 'add_dataclass_args', 'dataclass_from_args',
+           'train_command', 'demo_bench_config', 'run_notebook', 'demo_config', 'run_demo', 'write_report', 'cmd_demo',
+           'cmd_bench_legibility', 'cmd_evaluate', 'parser', 'main']
 
 # %% ../nbs/90_cli.ipynb #b6dfe647
 def cmd_synth(a):
@@ -103,21 +103,18 @@ def train_command(config_cls, train_fn, run_name):
 
 # %% ../nbs/90_cli.ipynb #01b5d15b
 DEMO_SCALES = {
-    'smoke': dict(books=1, pages=2, size='827x585', judge=dict(books=1, pages=2),
-                  ddpm=dict(model_size='tiny', resolution=32, crops_per_page=4, max_steps=4, batch_size=4, num_samples=4,
-                            sample_steps=4, eval_items=8),
-                  vae=dict(vae_size='tiny', resolution=32, crops_per_page=4, eval_items=8), vae_steps=4, vae_batch=4,
-                  ldm=dict(unet_size='tiny', resolution=32, crops_per_page=4, max_steps=4, batch_size=4, samples_per_prompt=1,
-                           sample_steps=4)),
-    'small': dict(books=3, pages=4, size='1654x1170', judge=dict(books=2, pages=4),
-                  ddpm=dict(model_size='tiny', resolution=32, crops_per_page=8, max_steps=200, batch_size=16, num_samples=8,
-                            sample_steps=25, eval_items=32, learning_rate=1e-3),
-                  vae=dict(vae_size='tiny', resolution=64, crops_per_page=8, eval_items=32), vae_steps=200, vae_batch=16,
-                  ldm=dict(unet_size='tiny', resolution=64, crops_per_page=8, max_steps=200, batch_size=16, samples_per_prompt=2,
-                           sample_steps=20, learning_rate=1e-3)),
+    'smoke': dict(books=3, pages=4, resolution=32, steps=4, batch_size=4, vae_steps=4, judge_steps=20, samples_per_text=1, sampler_steps=2,
+                  tesseract=False),
+    'small': dict(),   # BenchConfig's defaults: the size at which text emerges on 2 CPU cores (see notebook 11)
 }
-DEMO_DDPM = ('baseline', 'masked')
-DEMO_LDM = ('none', 'naive', 'encoder')
+
+def demo_bench_config(scale:str, # a key of `DEMO_SCALES`
+                      seed:int, # the dataset's seed (the training seed is the same)
+                      manga_ocr:str|None=None, # a manga-ocr model folder: a third judge of every sample
+                     ):
+    "The demo's benchmark settings at `scale`."
+    from manga_textloss.bench import BenchConfig
+    return BenchConfig(data_seed=seed, manga_ocr=manga_ocr, **DEMO_SCALES[scale])
 
 def _nbs_dir()->Path|None:
     root = project_root(Path(__file__).parent)
@@ -131,16 +128,19 @@ def run_notebook(name:str, # notebook file name in nbs/, e.g. '01_manga109.ipynb
     "Execute a notebook of `nbs/` with papermill (cwd = nbs/), writing the executed copy to `out`."
     import papermill as pm
     nbs = _nbs_dir()
-    if nbs is None or not (nbs/name).is_file():
-        raise DatasetError(f'Notebook {name} not found: run this from a clone of the manga-textloss repository (nbs/ holds the notebooks).')
-    out = Path(out).absolute(); out.parent.mkdir(parents=True, exist_ok=True)
+    if nbs is None: raise DatasetError(f'{name}: the notebooks (nbs/) are not next to the installed package; run from a clone of the repository.')
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
     pm.execute_notebook(str(nbs/name), str(out), parameters=parameters, cwd=str(nbs), progress_bar=progress, kernel_name='python3')
-    return out
+    return Path(out)
 
-def demo_config(scale:str, seed:int)->dict:
-    "What a demo folder records as made it (in `demo.json`): scale, seed, the scale's parameters, the code version."
+def demo_config(scale:str, # a key of `DEMO_SCALES`
+                seed:int, # the demo's seed
+                manga_ocr:str|None=None, # the manga-ocr model folder, if any
+               )->dict:
+    "What a demo folder records as made it (in `demo.json`): scale, seed, the scale's parameters, the code version (and manga-ocr's folder)."
     from manga_textloss import __version__
-    return json.loads(json.dumps(dict(scale=scale, seed=seed, version=__version__, params=DEMO_SCALES[scale])))
+    d = dict(scale=scale, seed=seed, version=__version__, params=DEMO_SCALES[scale]) | (dict(manga_ocr=str(Path(manga_ocr).absolute())) if manga_ocr else {})
+    return json.loads(json.dumps(d))
 
 class _Stages:
     "Stage bookkeeping of a resumable job: `demo.json` records the job's settings and its finished stages (with their wall time)."
@@ -179,88 +179,71 @@ class _Stages:
         return r
 
 def run_demo(out:str|Path, # the run folder
-             scale:str='small', # 'smoke' (seconds) or 'small' (≈ 7 min on 2 CPU cores)
-             seed:int=0, # dataset and training seed
-             progress:bool=True, # progress bars
+             scale:str='small', # 'smoke' (seconds, what the tests run) or 'small' (the size at which text emerges on 2 CPU cores)
+             seed:int=0, # the dataset's and the training seed
+             progress:bool=True, # print each stage's progress
              overwrite:bool=False, # delete the contents of a demo folder made with other settings (without it: refused)
+             manga_ocr:str|None=None, # a manga-ocr model folder: a third judge of every sample (validated first)
             )->Path:
-    "The main job on the embedded default (see the table above); returns the path of `report.md`."
-    from manga_textloss.evaluate import validate_judge, evaluate_run
-    from manga_textloss.ldm import VAEConfig, train_vae
+    "The main job on the embedded default: the legibility benchmark's engine at one seed, after data, masks and exploration; returns `report.md`."
+    from manga_textloss.bench import Bench, DEMO_ARMS
     if scale not in DEMO_SCALES: raise DatasetError(f'--scale {scale!r}: choose one of {", ".join(DEMO_SCALES)}.')
     if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0: raise DatasetError(f'--seed {seed}: must be an integer ≥ 0.')
-    S = DEMO_SCALES[scale]
     out = Path(out).absolute()
-    stage = _Stages(out, 9 + len(DEMO_DDPM) + len(DEMO_LDM), demo_config(scale, seed), overwrite)   # refuses another demo's folder
-    data, masks, runs = out/'data', out/'masks', out/'runs'
-    stage('synthesise', synthesize, data, books=S['books'], pages=S['pages'], size=S['size'], seed=seed, progress=progress)
+    stage = _Stages(out, 7 + len(DEMO_ARMS), demo_config(scale, seed, manga_ocr), overwrite)   # refuses another demo's folder
+    bench = Bench(out, demo_bench_config(scale, seed, manga_ocr and str(Path(manga_ocr).absolute())), progress=progress)
+    stage('synthesise', lambda: bench.root)
     def count():
-        st = dataset_stats(Manga109(data), check_images=True); save_json(st, out/'stats.json'); _print_stats(st, data)
+        st = dataset_stats(Manga109(bench.root), check_images=True); save_json(st, out/'stats.json'); _print_stats(st, bench.root)
     stage('count', count)
-    stage('explore (papermill 01_manga109)', run_notebook, '01_manga109.ipynb', out/'01_manga109.ipynb', data_root=str(data), pages_to_draw=3)
-    def extract():
+    stage('explore (papermill 01_manga109)', run_notebook, '01_manga109.ipynb', out/'01_manga109.ipynb', data_root=str(bench.root), pages_to_draw=3)
+    def masks():
         res = {}
-        for backend in ('classical', 'bbox'):
-            s = extract_masks(data, masks/backend, backend, progress=progress)
-            res[backend] = evaluate_masks(masks/backend, data/'masks', csv=masks/f'{backend}_pages.csv')
-            print(f"  {backend:<10} {s['written'] + s['skipped']} pages  precision {res[backend]['precision']:.3f}  "
-                  f"recall {res[backend]['recall']:.3f}  F1 {res[backend]['f1']:.3f}")
+        for backend, folder in (('classical', bench.masks), ('bbox', out/'masks-bbox')):
+            if backend == 'bbox': extract_masks(bench.root, folder, 'bbox', progress=False)
+            res[backend] = evaluate_masks(folder, bench.root/'masks', csv=out/f'masks_{backend}_pages.csv')
+            print(f"  {backend:<10} precision {res[backend]['precision']:.3f}  recall {res[backend]['recall']:.3f}  F1 {res[backend]['f1']:.3f}")
+        res['summary'] = json.loads((bench.masks/'summary.json').read_text(encoding='utf-8'))
         save_json(res, out/'masks_eval.json')
-    stage('text masks', extract)
-    def judge():
-        jv = validate_judge(seed=seed + 1000, **S['judge'])
-        save_json(jv, out/'judge.json'); print(f"  OCR judge reads {jv['correct']}/{jv['n']} ground-truth bubbles exactly ({jv['accuracy']:.1%})")
-    stage('validate the OCR judge', judge)
-    for loss in DEMO_DDPM:
-        stage(f'pixel DDPM, {loss} (papermill jobs/train_ddpm)', run_notebook, 'jobs/train_ddpm.ipynb', runs/f'ddpm-{loss}'/'train_ddpm.ipynb', progress=progress,
-              output_dir=str(runs/f'ddpm-{loss}'), data_root=str(data), masks=str(masks/'classical'), loss=loss, seed=seed, **S['ddpm'])
-    stage('VAE', train_vae, VAEConfig(data_root=str(data), **S['vae']),
-          TrainConfig(output_dir=str(out/'vae'), max_steps=S['vae_steps'], batch_size=S['vae_batch'], learning_rate=1e-3, seed=seed, num_samples=4,
-                      checkpointing_steps=max(1, S['vae_steps'] // 2)), progress=progress)
-    for w in DEMO_LDM:
-        stage(f'latent diffusion, weight {w} (papermill jobs/train_ldm)', run_notebook, 'jobs/train_ldm.ipynb', runs/f'ldm-{w}'/'train_ldm.ipynb', progress=progress,
-              output_dir=str(runs/f'ldm-{w}'), data_root=str(data), masks=str(masks/'classical'), vae=str(out/'vae'/'model'), weight=w,
-              seed=seed, **S['ldm'])
-    def evaluate():
-        jv = json.loads((out/'judge.json').read_text(encoding='utf-8'))
-        for r in sorted(runs.iterdir()): evaluate_run(r, judge=jv, progress=progress)
-    stage('evaluate (OCR)', evaluate)
-    stage('gallery (papermill 10_gallery)', run_notebook, '10_gallery.ipynb', out/'10_gallery.ipynb', runs_glob=str(runs/'*'),
-          out_dir=str(out/'gallery'))
+    stage('text masks (mtl masks), scored against ground truth', masks)
+    def judges():
+        lj = bench.learned_judge; v = lj.validation
+        print(f"  learned judge: {v['heldout_accuracy']:.1%} of {v['heldout_n']} held-out crops; on noise {v['noise_gaussian_accuracy']:.1%} "
+              f"(chance {v['chance']:.0%})")
+        if bench.cfg.tesseract: print(f"  Tesseract: {bench.tesseract_judge.validation['accuracy']:.1%} of held-out crops")
+        if bench.manga_ocr_judge: print(f"  manga-ocr: {bench.manga_ocr_judge.validation['accuracy']:.1%} of held-out crops")
+    stage('judges (learned, Tesseract), validated on held-out books', judges)
+    stage('VAE (train.train)', lambda: bench.vae)
+    for arm in DEMO_ARMS: stage(f'{arm} (train.train, sample the six prompts, judge)', bench.run, arm, seed)
     stage('report', write_report, out)
     return out/'report.md'
 
+
 # %% ../nbs/90_cli.ipynb #9d51260c
-def write_report(out:str|Path)->Path:
-    "`report.md` and `report.html` of a demo folder: data, masks, judge, runs, gallery, table, notebooks."
+def write_report(out:str|Path, # a demo folder
+                )->Path:
+    "`report.md` and `report.html` of a demo folder: data, masks, judges, the six-prompt gallery, the legibility table, wall times."
     import mistune
+    from manga_textloss.bench import Bench, write_report as bench_report
     out = Path(out)
     rd = lambda f: json.loads((out/f).read_text(encoding='utf-8')) if (out/f).is_file() else None
-    st, me, jv, demo = rd('stats.json'), rd('masks_eval.json'), rd('judge.json'), rd('demo.json') or {'stages': {}}
+    st, me, demo = rd('stats.json'), rd('masks_eval.json'), rd('demo.json') or {'stages': {}}
+    cfg = demo.get('config') or {}
+    bench = Bench(out, demo_bench_config(cfg.get('scale', 'small'), cfg.get('seed', 0), cfg.get('manga_ocr')), progress=False)
+    r = bench_report(bench, out, 'legibility', invocations=[])
     L = [f'# manga-textloss demo: {out.name}', '',
-         'The whole method on the embedded synthetic Manga109-format dataset, small models trained briefly on a CPU. '
-         'The numbers are real measurements of these small runs, not of the paper\'s models.', '']
-    if st: L += ['## Data', '', f"{st['books']} books, {st['pages']} pages, {st['texts']} text boxes, {st['frames']} frames "
-                 f"(`data/`; exploration: [01_manga109.ipynb](01_manga109.ipynb)).", '']
-    if me: L += ['## Text masks against ground truth', '', '| backend | precision | recall | F1 | IoU |', '|---|---|---|---|---|'] + \
-                [f"| {b} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} | {r.get('iou', float('nan')):.3f} |" for b, r in me.items()] + ['']
-    if jv: L += ['## The OCR judge', '', f"Tesseract (jpn / jpn_vert) read **{jv['correct']} of {jv['n']}** rendered ground-truth bubbles exactly "
-                 f"({jv['accuracy']:.1%}; mean NED {jv['ned']:.3f}), " + ("so the legibility figures below can be trusted to that level." if jv['accuracy'] >= 0.9 else
-                 "**below the 90% bar the figures below need**: read them as indicative only."), '']
-    runs = sorted((out/'runs').glob('*/metrics.json'))
-    if runs:
-        L += ['## Training runs', '', '| run | steps | seconds | first → final loss | loss curve | samples | notebook |', '|---|---|---|---|---|---|---|']
-        for mf in runs:
-            m, r = json.loads(mf.read_text(encoding='utf-8')), mf.parent.name
-            nb = next(iter(mf.parent.glob('train_*.ipynb')), None)
-            L.append(f"| {r} | {m.get('steps')} | {m.get('seconds', 0):.0f} | {m.get('first_loss', float('nan')):.3f} → {m.get('final_loss', float('nan')):.3f} "
-                     f"| [loss](runs/{r}/loss.png) | [samples](runs/{r}/samples.png) | {f'[{nb.name}](runs/{r}/{nb.name})' if nb else ''} |")
-        L.append('')
-    g = out/'gallery'
-    if (g/'gallery_ldm.png').is_file(): L += ['## Gallery: latent diffusion, methods × the six prompts', '', '![latent diffusion gallery](gallery/gallery_ldm.png)', '']
-    if (g/'gallery_ddpm.png').is_file(): L += ['## Gallery: pixel DDPM', '', '![pixel DDPM gallery](gallery/gallery_ddpm.png)', '']
-    if (g/'runs.md').is_file(): L += ['## All runs: OCR metrics (mean [95% bootstrap interval])', '', (g/'runs.md').read_text(encoding='utf-8'),
-                                      f'As CSV: [gallery/runs.csv](gallery/runs.csv); notebook: [10_gallery.ipynb](10_gallery.ipynb).', '']
+         "The whole method on the embedded synthetic Manga109-format dataset, small models trained briefly on a CPU: every arm is the "
+         "method's own task (`DDPMTask`, `LDMTask`) trained by `train.train` and sampled by its own sampler. The numbers are real "
+         "measurements of these small runs at one seed, not of the paper's models; `mtl bench-legibility` runs the same engine over seeds.", '']
+    if st: L += ['## Data', '', f"{st['books']} books, {st['pages']} pages, {st['texts']} text boxes (`data/`; exploration: "
+                 f"[01_manga109.ipynb](01_manga109.ipynb)).", '']
+    if me:
+        s = me.get('summary') or {}
+        L += ['## Text masks against ground truth', '', '| backend | precision | recall | F1 | IoU |', '|---|---|---|---|---|'] + \
+             [f"| {b} | {v['precision']:.3f} | {v['recall']:.3f} | {v['f1']:.3f} | {v.get('iou', float('nan')):.3f} |" for b, v in me.items() if b != 'summary'] + ['']
+        if s: L += [f"The models train on the classical masks (`masks/`, `mtl masks` with the default policy): {s.get('text_boxes')} text boxes, "
+                    f"{s.get('by_rule')} by the paper's rule, {s.get('by_fallback')} by the fallback, {s.get('empty')} empty.", '']
+    L += r['markdown'][2:] + ['']
     if demo['stages']:
         L += ['## Wall time per stage', '', '| stage | seconds |', '|---|---|'] + [f'| {k} | {v:.0f} |' for k, v in demo['stages'].items()] + \
              [f"| **total** | **{sum(demo['stages'].values()):.0f}** |", '']
@@ -271,6 +254,7 @@ def write_report(out:str|Path)->Path:
             'max-width:1100px;margin:2em auto;padding:0 1em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 8px}'
             'img{max-width:100%}</style></head><body>' + body + '</body></html>')
     with atomic_write(out/'report.html', 'w', encoding='utf-8') as f: f.write(html)
+    if r['table']: print('\n'.join(r['markdown'][r['markdown'].index('## Legibility'):]))
     return out/'report.md'
 
 def cmd_demo(a):
@@ -278,8 +262,36 @@ def cmd_demo(a):
     import datetime, time
     out = Path(a.out or runs_dir()/f'demo-{datetime.date.today().isoformat()}')
     t = time.time()
-    report = run_demo(out, a.scale, a.seed, progress=not a.quiet, overwrite=a.overwrite)
+    report = run_demo(out, a.scale, a.seed, progress=not a.quiet, overwrite=a.overwrite, manga_ocr=a.judge_model)
     print(f'done in {time.time() - t:.0f} s: {report} (and report.html)')
+
+def cmd_bench_legibility(a):
+    "`mtl bench-legibility`: every arm × seed not yet finished (resumable), then the report."
+    import time, os, torch
+    from manga_textloss.bench import Bench, BenchConfig, parse_arms, write_report as bench_report
+    cfg = dataclass_from_args(BenchConfig, a); arms = parse_arms(a.arms)
+    try: seeds = [int(s) for s in str(a.seeds).split(',') if s.strip()]
+    except ValueError: raise DatasetError(f'--seeds {a.seeds!r}: give comma-separated integers ≥ 0, e.g. 0,1,2.') from None
+    if not seeds or min(seeds) < 0: raise DatasetError(f'--seeds {a.seeds!r}: give at least one integer ≥ 0 (3 or more for a claim).')
+    if a.threads: torch.set_num_threads(a.threads)
+    work = Path(a.work) if a.work else runs_dir()/'legibility'
+    bench = Bench(work, cfg, progress=not a.quiet, device=a.device)
+    if a.report_only and not bench.runs():
+        raise DatasetError(f'--report-only: {work} holds no finished runs made with these settings; run the benchmark into it first '
+                           f'(without --report-only), or pass the settings and --work it was run with.')
+    if not a.report_only:
+        t0 = time.time(); stopped = False
+        for s in seeds:              # seeds outermost: a run cut short still has whole seeds for every arm
+            for arm in arms:
+                if a.time_budget and time.time() - t0 > a.time_budget: stopped = True; break
+                bench.run(arm, s)
+            if stopped: bench.log(f'--time-budget {a.time_budget:.0f} s reached: no new runs started'); break
+        cmd = ' '.join(['mtl'] + sys.argv[1:]) if Path(sys.argv[0]).name == 'mtl' else ' '.join(['python'] + sys.argv)
+        omp = os.environ.get('OMP_NUM_THREADS')
+        line = dict(command=(f'OMP_NUM_THREADS={omp} ' if omp else '') + cmd, seconds=round(time.time() - t0, 1), finished=time.strftime('%Y-%m-%d %H:%M:%S'))
+        with open(work/'invocations.jsonl', 'a', encoding='utf-8') as fh: fh.write(json.dumps(line, ensure_ascii=False) + '\n')
+    r = bench_report(bench, a.out, a.stem)
+    print(f"{r['info']['runs']} runs; report in {Path(a.out)/(a.stem + '.md')}" + ('' if r['info']['judge_validated'] else ' (judge not validated: no table)'))
 
 def cmd_evaluate(a):
     "Read the samples of run folders with an OCR judge; validated first with --validate-judge (manga-ocr: always)."
@@ -374,13 +386,26 @@ def parser()->argparse.ArgumentParser:
     s.add_argument('--force-judge', action='store_true', help='report even when the judge is below the threshold (recorded as forced)')
     s.add_argument('--json', action='store_true', help='print one JSON object'); s.add_argument('--quiet', action='store_true')
     s.set_defaults(fn=cmd_evaluate)
-    from manga_textloss.legibility import add_bench_args, cmd_bench_legibility
-    s = sub.add_parser('bench-legibility', help='the multi-seed legibility benchmark (notebook 11): arms x seeds, two validated judges, paired intervals')
-    add_bench_args(s); s.set_defaults(fn=cmd_bench_legibility)
+    from manga_textloss.bench import BenchConfig, DEMO_ARMS, ASCII_ARMS
+    s = sub.add_parser('bench-legibility', help='the legibility benchmark (notebook 11): the demo\'s engine over seeds, two validated judges, paired intervals')
+    add_dataclass_args(s, BenchConfig)
+    s.add_argument('--seeds', default='0,1,2', help='training seeds, comma-separated (≥ 3 for a claim; default 0,1,2)')
+    s.add_argument('--arms', default=','.join(DEMO_ARMS), help=f'comma-separated arms, of: {", ".join(ASCII_ARMS)} (default: the demo\'s)')
+    s.add_argument('--work', default=None, help='work folder: data, masks, judges, VAE and one folder per arm × seed; a rerun resumes (default: runs/legibility)')
+    s.add_argument('--out', default='results', help='where legibility.md/.csv/.png/.json and legibility_gallery.png go (default: results)')
+    s.add_argument('--stem', default='legibility', help='the report files\' name (default: legibility)')
+    s.add_argument('--device', default='auto', choices=('auto', 'cpu', 'cuda'), help='where models train and sample (auto: CUDA when available)')
+    s.add_argument('--time-budget', type=float, default=0, help='start no new arm × seed after this many seconds (0: no limit); the report covers what finished')
+    s.add_argument('--report-only', action='store_true', help='only (re)build the report from the finished runs in --work')
+    s.add_argument('--threads', type=int, default=0, help='torch threads (0: torch\'s default)')
+    s.add_argument('--quiet', action='store_true', help='no progress lines')
+    s.set_defaults(fn=cmd_bench_legibility)
     s = sub.add_parser('demo', help='the main job on the embedded default: data, masks, DDPM, VAE, LDM, OCR evaluation, gallery, report')
     s.add_argument('--out', default=None, help='run folder (default: runs/demo-<date>); a rerun into it resumes')
-    s.add_argument('--scale', default='small', choices=list(DEMO_SCALES), help='small (default, ~7 min on 2 CPU cores) or smoke (seconds)')
-    s.add_argument('--seed', type=int, default=0); s.add_argument('--quiet', action='store_true', help='no progress bars')
+    s.add_argument('--scale', default='small', choices=list(DEMO_SCALES), help='small (default: text emerges; ≈ 13 min on 2 CPU cores) or smoke (seconds, what the tests run)')
+    s.add_argument('--seed', type=int, default=0, help="the dataset's and the training seed (default 0)")
+    s.add_argument('--judge-model', metavar='DIR', default=None, help="a manga-ocr model folder: a third judge of every sample, validated on held-out crops first")
+    s.add_argument('--quiet', action='store_true', help='no progress lines')
     s.add_argument('--overwrite', action='store_true', help='delete the contents of an --out folder made with another --scale/--seed (or by '
                    'another version) and start over; without it such a folder is refused and left as it is')
     s.set_defaults(fn=cmd_demo)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import NamedTuple
+from dataclasses import dataclass
 
 import cv2
 import numpy as np
@@ -107,10 +107,9 @@ class CropDataset(torch.utils.data.Dataset):
                     key = text_key(b.text)
                     if not key or (self.texts and key not in self.index) or (per_text and n[key] >= per_text): continue
                     n[key] += 1; self.boxes.append((k, b))
-            missing = [t for t in (self.texts or ()) if n[text_key(t)] == 0]
-            if missing: raise DatasetError(f'{root}: no text box says {", ".join(missing)} in books {books or "(all)"}; choose texts the root has '
-                                           f'(`text_vocabulary`) or synthesise with `dialogue=`.')
-            if not self.boxes: raise DatasetError(f'{root}: no text box with a text in books {books or "(all)"}.')
+            self.missing = [t for t in (self.texts or ()) if n[text_key(t)] == 0]   # vocabulary texts no box of these books says
+            if not self.boxes: raise DatasetError(f'{root}: no text box says ' + (f'any of {", ".join(self.texts)}' if self.texts else 'anything') +
+                                                  f' in books {books or "(all)"}; choose texts the root has (`text_vocabulary`) or synthesise with `dialogue=`.')
         elif not self.pages: raise DatasetError(f'{root} has no pages{" with text" if crop == "text" else ""} to train on.')
 
     def __len__(self): return len(self.boxes) if self.crop == 'box' else len(self.pages) * self.crops_per_page
@@ -172,7 +171,7 @@ class CropDataset(torch.utils.data.Dataset):
         r = self.resolution
         if self.crop == 'box':
             k, b = self.boxes[i]; img, mk = self._load(k)
-            a, m = square_crop(img, b.xyxy, self.margin), square_crop((mk > 127).astype(np.float32), b.xyxy, self.margin, 0)
+            a, m = square_crop(img, b.xyxy, self.margin), (square_crop(mk, b.xyxy, self.margin, 0) > 127).astype(np.float32)
         else:
             img, mk = self._load(i // self.crops_per_page)
             x, y, s = self.window(i); a, m = img[y:y+s, x:x+s], (mk[y:y+s, x:x+s] > 127).astype(np.float32)
@@ -181,8 +180,9 @@ class CropDataset(torch.utils.data.Dataset):
         im = torch.from_numpy(im)[None].expand(self.channels, r, r).contiguous()
         return dict(image=im, mask=torch.from_numpy(m)[None], label=self.label(i))
 
-class Crops(NamedTuple):
-    "A dataset's items stacked: images N×1×r×r in [-1, 1], masks N×1×r×r in [0, 1], labels (index in `texts`), the vocabulary."
+@dataclass
+class Crops:
+    "A dataset's items stacked: images N×1×r×r in [-1, 1], masks N×1×r×r in [0, 1], labels (index in `texts`), the vocabulary; `len` is N."
     images:torch.Tensor
     masks:torch.Tensor
     labels:torch.Tensor

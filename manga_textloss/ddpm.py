@@ -18,7 +18,7 @@ from .crops import CROPS, CropDataset, parse_list
 from .synthetic import PROMPT_WORDS
 from PIL import Image
 from .manga109 import Manga109
-from .losses import LossConfig, weighted_mse
+from .losses import LossConfig, diffusion_target, weighted_mse
 from .core import ConfigError, knob, validate
 from .train import PREDICTION_TYPES, TrainConfig, TrainingError, abs_path, claim_run, train
 
@@ -164,19 +164,22 @@ class DDPMTask:
 
     def loss(self, model, batch, gen):
         x, m = batch['image'], batch['mask']
-        noise = torch.randn(x.shape, generator=gen, device=x.device, dtype=x.dtype)
-        t = torch.randint(0, self.scheduler.config.num_train_timesteps, (x.shape[0],), generator=gen, device=x.device)
-        noisy = self.scheduler.add_noise(x, noise, t)
+        noisy, t, target, snr = diffusion_target(self.scheduler, x, gen)
         y = None
         if self.null_class is not None:   # class-conditional: the crop's class, the null class for texts outside the vocabulary and at random
             y = batch['label'].to(x.device); drop = torch.rand(len(y), generator=gen, device=x.device) < self.cfg.class_dropout
             y = torch.where(drop | (y < 0), torch.full_like(y, self.null_class), y)
         pred = model(noisy, t, class_labels=y).sample
         pt = self.scheduler.config.prediction_type
-        target = noise if pt == 'epsilon' else x if pt == 'sample' else self.scheduler.get_velocity(x, noise, t)
-        a = self.alphas.to(x.device)[t]; snr = a / (1 - a)
         w = m.expand_as(pred) if self.cfg.loss == 'masked' else None
         return weighted_mse(pred, target, w, self.cfg.loss_config, snr, pt), dict(text_frac=m.mean().item())
+
+    def load(self, run:str|Path, # a finished run folder of this task
+            ):
+        "Load the trained UNet of `run` (its model/ folder) into `self.model`."
+        from diffusers import UNet2DModel
+        self.model = UNet2DModel.from_pretrained(Path(run)/'model'/'unet').eval()
+        return self.model
 
     def save(self, model, folder:Path):
         "A DDPMPipeline folder (unet/ + scheduler/), loadable with `DDPMPipeline.from_pretrained`."
@@ -210,7 +213,6 @@ def sample_ddpm(unet, # a UNet2DModel
                )->list:
     "`n` grayscale PIL samples with a DDIM sampler of `steps` steps from fixed seeds."
     from diffusers import DDIMScheduler
-    from PIL import Image
     ddim = DDIMScheduler.from_config(scheduler.config); ddim.set_timesteps(steps)
     dev = next(unet.parameters()).device; c, r = unet.config.in_channels, unet.config.sample_size
     x = torch.cat([torch.randn((1, c, r, r), generator=torch.Generator().manual_seed(seed + k)) for k in range(n)]).to(dev)   # CPU noise: any device
@@ -221,19 +223,25 @@ def sample_ddpm(unet, # a UNet2DModel
     x = ((x.float().clamp(-1, 1) + 1) * 127.5).mean(1).round().cpu().numpy().astype(np.uint8)  # channels averaged to grey
     return [Image.fromarray(a) for a in x]
 
-def denoising_error(model, scheduler, dataset, n:int=64, batch_size:int=16, seed:int=0)->dict:
+def denoising_error(model, # a UNet2DModel
+                    scheduler, # its training scheduler
+                    dataset, # a `CropDataset`
+                    n:int=64, # items
+                    batch_size:int=16, # items per forward pass
+                    seed:int=0, # the noise and timesteps
+                   )->dict:
     "Mean squared error of the model's prediction on `n` items, on all, text (mask-weighted) and background pixels."
     dev = next(model.parameters()).device; g = torch.Generator().manual_seed(seed)
-    pt = scheduler.config.prediction_type; sums = dict(all=0.0, text=0.0, background=0.0, n=0.0, t=0.0, b=0.0)
+    sums = dict(all=0.0, text=0.0, background=0.0, n=0.0, t=0.0, b=0.0)
     idx = list(range(min(n, len(dataset))))
     with torch.inference_mode():
         for k in range(0, len(idx), batch_size):
             items = [dataset[i] for i in idx[k:k + batch_size]]
             x = torch.stack([d['image'] for d in items]).to(dev); m = torch.stack([d['mask'] for d in items]).to(dev)
             noise = torch.randn(x.shape, generator=g).to(dev); t = torch.randint(0, scheduler.config.num_train_timesteps, (len(x),), generator=g).to(dev)
+            noisy, t, target, _ = diffusion_target(scheduler, x, noise=noise, t=t)
             k = model.config.num_class_embeds   # class-conditional: the null class (the last)
-            pred = model(scheduler.add_noise(x, noise, t), t, class_labels=None if not k else torch.full((len(x),), k - 1, device=dev)).sample
-            target = noise if pt == 'epsilon' else x if pt == 'sample' else scheduler.get_velocity(x, noise, t)
+            pred = model(noisy, t, class_labels=None if not k else torch.full((len(x),), k - 1, device=dev)).sample
             e = ((pred - target) ** 2).mean(1, keepdim=True)
             sums['all'] += e.sum().item(); sums['n'] += e.numel()
             sums['text'] += (e * m).sum().item(); sums['t'] += m.sum().item()

@@ -16,7 +16,7 @@ from .evaluate import run_info, run_samples, compare_runs, comparison_table, mar
 from .ldm import GALLERY_TEXTS, make_prompt
 
 # %% auto #0
-__all__ = ['find_runs', 'ldm_gallery', 'ddpm_gallery', 'save_figure', 'write_table', 'render_gallery']
+__all__ = ['find_runs', 'label_grid', 'ldm_gallery', 'ddpm_gallery', 'save_figure', 'write_table', 'render_gallery']
 
 # %% ../nbs/10_gallery.ipynb #14898876
 def find_runs(pattern:str|list, # a glob (or several) of run folders, e.g. 'runs/demo-*/runs/*'
@@ -38,7 +38,12 @@ def _method_runs(runs:list, kind:str)->dict:
     order = sorted(out, key=lambda m: method_order(dict(method=m, kind=kind)))
     return {m: sorted(out[m], key=lambda x: (x[0]['seed'] is None, x[0]['seed']))[0][1] for m in order}
 
-def _label_grid(rows:dict, col_labels:list, title:str, cell:int=128):
+def label_grid(rows:dict, # row label → images (PIL, None for an empty cell)
+               col_labels:list, # column titles (Japanese is drawn with the bundled font)
+               title:str, # the figure's title
+               cell:int=128, # each image's side in the figure, in pixels before dpi
+              ):
+    "The one labelled image grid of the project (galleries, the benchmark's arms × prompts): a matplotlib figure."
     import matplotlib.pyplot as plt
     use_japanese_font()
     nr, nc = len(rows), len(col_labels)
@@ -65,14 +70,14 @@ def ldm_gallery(runs:list, # run folders (non-LDM runs are skipped)
         by_target = {}
         for s in run_samples(run): by_target.setdefault(s['target'], []).append(s['file'])
         rows[m] = [Image.open(run/by_target[t][sample]) if t in by_target and len(by_target[t]) > sample else None for t in texts]
-    return _label_grid(rows, ['none' if t is None else t for t in texts], 'latent diffusion, prompt: ' + make_prompt('…'))
+    return label_grid(rows, ['none' if t is None else t for t in texts], 'latent diffusion, prompt: ' + make_prompt('…'))
 
 def ddpm_gallery(runs:list, n:int=6):
     "Methods × samples figure of the pixel-DDPM runs (None when there are none)."
     methods = _method_runs(runs, 'ddpm')
     if not methods: return None
     rows = {m: [Image.open(run/s['file']) for s in run_samples(run)[:n]] for m, run in methods.items()}
-    return _label_grid(rows, [f'sample {k}' for k in range(n)], 'pixel DDPM: unconditional samples')
+    return label_grid(rows, [f'sample {k}' for k in range(n)], 'pixel DDPM: unconditional samples')
 
 def save_figure(fig, path:str|Path, dpi:int=110)->Path:
     "Save a matplotlib figure as PNG atomically."

@@ -9,6 +9,7 @@ import hashlib, json, math, re, tempfile
 from pathlib import Path
 from typing import NamedTuple
 
+import cv2
 import numpy as np
 from PIL import Image
 
@@ -17,12 +18,12 @@ from .evaluate import ORIENTATIONS, EvaluationError, Reading, check_tesseract, n
 
 # %% auto #0
 __all__ = ['JUDGES', 'DEFAULT_THRESHOLD', 'CROP_SIDE', 'MANGA_OCR_REPO', 'MANGA_OCR_FILES', 'MANGA_OCR_WEIGHTS', 'GET_WEIGHTS',
-           'DEFAULT_CROP_JUDGE', 'figure', 'Judge', 'TesseractJudge', 'check_model_dir', 'model_version',
-           'post_process', 'MangaOcrJudge', 'make_judge', 'GroundTruth', 'gt_crops', 'JudgeNotValid', 'validate',
-           'require_valid', 'validate_on']
+           'DEFAULT_CROP_JUDGE', 'figure', 'Judge', 'letters', 'clean_crop', 'tesseract_crop', 'TesseractJudge',
+           'check_model_dir', 'model_version', 'post_process', 'MangaOcrJudge', 'make_judge', 'GroundTruth', 'gt_crops',
+           'JudgeNotValid', 'validate', 'require_valid', 'validate_on']
 
 # %% ../nbs/09a_judges.ipynb #1b0e6ca0
-JUDGES = ('tesseract', 'tesseract-crop', 'manga-ocr')
+JUDGES = ('tesseract', 'tesseract-crop', 'manga-ocr', 'learned')
 DEFAULT_THRESHOLD = 0.5   # fixed before any measurement: a judge must read at least half of the ground truth exactly
 
 def _grey(img)->np.ndarray:
@@ -48,8 +49,12 @@ class Judge:
     "An OCR reader: `name`, `version`, `read(images) -> [str]` (normalised), `describe()`; `validation` once validated."
     name, version, batch_size, validation = 'judge', '', 1, None
     square = False   # the ground-truth crops it is validated on: False, the text box + 4 px; True, the benchmark's square crops
-    def read(self, images:list)->list[str]: raise NotImplementedError
-    def readings(self, images:list)->list[Reading]:
+    def read(self, images:list, # uint8 arrays (grey or RGB) or PIL images
+            )->list[str]:
+        "The text of each image, `normalise_ocr`-ed (a subclass reads)."
+        raise NotImplementedError
+    def readings(self, images:list, # uint8 arrays (grey or RGB) or PIL images
+                )->list[Reading]:
         "`read` as `evaluate.Reading`s: confidence unknown (None), `chars` = characters read."
         return [Reading(t, None, len(t), '') for t in self.read(images)]
     def describe(self)->dict:
@@ -66,22 +71,52 @@ def _square(a:np.ndarray)->np.ndarray:
     out[(s - h) // 2:(s - h) // 2 + h, (s - w) // 2:(s - w) // 2 + w] = a
     return out
 
+def letters(s:str, # a reading or a text
+           )->str:
+    "NFKC, letters only (what the bubble comparison keeps: Tesseract reads a vertical '？' as '2?' or '7?')."
+    return ''.join(ch for ch in normalise_ocr(s) if ch.isalpha())
+
+def clean_crop(img:np.ndarray, # r×r uint8 crop, dark text on a light bubble
+               upscale:int=4, # resize factor before binarising
+               crop:float=0.06, # share of the side trimmed from each edge
+              )->np.ndarray:
+    "Prepare a bubble crop for OCR: trim the edges, upscale, Otsu, and drop ink touching the border (bubble outline, clutter)."
+    r = img.shape[0]; c = int(round(r * crop)); a = img[c:r - c, c:r - c]
+    a = np.asarray(Image.fromarray(a).resize((a.shape[1] * upscale, a.shape[0] * upscale), Image.LANCZOS))
+    _, b = cv2.threshold(a, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)   # ink = 255
+    n, lab, st, _ = cv2.connectedComponentsWithStats(b, connectivity=8)
+    H, W = b.shape; x, y, w, h, area = (st[:, i] for i in range(5))
+    keep = ~((x == 0) | (y == 0) | (x + w >= W) | (y + h >= H)) & (area >= upscale * upscale); keep[0] = False
+    return np.where(keep[lab], 0, 255).astype(np.uint8)
+
+def tesseract_crop(img:np.ndarray, # square uint8 crop, dark text on a light bubble
+                   upscale:int=4, # `clean_crop`'s resize factor
+                  )->str:
+    "Tesseract's reading of a bubble crop (`clean_crop`, then `evaluate.read_text` in the orientation the ink's extent suggests)."
+    if int(img.max()) - int(img.min()) < 32: return ''
+    c = clean_crop(img, upscale); ys, xs = np.nonzero(c < 128)
+    if len(ys) == 0: return ''
+    h, w = np.ptp(ys) + 1, np.ptp(xs) + 1
+    o = ('vertical',) if h > 1.3 * w else ('horizontal',) if w > 1.3 * h else ('vertical', 'horizontal')
+    return ''.join(normalise_ocr(read_text(c, orientations=o).text).split())
+
 class TesseractJudge(Judge):
-    "Tesseract (jpn / jpn_vert) in one of two modes: 'page' (`evaluate.read_text`) or 'crop' (`legibility.tesseract_crop`)."
+    "Tesseract (jpn / jpn_vert) in one of two modes: 'page' (`evaluate.read_text`) or 'crop' (`tesseract_crop`)."
     def __init__(self,
                  mode:str='page', # 'page': read the image as it is; 'crop': clean the bubble crop first (Otsu, border ink dropped)
                 ):
         if mode not in ('page', 'crop'): raise DatasetError(f"TesseractJudge mode is 'page' or 'crop', not {mode!r}.")
         self.mode, self.name, self.square = mode, 'tesseract' if mode == 'page' else 'tesseract-crop', mode == 'crop'
         self.version = f'tesseract {check_tesseract()}' + ('' if mode == 'page' else f' + clean_crop (square, ≥{CROP_SIDE} px)')
-    def readings(self, images:list)->list[Reading]:
+    def readings(self, images:list, # uint8 arrays (grey or RGB) or PIL images
+                )->list[Reading]:
         "Page mode: `read_text`'s readings (confidence, chars, orientation); crop mode: the text only."
         if self.mode == 'crop': return super().readings(images)
         return [read_text(_grey(im)) for im in _as_list(images)]
-    def read(self, images:list)->list[str]:
+    def read(self, images:list, # uint8 arrays (grey or RGB) or PIL images
+            )->list[str]:
         "The normalised text of each image."
         if self.mode == 'page': return [r.text for r in self.readings(images)]
-        from manga_textloss.legibility import tesseract_crop
         out = []
         for im in _as_list(images):
             a = _square(_grey(im))
@@ -151,7 +186,8 @@ class MangaOcrJudge(Judge):
                                f'Is the folder complete and unmodified? {GET_WEIGHTS}') from None
         finally: hf_logging.enable_progress_bar()
         self._torch = torch
-    def read(self, images:list)->list[str]:
+    def read(self, images:list, # uint8 arrays (grey or RGB) or PIL images
+            )->list[str]:
         "The normalised text of each image (grey → RGB, the model's image processor, `generate`, `post_process`)."
         ims, out = [Image.fromarray(_grey(im)).convert('RGB') for im in _as_list(images)], []
         for i in range(0, len(ims), self.batch_size):
@@ -165,14 +201,19 @@ class MangaOcrJudge(Judge):
 DEFAULT_CROP_JUDGE = 'tesseract-crop'   # the better reader of ground-truth crops in the measurement below
 
 def make_judge(name:str|None=None, # one of `JUDGES`; None: `DEFAULT_CROP_JUDGE`
-               model_dir:str|Path|None=None, # manga-ocr's model folder (manga-ocr only)
-               device:str='cpu', # torch device (manga-ocr only)
+               model_dir:str|Path|None=None, # manga-ocr's model folder, or a saved learned judge's (those two only)
+               device:str='cpu', # torch device (manga-ocr and learned only)
               )->Judge:
     "The judge called `name`, or a `DatasetError` that lists the judges or says what the judge needs."
     name = name or DEFAULT_CROP_JUDGE
     if name not in JUDGES: raise DatasetError(f'Unknown judge {name!r}; judges: {", ".join(JUDGES)}.')
     if name == 'manga-ocr': return MangaOcrJudge(model_dir, device)
-    if model_dir is not None: raise DatasetError(f'A model folder (--judge-model) is for the manga-ocr judge only; {name} takes none.')
+    if name == 'learned':
+        from manga_textloss.learned import LearnedJudge   # here, not at the top: learned imports this module
+        if model_dir is None: raise DatasetError('The learned judge needs its folder (--judge-model DIR): one written by '
+                                                 '`learned.fit_learned_judge(...).save(DIR)`.')
+        return LearnedJudge.load(model_dir, device)
+    if model_dir is not None: raise DatasetError(f'A model folder (--judge-model) is for the manga-ocr and learned judges only; {name} takes none.')
     return TesseractJudge('page' if name == 'tesseract' else 'crop')
 
 # %% ../nbs/09a_judges.ipynb #18f1612d
@@ -193,7 +234,7 @@ def gt_crops(root:str|Path, # any Manga109-format root: synthetic, held-out (`wr
             )->GroundTruth:
     "Ground-truth crops: the text boxes of `root` with non-empty text, in the root's order."
     from manga_textloss.manga109 import Manga109
-    from manga_textloss.legibility import square_crop
+    from manga_textloss.crops import square_crop
     pages = Manga109(root).pages(books)
     boxes = [(i, b) for i, p in enumerate(pages) for b in p.texts if normalise_ocr(b.text)]
     if not boxes: raise DatasetError(f'{root} has no text boxes with text: nothing to validate a judge on.')
@@ -243,7 +284,7 @@ def require_valid(judge:Judge, # a judge
         raise JudgeNotValid(f"The {judge.name} judge ({judge.version}) read only {v['correct']} of {v['n']} ground-truth crops{src} "
                             f"exactly ({v['accuracy']:.0%}, below the threshold {t:.0%}): "
                             f"its legibility figures would measure the judge, not the model. Pick another judge "
-                            f"(--judge {'|'.join(JUDGES)}; manga-ocr with --judge-model DIR) or pass --force-judge to report anyway.")
+                            f"(--judge {'|'.join(JUDGES)}; manga-ocr and learned with --judge-model DIR) or pass --force-judge to report anyway.")
     return v
 
 def validate_on(judge:Judge, # the judge to check

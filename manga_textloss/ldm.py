@@ -15,12 +15,12 @@ import torch.nn.functional as F
 from PIL import Image
 
 from .core import DatasetError, atomic_write, process_state
-from .losses import (LATENT_WEIGHTS, LossConfig, encoder_latent_weight, maxpool_latent_weight, naive_latent_weight,
+from .losses import (LATENT_WEIGHTS, LossConfig, diffusion_target, encoder_latent_weight, maxpool_latent_weight, naive_latent_weight,
                                    weight_stats, weighted_mse)
 from .ddpm import CROPS, GALLERY_TEXTS, CropDataset, synthetic_default, _page_size, _resolution
 from .crops import parse_list
 from .core import knob, validate
-from .train import TrainConfig, TrainingError, abs_path, claim_run, train
+from .train import PREDICTION_TYPES, TrainConfig, TrainingError, abs_path, claim_run, train
 
 # %% auto #0
 __all__ = ['PROMPT_TEMPLATE', 'EMPTY_PROMPT', 'VAE_PRESETS', 'UNET_PRESETS', 'TEXT_PRESETS', 'SD_PARTS', 'PROMPT_SOURCES',
@@ -42,7 +42,7 @@ def make_prompt(text:str|None, # the (normalised) text; None or '': no text
 
 # %% ../nbs/08_ldm.ipynb #5b71d294
 VAE_PRESETS = {'tiny': dict(block_out_channels=(8, 16, 16), norm_num_groups=4),
-               'tiny-2x': dict(block_out_channels=(16, 32), norm_num_groups=8),   # 2× down: small crops keep their strokes in the latents
+               'tiny-2x': dict(block_out_channels=(16, 32), norm_num_groups=8, mid_block_add_attention=False),   # 2× down: small crops keep their strokes
                'small': dict(block_out_channels=(32, 64, 64), norm_num_groups=16)}
 UNET_PRESETS = {'tiny': dict(block_out_channels=(16, 32), down_block_types=('CrossAttnDownBlock2D', 'DownBlock2D'),
                              up_block_types=('UpBlock2D', 'CrossAttnUpBlock2D'), norm_num_groups=8, attention_head_dim=4),
@@ -100,6 +100,7 @@ def load_sd(folder:str|Path)->dict:
 class VAEConfig:
     "The first-stage autoencoder of the embedded default."
     data_root:str|None=None        # Manga109(-format) root; None: the synthetic default, made inside the run folder
+    masks:str|None=None            # text masks (<title>/<NNN>.png, for box crops and the text-PSNR); default <data_root>/masks
     vae_size:str=knob('small', choices=tuple(VAE_PRESETS))
     channels:int=knob(1, choices=(1, 3))
     resolution:int=knob(64, ge=8, check=_resolution)
@@ -129,12 +130,12 @@ class VAETask:
         self.cfg, self.out = cfg, Path(output_dir)
         self.data_root = Path(cfg.data_root) if cfg.data_root else synthetic_default(self.out, cfg.synthetic_books, cfg.synthetic_pages, cfg.synthetic_size, cfg.synthetic_seed)
         torch.manual_seed(seed); self.model = small_vae(cfg.vae_size, cfg.channels)
-        self.dataset = CropDataset(self.data_root, None, cfg.resolution, cfg.crop, cfg.crop_size, cfg.channels, cfg.crops_per_page, seed,
+        self.dataset = CropDataset(self.data_root, cfg.masks, cfg.resolution, cfg.crop, cfg.crop_size, cfg.channels, cfg.crops_per_page, seed,
                                    texts=parse_list(cfg.texts), books=parse_list(cfg.books), margin=cfg.box_margin)
     @staticmethod
     def params_for(cfg:VAEConfig, output_dir:str|Path)->dict:
         "The task's part of `params.json`: its config with the absolute data root (the synthetic default is `<output_dir>/data`)."
-        return asdict(cfg) | dict(data_root=abs_path(cfg.data_root or Path(output_dir)/'data'))
+        return asdict(cfg) | dict(data_root=abs_path(cfg.data_root or Path(output_dir)/'data'), masks=abs_path(cfg.masks))
     def params(self): return self.params_for(self.cfg, self.out)
     def loss(self, model, batch, gen):
         x = batch['image']
@@ -146,7 +147,7 @@ class VAETask:
     def _eval_set(self):
         c = self.cfg
         root = synthetic_default(self.out, 1, max(2, c.synthetic_pages), c.synthetic_size, c.synthetic_seed + 1000, 'data_eval') if c.data_root is None else self.data_root
-        return CropDataset(root, None, c.resolution, 'text', c.crop_size, c.channels, max(1, c.eval_items // 4), seed=12345)
+        return CropDataset(root, c.masks if c.data_root else None, c.resolution, 'text', c.crop_size, c.channels, max(1, c.eval_items // 4), seed=12345)
     @torch.no_grad()
     def evaluate(self, model)->dict:
         ds = self._eval_set(); dev = next(model.parameters()).device
@@ -194,7 +195,8 @@ class LDMConfig:
     "The latent diffusion experiment (the loop's knobs are in `TrainConfig`)."
     data_root:str|None=None        # Manga109(-format) root; None: the synthetic default, made inside the run folder
     masks:str|None=None            # text masks (<title>/<NNN>.png); default <data_root>/masks
-    weight:str=knob('naive', choices=LATENT_WEIGHTS)
+    weight:str=knob('naive', choices=LATENT_WEIGHTS)  # the latent weight: none (plain MSE), the paper's naive or encoder, or maxpool
+    prediction_type:str=knob('epsilon', choices=PREDICTION_TYPES)  # fresh models only (Stable Diffusion keeps its own)
     pretrained:str|None=None       # a Stable Diffusion 1.5 diffusers folder; None: the small embedded components
     vae:str|None=None              # a trained AutoencoderKL folder (`mtl train-vae`); required without `pretrained`
     unet_size:str=knob('small', choices=tuple(UNET_PRESETS))  # embedded default
@@ -331,7 +333,8 @@ class LDMTask:
             te, self.tokenizer = small_text_encoder(cfg.text_encoder_size)
             f = 2 ** (len(self.vae.config.block_out_channels) - 1)
             unet = small_unet(cfg.unet_size, cfg.resolution // f, te.config.d_model, self.vae.config.latent_channels)
-            self.scheduler = DDPMScheduler(num_train_timesteps=1000, beta_schedule='scaled_linear', beta_start=0.00085, beta_end=0.012)
+            self.scheduler = DDPMScheduler(num_train_timesteps=1000, beta_schedule='scaled_linear', beta_start=0.00085, beta_end=0.012,
+                                           prediction_type=cfg.prediction_type, clip_sample=False)   # SD's: latents are not in [-1, 1]
         self.vae.requires_grad_(False).eval().to(process_state().device)
         self.model = LDMModel(unet, te, cfg.train_text_encoder)
         crops = CropDataset(self.data_root, cfg.masks, cfg.resolution, cfg.crop, cfg.crop_size, self.vae.config.in_channels, cfg.crops_per_page, seed,
@@ -366,15 +369,12 @@ class LDMTask:
         z = (mean + std * torch.randn(mean.shape, generator=gen, device=dev)) * self.sf
         drop = torch.rand(len(ids), generator=gen, device=dev) < self.cfg.prompt_dropout
         ids = torch.where(drop[:, None], self.empty_ids.to(ids.device)[None], ids)
-        noise = torch.randn(z.shape, generator=gen, device=dev)
-        t = torch.randint(0, self.scheduler.config.num_train_timesteps, (len(z),), generator=gen, device=dev)
-        pred = model(self.scheduler.add_noise(z, noise, t), t, ids)
+        noisy, t, target, snr = diffusion_target(self.scheduler, z, gen)
+        pred = model(noisy, t, ids)
         pt = self.scheduler.config.prediction_type
-        target = noise if pt == 'epsilon' else self.scheduler.get_velocity(z, noise, t) if pt == 'v_prediction' else z
-        a = self.scheduler.alphas_cumprod.to(dev)[t]
         cfg = LossConfig(lam=self.cfg.lam, background=self.cfg.background, normalise=self.cfg.normalise, snr_gamma=self.cfg.snr_gamma)
         logs = dict(text_frac=text_frac) | (weight_stats(w) if w is not None else {})
-        return weighted_mse(pred, target, w, cfg, a / (1 - a), pt), logs
+        return weighted_mse(pred, target, w, cfg, snr, pt), logs
 
     def pipeline(self, model):
         "A StableDiffusionPipeline around the trained components (DDIM sampler)."
@@ -382,6 +382,14 @@ class LDMTask:
         return StableDiffusionPipeline(vae=self.vae, text_encoder=model.text_encoder, tokenizer=self.tokenizer, unet=model.unet,
                                        scheduler=DDIMScheduler.from_config(self.scheduler.config), safety_checker=None,
                                        feature_extractor=None, requires_safety_checker=False)
+
+    def load(self, run:str|Path, # a finished run folder of this task
+            ):
+        "Load the trained UNet and text encoder of `run` (its model/ pipeline folder) into `self.model`."
+        from diffusers import UNet2DConditionModel
+        f = Path(run)/'model'; te = type(self.model.text_encoder).from_pretrained(f/'text_encoder')
+        self.model = LDMModel(UNet2DConditionModel.from_pretrained(f/'unet'), te, self.cfg.train_text_encoder).eval()
+        return self.model
 
     def save(self, model, folder:Path):
         "The whole pipeline, loadable with `StableDiffusionPipeline.from_pretrained(folder)`."

@@ -12,7 +12,8 @@ import torch.nn.functional as F
 
 # %% auto #0
 __all__ = ['LATENT_WEIGHTS', 'paper_masked_mse', 'LossError', 'LossConfig', 'element_weights', 'min_snr_weights', 'weighted_mse',
-           'text_weight_share', 'naive_latent_weight', 'maxpool_latent_weight', 'encoder_latent_weight', 'weight_stats']
+           'diffusion_target', 'text_weight_share', 'naive_latent_weight', 'maxpool_latent_weight',
+           'encoder_latent_weight', 'weight_stats']
 
 # %% ../nbs/05_losses.ipynb #8655b1b1
 def paper_masked_mse(pred:torch.Tensor, # model output
@@ -85,6 +86,22 @@ def weighted_mse(pred:torch.Tensor, # B×… model output
         if snr is None: raise LossError('snr_gamma is set but no SNR was passed to weighted_mse.')
         per = per * min_snr_weights(snr.float(), cfg.snr_gamma, prediction_type)
     return per.mean()
+
+# %% ../nbs/05_losses.ipynb #a8583e48
+def diffusion_target(scheduler, # a diffusers noise scheduler (its config holds `prediction_type` and `num_train_timesteps`)
+                     x0:torch.Tensor, # clean inputs (pixels or scaled latents)
+                     gen:torch.Generator|None=None, # draws the noise and timesteps (the training loop's per-step generator)
+                     noise:torch.Tensor|None=None, # given noise (default: drawn from `gen`)
+                     t:torch.Tensor|None=None, # given timesteps (default: drawn uniformly from `gen`)
+                    )->tuple:
+    "`(noisy, t, target, snr)`: the model's input, its timesteps, what it must predict (ε, x0 or v) and each timestep's SNR."
+    from diffusers.training_utils import compute_snr
+    if noise is None: noise = torch.randn(x0.shape, generator=gen, device=x0.device, dtype=x0.dtype)
+    if t is None: t = torch.randint(0, scheduler.config.num_train_timesteps, (x0.shape[0],), generator=gen, device=x0.device)
+    pt = scheduler.config.prediction_type
+    if pt not in ('epsilon', 'sample', 'v_prediction'): raise LossError(f"prediction_type {pt!r}: choose epsilon, sample or v_prediction.")
+    target = noise if pt == 'epsilon' else x0 if pt == 'sample' else scheduler.get_velocity(x0, noise, t)
+    return scheduler.add_noise(x0, noise, t), t, target, compute_snr(scheduler, t).to(x0.device)
 
 # %% ../nbs/05_losses.ipynb #d23de909
 def text_weight_share(f:float, # fraction of pixels that are text (w = 1)

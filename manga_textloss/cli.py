@@ -17,9 +17,8 @@ from .losses import LossError
 from .train import TrainConfig, TrainingError
 
 # %% auto #0
-__all__ = ['DEMO_SCALES', 'cmd_synth', 'cmd_stats', 'cmd_masks', 'cmd_eval_masks', 'add_dataclass_args', 'dataclass_from_args',
-           'train_command', 'demo_bench_config', 'run_notebook', 'demo_config', 'run_demo', 'write_report', 'cmd_demo',
-           'cmd_bench_legibility', 'cmd_evaluate', 'parser', 'main']
+__all__ = ['cmd_synth', 'cmd_stats', 'cmd_masks', 'cmd_eval_masks', 'add_dataclass_args', 'dataclass_from_args', 'train_command',
+           'cmd_demo', 'cmd_bench_legibility', 'cmd_evaluate', 'parser', 'main']
 
 # %% ../nbs/90_cli.ipynb #b6dfe647
 def cmd_synth(a):
@@ -101,165 +100,11 @@ def train_command(config_cls, train_fn, run_name):
     cmd.__doc__ = train_fn.__doc__
     return cmd
 
-# %% ../nbs/90_cli.ipynb #01b5d15b
-DEMO_SCALES = {
-    'smoke': dict(books=3, pages=4, resolution=32, steps=4, batch_size=4, vae_steps=4, judge_steps=20, samples_per_text=1, sampler_steps=2,
-                  tesseract=False),
-    'small': dict(),   # BenchConfig's defaults: the size at which text emerges on 2 CPU cores (see notebook 11)
-}
-
-def demo_bench_config(scale:str, # a key of `DEMO_SCALES`
-                      seed:int, # the dataset's seed (the training seed is the same)
-                      manga_ocr:str|None=None, # a manga-ocr model folder: a third judge of every sample
-                     ):
-    "The demo's benchmark settings at `scale`."
-    from manga_textloss.bench import BenchConfig
-    return BenchConfig(data_seed=seed, manga_ocr=manga_ocr, **DEMO_SCALES[scale])
-
-def _nbs_dir()->Path|None:
-    root = project_root(Path(__file__).parent)
-    return root/'nbs' if root and (root/'nbs').is_dir() else None
-
-def run_notebook(name:str, # notebook file name in nbs/, e.g. '01_manga109.ipynb'
-                 out:str|Path, # where to write the executed copy
-                 progress:bool=False, # papermill's cell progress bar
-                 **parameters, # papermill parameters
-                )->Path:
-    "Execute a notebook of `nbs/` with papermill (cwd = nbs/), writing the executed copy to `out`."
-    import papermill as pm
-    nbs = _nbs_dir()
-    if nbs is None: raise DatasetError(f'{name}: the notebooks (nbs/) are not next to the installed package; run from a clone of the repository.')
-    Path(out).parent.mkdir(parents=True, exist_ok=True)
-    pm.execute_notebook(str(nbs/name), str(out), parameters=parameters, cwd=str(nbs), progress_bar=progress, kernel_name='python3')
-    return Path(out)
-
-def demo_config(scale:str, # a key of `DEMO_SCALES`
-                seed:int, # the demo's seed
-                manga_ocr:str|None=None, # the manga-ocr model folder, if any
-               )->dict:
-    "What a demo folder records as made it (in `demo.json`): scale, seed, the scale's parameters, the code version (and manga-ocr's folder)."
-    from manga_textloss import __version__
-    d = dict(scale=scale, seed=seed, version=__version__, params=DEMO_SCALES[scale]) | (dict(manga_ocr=str(Path(manga_ocr).absolute())) if manga_ocr else {})
-    return json.loads(json.dumps(d))
-
-class _Stages:
-    "Stage bookkeeping of a resumable job: `demo.json` records the job's settings and its finished stages (with their wall time)."
-    def __init__(self, out:Path, total:int,
-                 config:dict|None=None, # what made the folder (`demo_config`): another one is refused
-                 overwrite:bool=False, # delete the folder's contents first
-                ):
-        from manga_textloss.core import read_run_json
-        from manga_textloss.core import describe_differences, differences, flatten
-        from manga_textloss.train import clear_folder
-        self.out, self.total, self.k = out, total, 0
-        self.f = out/'demo.json'
-        if overwrite: clear_folder(out, 'demo.json', known=())
-        if self.f.is_file():
-            self.state = read_run_json(self.f, 'demo record (demo.json)')
-            old = self.state.get('config') if isinstance(self.state.get('config'), dict) else {}
-            if config is not None and old != config:
-                top = lambda d: {k: v for k, v in d.items() if k != 'params'}
-                diff = differences(top(old), top(config)) or differences(flatten(old.get('params') or {}, 'params.'), flatten(config['params'], 'params.'))
-                raise DatasetError(f'{out} holds a demo made with other settings: {describe_differences(diff)}. Rerun it with its own settings to '
-                                   f'resume, pass --overwrite to delete its contents and start over, or use another --out.')
-            if not isinstance(self.state.get('stages'), dict): self.state['stages'] = {}
-        else:
-            if out.is_dir() and any(not (p.name.startswith('.') and p.name.endswith('.tmp')) for p in out.iterdir()):
-                raise DatasetError(f'--out {out} is not empty and holds no demo.json, so it is not a demo folder: pass a new or empty --out.')
-            self.state = {'config': config, 'stages': {}}; save_json(self.state, self.f)   # claimed before any stage runs
-    def __call__(self, name:str, fn, *args, **kw):
-        import time
-        self.k += 1
-        if name in self.state['stages']:
-            print(f'[{self.k}/{self.total}] {name}: done in an earlier run, skipped', flush=True); return None
-        print(f'[{self.k}/{self.total}] {name} ...', flush=True)
-        t = time.time(); r = fn(*args, **kw); dt = time.time() - t
-        self.state['stages'][name] = round(dt, 1); save_json(self.state, self.f)
-        print(f'[{self.k}/{self.total}] {name}: {dt:.0f} s', flush=True)
-        return r
-
-def run_demo(out:str|Path, # the run folder
-             scale:str='small', # 'smoke' (seconds, what the tests run) or 'small' (the size at which text emerges on 2 CPU cores)
-             seed:int=0, # the dataset's and the training seed
-             progress:bool=True, # print each stage's progress
-             overwrite:bool=False, # delete the contents of a demo folder made with other settings (without it: refused)
-             manga_ocr:str|None=None, # a manga-ocr model folder: a third judge of every sample (validated first)
-            )->Path:
-    "The main job on the embedded default: the legibility benchmark's engine at one seed, after data, masks and exploration; returns `report.md`."
-    from manga_textloss.bench import Bench, DEMO_ARMS
-    if scale not in DEMO_SCALES: raise DatasetError(f'--scale {scale!r}: choose one of {", ".join(DEMO_SCALES)}.')
-    if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0: raise DatasetError(f'--seed {seed}: must be an integer ≥ 0.')
-    out = Path(out).absolute()
-    stage = _Stages(out, 7 + len(DEMO_ARMS), demo_config(scale, seed, manga_ocr), overwrite)   # refuses another demo's folder
-    bench = Bench(out, demo_bench_config(scale, seed, manga_ocr and str(Path(manga_ocr).absolute())), progress=progress)
-    stage('synthesise', lambda: bench.root)
-    def count():
-        st = dataset_stats(Manga109(bench.root), check_images=True); save_json(st, out/'stats.json'); _print_stats(st, bench.root)
-    stage('count', count)
-    stage('explore (papermill 01_manga109)', run_notebook, '01_manga109.ipynb', out/'01_manga109.ipynb', data_root=str(bench.root), pages_to_draw=3)
-    def masks():
-        res = {}
-        for backend, folder in (('classical', bench.masks), ('bbox', out/'masks-bbox')):
-            if backend == 'bbox': extract_masks(bench.root, folder, 'bbox', progress=False)
-            res[backend] = evaluate_masks(folder, bench.root/'masks', csv=out/f'masks_{backend}_pages.csv')
-            print(f"  {backend:<10} precision {res[backend]['precision']:.3f}  recall {res[backend]['recall']:.3f}  F1 {res[backend]['f1']:.3f}")
-        res['summary'] = json.loads((bench.masks/'summary.json').read_text(encoding='utf-8'))
-        save_json(res, out/'masks_eval.json')
-    stage('text masks (mtl masks), scored against ground truth', masks)
-    def judges():
-        lj = bench.learned_judge; v = lj.validation
-        print(f"  learned judge: {v['heldout_accuracy']:.1%} of {v['heldout_n']} held-out crops; on noise {v['noise_gaussian_accuracy']:.1%} "
-              f"(chance {v['chance']:.0%})")
-        if bench.cfg.tesseract: print(f"  Tesseract: {bench.tesseract_judge.validation['accuracy']:.1%} of held-out crops")
-        if bench.manga_ocr_judge: print(f"  manga-ocr: {bench.manga_ocr_judge.validation['accuracy']:.1%} of held-out crops")
-    stage('judges (learned, Tesseract), validated on held-out books', judges)
-    stage('VAE (train.train)', lambda: bench.vae)
-    for arm in DEMO_ARMS: stage(f'{arm} (train.train, sample the six prompts, judge)', bench.run, arm, seed)
-    stage('report', write_report, out)
-    return out/'report.md'
-
-
 # %% ../nbs/90_cli.ipynb #9d51260c
-def write_report(out:str|Path, # a demo folder
-                )->Path:
-    "`report.md` and `report.html` of a demo folder: data, masks, judges, the six-prompt gallery, the legibility table, wall times."
-    import mistune
-    from manga_textloss.bench import Bench, write_report as bench_report
-    out = Path(out)
-    rd = lambda f: json.loads((out/f).read_text(encoding='utf-8')) if (out/f).is_file() else None
-    st, me, demo = rd('stats.json'), rd('masks_eval.json'), rd('demo.json') or {'stages': {}}
-    cfg = demo.get('config') or {}
-    bench = Bench(out, demo_bench_config(cfg.get('scale', 'small'), cfg.get('seed', 0), cfg.get('manga_ocr')), progress=False)
-    r = bench_report(bench, out, 'legibility', invocations=[])
-    L = [f'# manga-textloss demo: {out.name}', '',
-         "The whole method on the embedded synthetic Manga109-format dataset, small models trained briefly on a CPU: every arm is the "
-         "method's own task (`DDPMTask`, `LDMTask`) trained by `train.train` and sampled by its own sampler. The numbers are real "
-         "measurements of these small runs at one seed, not of the paper's models; `mtl bench-legibility` runs the same engine over seeds.", '']
-    if st: L += ['## Data', '', f"{st['books']} books, {st['pages']} pages, {st['texts']} text boxes (`data/`; exploration: "
-                 f"[01_manga109.ipynb](01_manga109.ipynb)).", '']
-    if me:
-        s = me.get('summary') or {}
-        L += ['## Text masks against ground truth', '', '| backend | precision | recall | F1 | IoU |', '|---|---|---|---|---|'] + \
-             [f"| {b} | {v['precision']:.3f} | {v['recall']:.3f} | {v['f1']:.3f} | {v.get('iou', float('nan')):.3f} |" for b, v in me.items() if b != 'summary'] + ['']
-        if s: L += [f"The models train on the classical masks (`masks/`, `mtl masks` with the default policy): {s.get('text_boxes')} text boxes, "
-                    f"{s.get('by_rule')} by the paper's rule, {s.get('by_fallback')} by the fallback, {s.get('empty')} empty.", '']
-    L += r['markdown'][2:] + ['']
-    if demo['stages']:
-        L += ['## Wall time per stage', '', '| stage | seconds |', '|---|---|'] + [f'| {k} | {v:.0f} |' for k, v in demo['stages'].items()] + \
-             [f"| **total** | **{sum(demo['stages'].values()):.0f}** |", '']
-    md = '\n'.join(L)
-    with atomic_write(out/'report.md', 'w', encoding='utf-8') as f: f.write(md)
-    body = mistune.create_markdown(plugins=['table'])(md)
-    html = ('<!doctype html><html><head><meta charset="utf-8"><title>' + out.name + '</title><style>body{font-family:sans-serif;'
-            'max-width:1100px;margin:2em auto;padding:0 1em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 8px}'
-            'img{max-width:100%}</style></head><body>' + body + '</body></html>')
-    with atomic_write(out/'report.html', 'w', encoding='utf-8') as f: f.write(html)
-    if r['table']: print('\n'.join(r['markdown'][r['markdown'].index('## Legibility'):]))
-    return out/'report.md'
-
 def cmd_demo(a):
     "The main job on the embedded default."
     import datetime, time
+    from manga_textloss.demo import run_demo
     out = Path(a.out or runs_dir()/f'demo-{datetime.date.today().isoformat()}')
     t = time.time()
     report = run_demo(out, a.scale, a.seed, progress=not a.quiet, overwrite=a.overwrite, manga_ocr=a.judge_model)
@@ -268,7 +113,8 @@ def cmd_demo(a):
 def cmd_bench_legibility(a):
     "`mtl bench-legibility`: every arm × seed not yet finished (resumable), then the report."
     import time, os, torch
-    from manga_textloss.bench import Bench, BenchConfig, parse_arms, write_report as bench_report
+    from manga_textloss.bench import Bench, BenchConfig, parse_arms
+    from manga_textloss.report import write_report as bench_report
     cfg = dataclass_from_args(BenchConfig, a); arms = parse_arms(a.arms)
     try: seeds = [int(s) for s in str(a.seeds).split(',') if s.strip()]
     except ValueError: raise DatasetError(f'--seeds {a.seeds!r}: give comma-separated integers ≥ 0, e.g. 0,1,2.') from None
@@ -353,15 +199,17 @@ def parser()->argparse.ArgumentParser:
     s.add_argument('--points-per-side', type=int, default=None, help='sam-amg: point grid size (default 32)')
     s.add_argument('--max-side', type=int, default=None, help='sam-amg: downsize pages whose long side exceeds this')
     s.add_argument('--crop-n-layers', type=int, default=None, help='sam-amg: extra crop layers (small text)')
-    s.add_argument('--annotations', default='annotations'); s.add_argument('--books', nargs='*', default=None, help='only these titles')
-    s.add_argument('--quiet', action='store_true')
+    s.add_argument('--annotations', default='annotations', help='annotation folder or version, e.g. v2018.05.31 (default: annotations)')
+    s.add_argument('--books', nargs='*', default=None, help='only these titles')
+    s.add_argument('--quiet', action='store_true', help='no progress bar or summary')
     s.set_defaults(fn=cmd_masks)
     s = sub.add_parser('eval-masks', help='pixel precision/recall/F1/IoU of masks against ground truth')
     s.add_argument('pred', help='predicted masks folder (<title>/<NNN>.png)'); s.add_argument('gt', help='ground-truth folder, e.g. ROOT/masks')
     s.add_argument('--json', action='store_true', help='print one JSON object'); s.add_argument('--csv', default=None, help='per-page table')
     s.set_defaults(fn=cmd_eval_masks)
     from manga_textloss.ddpm import DDPMConfig, train_ddpm
-    from manga_textloss.ldm import VAEConfig, LDMConfig, train_vae, train_ldm
+    from manga_textloss.ldm import LDMConfig, train_ldm
+    from manga_textloss.vae import VAEConfig, train_vae
     for name, cls, fn, run, hlp in (
             ('train-ddpm', DDPMConfig, train_ddpm, lambda a: f'ddpm-{a.loss}', 'finetune/train an unconditional pixel DDPM, baseline or masked loss'),
             ('train-vae', VAEConfig, train_vae, lambda a: 'vae', 'train the small first-stage AutoencoderKL (embedded default)'),
@@ -384,7 +232,8 @@ def parser()->argparse.ArgumentParser:
     s.add_argument('--judge-threshold', type=float, default=DEFAULT_THRESHOLD, metavar='F',
                    help=f'exact accuracy on the ground truth the judge must reach (default {DEFAULT_THRESHOLD})')
     s.add_argument('--force-judge', action='store_true', help='report even when the judge is below the threshold (recorded as forced)')
-    s.add_argument('--json', action='store_true', help='print one JSON object'); s.add_argument('--quiet', action='store_true')
+    s.add_argument('--json', action='store_true', help='print one JSON object')
+    s.add_argument('--quiet', action='store_true', help='no progress bar')
     s.set_defaults(fn=cmd_evaluate)
     from manga_textloss.bench import BenchConfig, DEMO_ARMS, ASCII_ARMS
     s = sub.add_parser('bench-legibility', help='the legibility benchmark (notebook 11): the demo\'s engine over seeds, two validated judges, paired intervals')
@@ -400,6 +249,7 @@ def parser()->argparse.ArgumentParser:
     s.add_argument('--threads', type=int, default=0, help='torch threads (0: torch\'s default)')
     s.add_argument('--quiet', action='store_true', help='no progress lines')
     s.set_defaults(fn=cmd_bench_legibility)
+    from manga_textloss.demo import DEMO_SCALES
     s = sub.add_parser('demo', help='the main job on the embedded default: data, masks, DDPM, VAE, LDM, OCR evaluation, gallery, report')
     s.add_argument('--out', default=None, help='run folder (default: runs/demo-<date>); a rerun into it resumes')
     s.add_argument('--scale', default='small', choices=list(DEMO_SCALES), help='small (default: text emerges; ≈ 13 min on 2 CPU cores) or smoke (seconds, what the tests run)')

@@ -83,7 +83,7 @@ class DDPMConfig:
     text_share:float|None=knob(None, gt=0, lt=1)  # LossConfig: fixed text share of the weight
     snr_gamma:float|None=knob(None, gt=0)  # LossConfig: Min-SNR-γ
     pretrained:str|None=None       # a diffusers DDPM folder; None: a fresh model of `model_size`
-    model_size:str=knob('small', choices=tuple(UNET_PRESETS))
+    model_size:str=knob('small', choices=tuple(UNET_PRESETS))  # a fresh UNet's preset: tiny (tests), small (CPU), base (GPU)
     resolution:int=knob(64, ge=8, check=_resolution)
     crop:str=knob('text', choices=CROPS)  # text: windows around text boxes; box: one square per text box (with `texts`: its class)
     crop_size:int=knob(256, ge=8)  # crop side in page pixels at 1654-px page width (text/random windows)
@@ -93,6 +93,7 @@ class DDPMConfig:
     books:str|None=None            # comma-separated book titles to train on (None: every book of the root)
     class_conditional:bool=False   # condition the UNet on the crop's text class (needs `texts`); the paper's model is unconditional
     class_dropout:float=knob(0.1, ge=0, le=1)  # class-conditional: train with the null class this often (it samples the "none" prompt)
+    guidance_scale:float=knob(1.0, ge=0)  # class-conditional sampling: classifier-free guidance (1: none)
     prediction_type:str=knob('epsilon', choices=PREDICTION_TYPES)  # fresh models only; pretrained keep theirs
     num_train_timesteps:int=knob(1000, ge=1)
     synthetic_books:int=knob(2, ge=1)  # size of the synthetic default
@@ -202,7 +203,8 @@ class DDPMTask:
                      steps:int, # DDIM steps
                     )->dict:
         "text → `n` samples of a class-conditional model."
-        return {t: sample_ddpm(model, self.scheduler, n, seed, steps, self.null_class if t is None else self.texts.index(t)) for t in texts}
+        return {t: sample_ddpm(model, self.scheduler, n, seed, steps, self.null_class if t is None else self.texts.index(t), self.cfg.guidance_scale)
+                for t in texts}
 
 def sample_ddpm(unet, # a UNet2DModel
                 scheduler, # its training scheduler (its config makes the DDIM sampler)
@@ -210,6 +212,7 @@ def sample_ddpm(unet, # a UNet2DModel
                 seed:int=0, # image k starts from the noise of seed + k
                 steps:int=50, # DDIM steps
                 class_label:int|None=None, # class-conditional UNets: the class of every image (default: the null class, the last)
+                guidance_scale:float=1.0, # class-conditional: classifier-free guidance, null + s·(class − null) (1: none)
                )->list:
     "`n` grayscale PIL samples with a DDIM sampler of `steps` steps from fixed seeds."
     from diffusers import DDIMScheduler
@@ -218,8 +221,14 @@ def sample_ddpm(unet, # a UNet2DModel
     x = torch.cat([torch.randn((1, c, r, r), generator=torch.Generator().manual_seed(seed + k)) for k in range(n)]).to(dev)   # CPU noise: any device
     k = unet.config.num_class_embeds
     y = None if not k else torch.full((n,), k - 1 if class_label is None else class_label, device=dev)
+    guide = y is not None and guidance_scale != 1 and (class_label is not None and class_label != k - 1)
     with torch.inference_mode():
-        for t in ddim.timesteps: x = ddim.step(unet(x, t, class_labels=y).sample, t, x).prev_sample
+        for t in ddim.timesteps:
+            if guide:   # one batch: the class and the null class
+                out = unet(torch.cat([x, x]), t, class_labels=torch.cat([y, torch.full_like(y, k - 1)])).sample
+                c, u = out.chunk(2); out = u + guidance_scale * (c - u)
+            else: out = unet(x, t, class_labels=y).sample
+            x = ddim.step(out, t, x).prev_sample
     x = ((x.float().clamp(-1, 1) + 1) * 127.5).mean(1).round().cpu().numpy().astype(np.uint8)  # channels averaged to grey
     return [Image.fromarray(a) for a in x]
 

@@ -19,14 +19,14 @@ from .losses import (LATENT_WEIGHTS, LossConfig, diffusion_target, encoder_laten
                                    weight_stats, weighted_mse)
 from .ddpm import CROPS, GALLERY_TEXTS, CropDataset, synthetic_default, _page_size, _resolution
 from .crops import parse_list
+from .vae import VAE_PRESETS, VAEConfig, VAETask, psnr, small_vae, train_vae   # the first stage (notebook 07a)
 from .core import knob, validate
 from .train import PREDICTION_TYPES, TrainConfig, TrainingError, abs_path, claim_run, train
 
 # %% auto #0
-__all__ = ['PROMPT_TEMPLATE', 'EMPTY_PROMPT', 'VAE_PRESETS', 'UNET_PRESETS', 'TEXT_PRESETS', 'SD_PARTS', 'PROMPT_SOURCES',
-           'INTERPOLATIONS', 'make_prompt', 'small_vae', 'small_text_encoder', 'small_unet', 'load_sd', 'VAEConfig',
-           'psnr', 'VAETask', 'train_vae', 'LDMConfig', 'LDMModel', 'latent_weight', 'LDMItems', 'CachedItems',
-           'cache_key', 'build_cache', 'LDMTask', 'train_ldm']
+__all__ = ['PROMPT_TEMPLATE', 'EMPTY_PROMPT', 'UNET_PRESETS', 'TEXT_PRESETS', 'SD_PARTS', 'PROMPT_SOURCES', 'INTERPOLATIONS',
+           'make_prompt', 'small_text_encoder', 'small_unet', 'load_sd', 'LDMConfig', 'LDMModel', 'latent_weight',
+           'LDMItems', 'CachedItems', 'cache_key', 'build_cache', 'LDMTask', 'train_ldm']
 
 # %% ../nbs/08_ldm.ipynb #e29687ab
 PROMPT_TEMPLATE = 'A manga page containing the text: "{text}"'
@@ -41,9 +41,6 @@ def make_prompt(text:str|None, # the (normalised) text; None or '': no text
     return template.format(text=text) if text else empty
 
 # %% ../nbs/08_ldm.ipynb #5b71d294
-VAE_PRESETS = {'tiny': dict(block_out_channels=(8, 16, 16), norm_num_groups=4),
-               'tiny-2x': dict(block_out_channels=(16, 32), norm_num_groups=8, mid_block_add_attention=False),   # 2× down: small crops keep their strokes
-               'small': dict(block_out_channels=(32, 64, 64), norm_num_groups=16)}
 UNET_PRESETS = {'tiny': dict(block_out_channels=(16, 32), down_block_types=('CrossAttnDownBlock2D', 'DownBlock2D'),
                              up_block_types=('UpBlock2D', 'CrossAttnUpBlock2D'), norm_num_groups=8, attention_head_dim=4),
                 'tiny-low': dict(block_out_channels=(32, 64), down_block_types=('DownBlock2D', 'CrossAttnDownBlock2D'),   # attention only at
@@ -52,15 +49,6 @@ UNET_PRESETS = {'tiny': dict(block_out_channels=(16, 32), down_block_types=('Cro
                               up_block_types=('UpBlock2D', 'CrossAttnUpBlock2D', 'CrossAttnUpBlock2D'), norm_num_groups=16, attention_head_dim=8)}
 TEXT_PRESETS = {'tiny': dict(d_model=32, d_kv=8, d_ff=64, num_layers=1, num_heads=4),
                 'small': dict(d_model=64, d_kv=16, d_ff=128, num_layers=2, num_heads=4)}
-
-def small_vae(size:str='small', # a preset of `VAE_PRESETS`
-              channels:int=1, # image channels
-             ):
-    "A fresh AutoencoderKL (4 latent channels; 2^(blocks − 1)× downsampling: 4× for tiny and small, 2× for tiny-2x)."
-    from diffusers import AutoencoderKL
-    p = VAE_PRESETS[size]; n = len(p['block_out_channels'])
-    return AutoencoderKL(in_channels=channels, out_channels=channels, down_block_types=('DownEncoderBlock2D',) * n,
-                         up_block_types=('UpDecoderBlock2D',) * n, latent_channels=4, layers_per_block=1, **p)
 
 def small_text_encoder(size:str='small', # a preset of `TEXT_PRESETS`
                       ):
@@ -95,87 +83,6 @@ def load_sd(folder:str|Path)->dict:
     pipe = StableDiffusionPipeline.from_pretrained(f, safety_checker=None, feature_extractor=None, requires_safety_checker=False)
     return {k: getattr(pipe, k) for k in SD_PARTS}
 
-# %% ../nbs/08_ldm.ipynb #31a2f79f
-@dataclass
-class VAEConfig:
-    "The first-stage autoencoder of the embedded default."
-    data_root:str|None=None        # Manga109(-format) root; None: the synthetic default, made inside the run folder
-    masks:str|None=None            # text masks (<title>/<NNN>.png, for box crops and the text-PSNR); default <data_root>/masks
-    vae_size:str=knob('small', choices=tuple(VAE_PRESETS))
-    channels:int=knob(1, choices=(1, 3))
-    resolution:int=knob(64, ge=8, check=_resolution)
-    crop:str=knob('random', choices=CROPS)  # random crops: the VAE must reconstruct everything, not only text (box: the benchmark's crops)
-    crop_size:int=knob(256, ge=8)  # crop side in page pixels at 1654-px page width (text/random windows)
-    crops_per_page:int=knob(16, ge=1)  # items per page and epoch (text/random windows)
-    box_margin:float=knob(0.15, ge=0)  # box crops: margin around the box, a share of its longer side
-    texts:str|None=None            # comma-separated vocabulary: box crops keep only boxes with these texts
-    books:str|None=None            # comma-separated book titles to train on (None: every book)
-    kl_weight:float=knob(1e-6, ge=0)  # weight of the KL term (per latent element)
-    l1_weight:float=knob(0.0, ge=0)  # weight of an L1 reconstruction term beside the MSE (sharper strokes)
-    synthetic_books:int=knob(2, ge=1)
-    synthetic_pages:int=knob(4, ge=1)
-    synthetic_size:str=knob('1654x1170', check=_page_size)
-    synthetic_seed:int=knob(0, ge=0)
-    eval_items:int=knob(64, ge=1)
-
-    def __post_init__(self): validate(self)
-
-def psnr(mse:float, peak_to_peak:float=2.0)->float:
-    "PSNR in dB for images whose values span `peak_to_peak`."
-    return float(10 * np.log10(peak_to_peak ** 2 / max(mse, 1e-12)))
-
-class VAETask:
-    "Train an AutoencoderKL on page crops (reconstruction + KL)."
-    def __init__(self, cfg:VAEConfig, output_dir:str|Path, seed:int=0):
-        self.cfg, self.out = cfg, Path(output_dir)
-        self.data_root = Path(cfg.data_root) if cfg.data_root else synthetic_default(self.out, cfg.synthetic_books, cfg.synthetic_pages, cfg.synthetic_size, cfg.synthetic_seed)
-        torch.manual_seed(seed); self.model = small_vae(cfg.vae_size, cfg.channels)
-        self.dataset = CropDataset(self.data_root, cfg.masks, cfg.resolution, cfg.crop, cfg.crop_size, cfg.channels, cfg.crops_per_page, seed,
-                                   texts=parse_list(cfg.texts), books=parse_list(cfg.books), margin=cfg.box_margin)
-    @staticmethod
-    def params_for(cfg:VAEConfig, output_dir:str|Path)->dict:
-        "The task's part of `params.json`: its config with the absolute data root (the synthetic default is `<output_dir>/data`)."
-        return asdict(cfg) | dict(data_root=abs_path(cfg.data_root or Path(output_dir)/'data'), masks=abs_path(cfg.masks))
-    def params(self): return self.params_for(self.cfg, self.out)
-    def loss(self, model, batch, gen):
-        x = batch['image']
-        post = model.encode(x).latent_dist
-        z = post.mean + post.std * torch.randn(post.mean.shape, generator=gen, device=x.device)
-        rec = model.decode(z).sample
-        l1 = (rec - x).abs().mean() * self.cfg.l1_weight if self.cfg.l1_weight else 0.0
-        return F.mse_loss(rec, x) + l1 + self.cfg.kl_weight * post.kl().mean(), dict(text_frac=batch['mask'].mean().item())
-    def _eval_set(self):
-        c = self.cfg
-        root = synthetic_default(self.out, 1, max(2, c.synthetic_pages), c.synthetic_size, c.synthetic_seed + 1000, 'data_eval') if c.data_root is None else self.data_root
-        return CropDataset(root, c.masks if c.data_root else None, c.resolution, 'text', c.crop_size, c.channels, max(1, c.eval_items // 4), seed=12345)
-    @torch.no_grad()
-    def evaluate(self, model)->dict:
-        ds = self._eval_set(); dev = next(model.parameters()).device
-        se = st = n = nt = 0.0
-        for k in range(0, min(len(ds), self.cfg.eval_items), 16):
-            items = [ds[i] for i in range(k, min(k + 16, len(ds), self.cfg.eval_items))]
-            x = torch.stack([d['image'] for d in items]).to(dev); m = torch.stack([d['mask'] for d in items]).to(dev)
-            e = ((model(x).sample - x) ** 2).mean(1, keepdim=True)
-            se += e.sum().item(); n += e.numel(); st += (e * m).sum().item(); nt += m.sum().item()
-        return dict(eval_psnr=psnr(se / n), eval_psnr_text=psnr(st / max(nt, 1e-9)), eval_items=int(min(len(ds), self.cfg.eval_items)))
-    @torch.no_grad()
-    def save(self, model, folder:Path):
-        xs = torch.stack([self.dataset[i]['image'] for i in range(min(len(self.dataset), 64))]).to(next(model.parameters()).device)
-        model.register_to_config(scaling_factor=float(1 / model.encode(xs).latent_dist.mean.std()))
-        model.save_pretrained(folder)
-    @torch.no_grad()
-    def sample(self, model, n, seed, steps):
-        "Held-out crops (top) and their reconstructions (bottom)."
-        ds = self._eval_set(); dev = next(model.parameters()).device
-        x = torch.stack([ds[i]['image'] for i in range(min(n, len(ds)))]).to(dev)
-        to_pil = lambda t: [Image.fromarray(((a.float().clamp(-1, 1) + 1) * 127.5).mean(0).round().byte().cpu().numpy()) for a in t]
-        return {'original': to_pil(x), 'reconstruction': to_pil(model(x).sample)}
-
-def train_vae(cfg:VAEConfig, tcfg:TrainConfig, progress:bool=True)->dict:
-    "Train the first-stage VAE; the run folder's `model/` is an AutoencoderKL folder for `LDMConfig.vae`."
-    tcfg = claim_run(tcfg, VAETask.params_for(cfg, tcfg.output_dir))   # before the task writes its synthetic data into the folder
-    return train(VAETask(cfg, tcfg.output_dir, tcfg.seed), tcfg, progress)
-
 # %% ../nbs/08_ldm.ipynb #8227220a
 PROMPT_SOURCES = ('page', 'crop')
 INTERPOLATIONS = ('bilinear', 'area', 'nearest')   # how the naive weight is resized to the latent grid
@@ -201,7 +108,7 @@ class LDMConfig:
     vae:str|None=None              # a trained AutoencoderKL folder (`mtl train-vae`); required without `pretrained`
     unet_size:str=knob('small', choices=tuple(UNET_PRESETS))  # embedded default
     text_encoder_size:str=knob('small', choices=tuple(TEXT_PRESETS))  # embedded default
-    train_text_encoder:bool=False
+    train_text_encoder:bool=False  # also train the text encoder (default: frozen, as in the paper)
     resolution:int=knob(64, ge=8, check=_resolution)  # image side; latents are resolution / VAE downsampling
     crop:str=knob('text', choices=CROPS)  # text: windows around text boxes; box: one square per text box (prompt_source='crop' gives its text)
     crop_size:int=knob(256, ge=8)  # crop side in page pixels at 1654-px page width (text/random windows)
@@ -216,15 +123,15 @@ class LDMConfig:
     naive_amplitude:float=knob(8.0, ge=0)
     naive_sigma:float=knob(2.0, ge=0)  # in image pixels at `resolution`
     naive_kernel:int|None=knob(None, ge=1, check=_odd)  # blur kernel size; None: 4·sigma+1
-    naive_interpolation:str=knob('bilinear', choices=INTERPOLATIONS)
+    naive_interpolation:str=knob('bilinear', choices=INTERPOLATIONS)  # how the naive weight is resized to the latent grid
     maxpool_amplitude:float=knob(1.0, ge=0)
     encoder_masked_value:float=knob(0.0, ge=-1, le=1)  # masked-out value in the VAE's input range (0 = mid-grey = image*mask)
-    encoder_scaling:bool=True
+    encoder_scaling:bool=True      # multiply the encoder weight's latents by the VAE's scaling factor before exp
     encoder_clamp:float|None=knob(None, gt=0)
-    encoder_normalise:bool=False
+    encoder_normalise:bool=False   # divide the encoder weight by its per-sample mean
     lam:float=knob(1.0, ge=0)
     background:float=knob(1.0, ge=0)
-    normalise:bool=False
+    normalise:bool=False           # LossConfig: weighted-mean normalisation (plain-MSE scale)
     snr_gamma:float|None=knob(None, gt=0)
     cache_latents:bool=True        # encode once and train from the cache (fixed crops)
     cache_dir:str|None=None        # default: <output_dir>/cache

@@ -87,7 +87,7 @@ def weighted_mse(pred:torch.Tensor, # B×… model output
         per = per * min_snr_weights(snr.float(), cfg.snr_gamma, prediction_type)
     return per.mean()
 
-# %% ../nbs/05_losses.ipynb #a8583e48
+# %% ../nbs/05_losses.ipynb #dba5f2db
 def diffusion_target(scheduler, # a diffusers noise scheduler (its config holds `prediction_type` and `num_train_timesteps`)
                      x0:torch.Tensor, # clean inputs (pixels or scaled latents)
                      gen:torch.Generator|None=None, # draws the noise and timesteps (the training loop's per-step generator)

@@ -12,15 +12,18 @@ from xml.sax.saxutils import escape, quoteattr
 
 import cv2
 import numpy as np
-from PIL import Image, ImageDraw, ImageFont, features
+from PIL import Image, ImageDraw, ImageFont
 
 from . import __version__
 from .core import (DatasetError, atomic_write, describe_differences, differences, ensure_dir, japanese_font_path, rng_for,
                                  save_image, save_json)
+# the text styles (notebook 02a); STYLES, parse_styles and typeset are also imported from here, as before the split
+from .styles import (STYLES, parse_styles, typeset, _columns, _disk, _ground, _loose_box, _outside, _paste_ink,
+                                   _picker, _scan, _with_ruby)
 
 # %% auto #0
-__all__ = ['PROMPT_WORDS', 'DIALOGUE', 'HORIZONTAL', 'SFX', 'TITLES', 'NAMES', 'RAQM', 'STYLES', 'RUBY', 'DATASET_PARTS',
-           'synthetic_titles', 'typeset', 'parse_styles', 'SynthPage', 'render_page', 'parse_size', 'synthesize']
+__all__ = ['PROMPT_WORDS', 'DIALOGUE', 'HORIZONTAL', 'SFX', 'TITLES', 'NAMES', 'DATASET_PARTS', 'synthetic_titles', 'SynthPage',
+           'render_page', 'parse_size', 'synthesize']
 
 # %% ../nbs/02_synthetic.ipynb #064b87f0
 PROMPT_WORDS = ('あ', 'ほら', 'マジかよ', '今日何する？', 'パンとか食べる？')
@@ -43,47 +46,7 @@ def synthetic_titles(n:int, # how many titles; past the named ones (`TITLES`) th
     "The first `n` book titles (the quirky ones first), ASCII-sorted as in books.txt."
     return sorted(TITLES[:n] + tuple(f'SynthBook_{i:03d}' for i in range(len(TITLES), n)))
 
-# %% ../nbs/02_synthetic.ipynb #696bf5d6
-RAQM = features.check('raqm')
-
-def _wrap(text:str, n:int)->list[str]:
-    "Break `text` into lines of at most `n` characters: after punctuation, never before it (kinsoku)."
-    P = '、。！？…'
-    lines, cur = [], ''
-    for i, ch in enumerate(text):
-        cur += ch
-        nxt = text[i+1] if i + 1 < len(text) else ''
-        if nxt and nxt not in P and ((ch in P and len(cur) >= 2) or len(cur) >= n):
-            lines.append(cur); cur = ''
-    return lines + [cur] if cur else lines
-
-def typeset(text:str, # what to write
-            font:ImageFont.FreeTypeFont, # the font at its size
-            vertical:bool=True, # columns right-to-left (True) or lines top-to-bottom
-            max_chars:int=6, # characters per column/line before a break
-           )->tuple[np.ndarray,str]:
-    "Ink of `text` (uint8, cropped to the glyphs) and the annotation string with `\\n` at line breaks."
-    lines = _wrap(text, max_chars) if vertical else [text]
-    fs = font.size; step = int(fs * 1.45); m = fs
-    longest = max(len(l) for l in lines)
-    if vertical: W, H = step * len(lines) + 2*m, int(fs * 1.15 * longest) + 2*m
-    else:        W, H = int(fs * 1.1 * longest) + 2*m, step * len(lines) + 2*m
-    im = Image.new('L', (W, H), 0); d = ImageDraw.Draw(im)
-    for j, line in enumerate(lines):
-        if vertical:
-            x = W - m - step * j - step // 2
-            if RAQM: d.text((x, m), line, font=font, fill=255, direction='ttb', anchor='mt')
-            else:
-                for i, ch in enumerate(line): d.text((x, m + int(fs * 1.1 * i)), ch, font=font, fill=255, anchor='mt')
-        else: d.text((m, m + step * j), line, font=font, fill=255)
-    ink = np.asarray(im)
-    ys, xs = np.nonzero(ink)
-    if len(ys) == 0: raise DatasetError(f'The font {font.path} has no glyphs for {text!r}; pass a Japanese font.')
-    return np.ascontiguousarray(ink[ys.min():ys.max()+1, xs.min():xs.max()+1]), '\n'.join(lines)
-
 # %% ../nbs/02_synthetic.ipynb #d393944d
-def _disk(r:int)->np.ndarray: return cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2*r+1, 2*r+1))
-
 def _bubble_mask(shape:str, w:int, h:int, rng)->np.ndarray:
     "Boolean interior of a bubble of the given kind, `h`×`w`."
     m = np.zeros((h, w), np.uint8)
@@ -97,15 +60,6 @@ def _bubble_mask(shape:str, w:int, h:int, rng)->np.ndarray:
         pts = np.stack([w/2 + (w/2 - 1) * r * np.cos(t), h/2 + (h/2 - 1) * r * np.sin(t)], 1)
         cv2.fillPoly(m, [pts.round().astype(np.int32)], 1)
     return m.astype(bool)
-
-def _paste_ink(canvas:np.ndarray, ink:np.ndarray, x:int, y:int, value:int=0):
-    "Blend `ink` (0–255 coverage) into `canvas` at (x, y) towards grey `value`, clipped to the canvas."
-    H, W = canvas.shape; h, w = ink.shape
-    x0, y0, x1, y1 = max(x, 0), max(y, 0), min(x + w, W), min(y + h, H)
-    if x1 <= x0 or y1 <= y0: return
-    a = ink[y0-y:y1-y, x0-x:x1-x].astype(np.float32) / 255
-    c = canvas[y0:y1, x0:x1].astype(np.float32)
-    canvas[y0:y1, x0:x1] = np.round(c * (1 - a) + value * a).astype(np.uint8)
 
 # %% ../nbs/02_synthetic.ipynb #2c6f6f4f
 def _screentone(p:np.ndarray, rng, s:float):
@@ -182,18 +136,6 @@ def _figure(p:np.ndarray, rng, s:float)->tuple[tuple,tuple]:
     fb = box(face); bb = box(body | face)
     return fb, bb
 
-# %% ../nbs/02_synthetic.ipynb #a6bcc68e
-STYLES = ('clean', 'loose', 'tone', 'gradient', 'inverted', 'furigana', 'outside', 'columns', 'scan')
-
-def parse_styles(styles:str|tuple, # 'clean', 'tone,inverted', 'mixed' (every style), or a tuple of names
-                )->tuple:
-    "Text styles as a tuple of names from `STYLES`, with one clear error for an unknown one."
-    if isinstance(styles, str): styles = STYLES if styles.strip() == 'mixed' else tuple(t.strip() for t in styles.split(',') if t.strip())
-    styles = tuple(styles) or ('clean',)
-    if bad := [t for t in styles if t not in STYLES]:
-        raise DatasetError(f'--styles {",".join(bad)}: choose from {", ".join(STYLES)}, or mixed (all of them), comma-separated.')
-    return styles
-
 # %% ../nbs/02_synthetic.ipynb #b8685723
 @dataclass
 class SynthPage:
@@ -229,8 +171,7 @@ def render_page(rng:np.random.Generator, # the page's own generator
     "Render one manga-like spread with its ground-truth text mask and annotations."
     W, H = size; s = W / 1654
     styles = parse_styles(styles)
-    bubble_styles = tuple(t for t in styles if t != 'scan') or ('loose',)     # 'scan' acts on the whole page, after drawing
-    pick = (lambda: 'clean') if styles == ('clean',) else (lambda: str(rng.choice(bubble_styles)))  # 'clean' alone draws nothing extra
+    pick = _picker(styles, rng)   # each bubble's style
     font_path = str(font_path or japanese_font_path())
     canvas = np.full((H, W), 255, np.uint8); glyphs = np.zeros((H, W), np.uint8)
     boxes, sfx = [], []
@@ -265,79 +206,7 @@ def render_page(rng:np.random.Generator, # the page's own generator
     mask = cv2.dilate((glyphs >= 128).astype(np.uint8), _disk(r)) > 0
     return SynthPage(canvas, mask, boxes, sfx)
 
-def _scan(canvas, glyphs, boxes, sfx, rng, s):
-    "Scan artefacts on a finished page: slight rotation (boxes, polygons and ground truth follow), halftone, blur, tint, noise, JPEG."
-    H, W = canvas.shape
-    if rng.random() < 0.5:
-        M = cv2.getRotationMatrix2D((W / 2, H / 2), float(rng.uniform(-1.5, 1.5)), 1.0)
-        canvas = cv2.warpAffine(canvas, M, (W, H), flags=cv2.INTER_LINEAR, borderValue=255)
-        glyphs = cv2.warpAffine(glyphs, M, (W, H), flags=cv2.INTER_LINEAR, borderValue=0)
-        def tb(b):
-            x0, y0, x1, y1 = b; c = np.array([[x0, y0, 1], [x1, y0, 1], [x0, y1, 1], [x1, y1, 1]], float) @ M.T
-            return (max(0, int(np.floor(c[:, 0].min()))), max(0, int(np.floor(c[:, 1].min()))), min(W, int(np.ceil(c[:, 0].max()))), min(H, int(np.ceil(c[:, 1].max()))))
-        boxes = [(t, tb(b), txt, ch) for t, b, txt, ch in boxes]
-        sfx = [([(int(round(x * M[0, 0] + y * M[0, 1] + M[0, 2])), int(round(x * M[1, 0] + y * M[1, 1] + M[1, 2]))) for x, y in pts], txt) for pts, txt in sfx]
-    img = canvas.astype(np.float32)
-    if rng.random() < 0.35:                                    # AM halftone of the grey levels
-        period = rng.uniform(3.5, 6) * max(s, 0.5); a = np.deg2rad(45); yy, xx = np.mgrid[:H, :W].astype(np.float32)
-        u, v = (xx * np.cos(a) + yy * np.sin(a)) * 2 * np.pi / period, (-xx * np.sin(a) + yy * np.cos(a)) * 2 * np.pi / period
-        screen = 127.5 + 127.5 * np.cos(u) * np.cos(v); grey = (img > 40) & (img < 215)
-        img[grey] = np.where(img[grey] > screen[grey], 255, 0)
-    if rng.random() < 0.5: img = cv2.GaussianBlur(img, (0, 0), float(rng.uniform(0.5, 1.2)))
-    if rng.random() < 0.5: img = img * rng.uniform(225, 245) / 255
-    if rng.random() < 0.5: img = img + rng.normal(0, rng.uniform(2, 8), img.shape)
-    ok, buf = cv2.imencode('.jpg', np.clip(img, 0, 255).round().astype(np.uint8), [cv2.IMWRITE_JPEG_QUALITY, int(rng.integers(40, 91))])
-    return cv2.imdecode(buf, cv2.IMREAD_GRAYSCALE), glyphs, boxes, sfx
-
 # %% ../nbs/02_synthetic.ipynb #097ac2fd
-RUBY = ('きょう', 'なに', 'せんせい', 'あめ', 'ほんとう', 'だいじょうぶ', 'あした', 'はや', 'なか')
-
-def _with_ruby(ink:np.ndarray, font_path:str, size:int, rng)->np.ndarray:
-    "`ink` with a column of small kana (furigana, ~0.45× the size) beside the top of its first (rightmost) column."
-    rf = ImageFont.truetype(font_path, max(6, int(size * 0.45)))
-    ruby, _ = typeset(str(rng.choice(RUBY)), rf, True, 12)
-    rh, rw = ruby.shape; th, tw = ink.shape; gap = max(1, size // 12)
-    out = np.zeros((max(th, rh + size // 4), tw + gap + rw), np.uint8)
-    out[:th, :tw] = ink
-    y = int(rng.integers(0, max(1, min(th - rh, size) + 1)))
-    out[y:y + rh, tw + gap:] = np.maximum(out[y:y + rh, tw + gap:], ruby)
-    return out
-
-def _lines_over(sub:np.ndarray, region:np.ndarray, rng, s:float, level:int=0):
-    "Thin parallel lines (hatching) at a random angle, drawn on `sub` where `region` is set."
-    H, W = sub.shape; a = rng.uniform(0, np.pi); gap = max(3, int(rng.uniform(5, 10) * s))
-    d = np.array([np.cos(a), np.sin(a)]); n = np.array([-d[1], d[0]]); L = W + H; lines = np.zeros_like(sub)
-    for k in range(-L, L, gap):
-        c = np.array([W / 2, H / 2]) + n * k
-        cv2.line(lines, tuple((c - d * L).astype(int)), tuple((c + d * L).astype(int)), 1, max(1, int(s * 1.5)))
-    sub[(lines > 0) & region] = level
-
-def _ground(sub:np.ndarray, region:np.ndarray, style:str, rng, s:float):
-    "Fill a bubble interior (`region` of `sub`) for `style`: dot screentone, a grey gradient, or a dark caption ground."
-    ys, xs = np.nonzero(region)
-    if style == 'tone':
-        period = max(3, int(rng.uniform(5, 9) * s)); r = period * rng.uniform(0.2, 0.32); lvl = int(rng.integers(60, 170))
-        dots = ((xs % period - period / 2) ** 2 + (ys % period - period / 2) ** 2) < r * r
-        sub[ys[dots], xs[dots]] = lvl
-    elif style == 'gradient':
-        g0, g1 = rng.uniform(110, 235, 2); t = (xs - xs.min()) / max(1, np.ptp(xs)) if rng.random() < .5 else (ys - ys.min()) / max(1, np.ptp(ys))
-        sub[ys, xs] = np.round(g0 + (g1 - g0) * t).astype(np.uint8)
-        if rng.random() < 0.5: _lines_over(sub, region, rng, s, int(rng.integers(40, 120)))   # hatching under the text
-    elif style == 'inverted': sub[ys, xs] = int(rng.integers(0, 60))
-
-def _loose_box(b:tuple, bubble:tuple, rng, W:int, H:int)->tuple:
-    "A human-drawn text box: the glyph box `b` padded 3–15% per side; now and then one side reaches past the bubble outline."
-    x0, y0, x1, y1 = b; w, h = x1 - x0, y1 - y0
-    px0, px1, py0, py1 = (int(round(rng.uniform(0.03, 0.15) * v)) + 1 for v in (w, w, h, h))
-    x0, y0, x1, y1 = x0 - px0, y0 - py0, x1 + px1, y1 + py1
-    if rng.random() < 0.3:  # cut the bubble outline on one side
-        bx0, by0, bx1, by1 = bubble; k = int(rng.integers(4))
-        if k == 0: x0 = min(x0, bx0 - 3)
-        elif k == 1: x1 = max(x1, bx1 + 3)
-        elif k == 2: y0 = min(y0, by0 - 3)
-        else: y1 = max(y1, by1 + 3)
-    return (max(0, x0), max(0, y0), min(W, x1), min(H, y1))
-
 def _bubble(canvas, glyphs, panel, placed, rng, s, font_path, tries=30, dialogue=None, style='clean'):
     x0, y0, x1, y1 = panel
     vertical = rng.random() < 0.85
@@ -345,12 +214,7 @@ def _bubble(canvas, glyphs, panel, placed, rng, s, font_path, tries=30, dialogue
     size = max(10, int(rng.uniform(24, 34) * s)); font = ImageFont.truetype(font_path, size)
     ink, annotated = typeset(text, font, vertical, int(rng.integers(4, 8)))
     if style == 'furigana' and vertical: ink = _with_ruby(ink, font_path, size, rng)
-    if style == 'columns':   # a second block of text beside the first, in the same box (two bubbles' worth, or a long passage)
-        ink2, ann2 = typeset(str(rng.choice(dialogue if dialogue else DIALOGUE)), font, vertical, int(rng.integers(3, 7)))
-        gap = int(size * rng.uniform(0.6, 1.6)); h2 = max(ink.shape[0], ink2.shape[0])
-        both = np.zeros((h2, ink.shape[1] + gap + ink2.shape[1]), np.uint8)
-        both[:ink2.shape[0], :ink2.shape[1]] = ink2; both[:ink.shape[0], ink2.shape[1] + gap:] = ink   # right to left
-        ink, annotated = both, annotated + '\n' + ann2
+    if style == 'columns': ink, annotated = _columns(ink, annotated, str(rng.choice(dialogue if dialogue else DIALOGUE)), font, vertical, rng)
     th, tw = ink.shape
     shape = str(rng.choice(['ellipse', 'ellipse', 'box', 'spiky']))
     k = {'ellipse': 1.5, 'box': 1.0, 'spiky': 1.75}[shape]
@@ -376,11 +240,7 @@ def _bubble(canvas, glyphs, panel, placed, rng, s, font_path, tries=30, dialogue
     outer = cv2.dilate(region, _disk(lw)) > 0
     sub = canvas[y0:y1, x0:x1]
     gx, gy = bx + (bw - tw) // 2, by + (bh - th) // 2
-    if style == 'outside':  # no bubble: text straight on the artwork, lines running under it or a white halo around it
-        if rng.random() < 0.5:
-            near = np.zeros_like(sub, bool); near[max(0, gy - y0 - pad):gy - y0 + th + pad, max(0, gx - x0 - pad):gx - x0 + tw + pad] = True
-            _lines_over(sub, near, rng, s * rng.uniform(1.5, 3))
-        elif rng.random() < 0.5: _paste_ink(canvas, cv2.dilate(ink, _disk(max(1, round(2 * s)))), gx, gy, 255)
+    if style == 'outside': _outside(sub, ink, gx - x0, gy - y0, pad, rng, s)   # no bubble: text straight on the artwork
     else:
         sub[outer] = 0; sub[region > 0] = 255
         if style in ('tone', 'gradient', 'inverted'): _ground(sub, region > 0, style, rng, s)

@@ -52,9 +52,9 @@ class TrainConfig:
     adam_weight_decay:float=knob(0.0, ge=0)
     adam_epsilon:float=knob(1e-8, ge=0)
     max_grad_norm:float=knob(1.0, ge=0)             # gradient clipping (0: none)
-    mixed_precision:str=knob('no', choices=MIXED_PRECISIONS)
+    mixed_precision:str=knob('no', choices=MIXED_PRECISIONS)  # Accelerate's autocast: no (fp32), fp16 (GPU) or bf16
     seed:int=knob(0, ge=0, lt=2**32)
-    use_ema:bool=False
+    use_ema:bool=False                             # keep an exponential moving average of the weights and save it (diffusers EMAModel)
     ema_decay:float=knob(0.9999, ge=0, le=1)
     checkpointing_steps:int=knob(500, ge=1)        # save the training state every this many steps (and at the end)
     checkpoints:bool=True                          # write checkpoints (False: many short runs, e.g. the benchmark; a killed run starts over)
@@ -133,7 +133,7 @@ def plot_loss(rows:list[dict], path:Path, title:str=''):
 
 # %% ../nbs/06_train.ipynb #d0f6b4a3
 RESUME_SAFE = ('output_dir', 'max_steps', 'checkpointing_steps', 'checkpoints_total_limit', 'checkpoints', 'resume_from_checkpoint', 'num_workers',
-               'device', 'overwrite')
+               'device', 'overwrite', 'guidance_scale')   # guidance_scale: a task's sampling setting, not what it trains
 RUN_OUTPUTS = ('params.json', 'loss.csv', 'loss.png', 'metrics.json', 'samples.json', 'samples.png', 'samples', 'model', 'checkpoints',
                'cache', 'data', 'data_eval', 'ocr.csv', 'train_ddpm.ipynb', 'train_ldm.ipynb')   # what runs (and their jobs) write
 

@@ -20,7 +20,8 @@ from .train import PREDICTION_TYPES, TrainConfig, claim_run, train
 
 # %% auto #0
 __all__ = ['DISTRACTORS', 'BENCH_TEXTS', 'ARMS', 'BASELINES', 'ASCII_ARMS', 'DEMO_ARMS', 'PROMPT_SETS', 'Arm', 'parse_arms',
-           'BenchConfig', 'config_key', 'arm_configs', 'train_config', 'Bench', 'to_uint8', 'read_samples']
+           'BenchConfig', 'config_key', 'same_config', 'arm_configs', 'train_config', 'Bench', 'to_uint8',
+           'read_samples']
 
 # %% ../nbs/11_legibility.ipynb #995e6a85
 DISTRACTORS = ('え', 'ねえ', 'やった！', '何してるの？', 'ちょっと待って！')   # one of each length of the paper's texts (1, 2, 4, 6, 8)
@@ -81,7 +82,8 @@ class BenchConfig:
     page_size:str=knob('827x585', check=_size)  # embedded default: page size
     data_seed:int=knob(0, ge=0)    # embedded default: the dataset's seed
     resolution:int=knob(48, ge=24, le=128, check=_mult8)  # crop side in pixels (square crops around the text boxes)
-    steps:int=knob(400, ge=1)      # training steps of every arm
+    steps:int=knob(400, ge=1)      # training steps of every pixel arm (and of the latent arms unless latent_steps is given)
+    latent_steps:int|None=knob(None, ge=1)  # training steps of every latent arm (None: steps); each model is compared with its own baseline only
     batch_size:int=knob(16, ge=1)  # every arm
     learning_rate:float=knob(2e-3, gt=0)  # every arm (linear warm-up over 5% of the steps)
     prediction_type:str=knob('sample', choices=PREDICTION_TYPES)  # pixel arms (sample: x0-prediction)
@@ -104,9 +106,18 @@ class BenchConfig:
     @property
     def text_tuple(self)->tuple|None: return parse_list(self.texts)
 
-def config_key(cfg:BenchConfig)->dict:
+def config_key(cfg:BenchConfig, # the shared settings
+              )->dict:
     "What a finished run records as made it (the config as JSON)."
     return json.loads(json.dumps(asdict(cfg), ensure_ascii=False))
+
+def same_config(old:dict|None, # a finished run's recorded config
+                cfg:BenchConfig, # the settings asked for
+               )->bool:
+    "Whether a run recorded `old` under these settings: a field added since then counts as its default."
+    if not isinstance(old, dict): return False
+    new, base = config_key(cfg), config_key(BenchConfig())
+    return set(old) <= set(new) and all(old.get(k, base[k]) == v for k, v in new.items())
 
 # %% ../nbs/11_legibility.ipynb #b9b95cff
 def arm_configs(arm:Arm, # the arm
@@ -288,7 +299,8 @@ class Bench:
         a = ARMS[arm]; out = self.folder(arm, seed)/'train'
         cfg = arm_configs(a, self.cfg, self.root, self.masks, self.texts, tuple(self.split['train']), self.vae if a.model == 'latent' else None)
         Task = DDPMTask if a.model == 'pixel' else LDMTask
-        tc = claim_run(train_config(self.cfg, out, seed, self.device), Task.params_for(cfg, out))
+        steps = self.cfg.latent_steps if a.model == 'latent' and self.cfg.latent_steps else self.cfg.steps
+        tc = claim_run(train_config(self.cfg, out, seed, self.device, steps), Task.params_for(cfg, out))
         return Task(cfg, out, seed), tc
 
     def run(self, arm:str, # an arm of `ARMS`
@@ -296,7 +308,7 @@ class Bench:
            )->Path:
         "Train (`train.train`), sample every prompt, and read every sample with both judges; skipped when finished with these settings."
         f = self.folder(arm, seed); a = ARMS[arm]; c = self.cfg
-        if (f/'done.json').is_file() and read_run_json(f/'done.json', 'finished-run record (done.json)').get('config') == config_key(c):
+        if (f/'done.json').is_file() and same_config(read_run_json(f/'done.json', 'finished-run record (done.json)').get('config'), c):
             self.log(f'{arm} seed {seed}: finished'); return f
         learned, tess = self.learned_judge, self.tesseract_judge if c.tesseract else None
         pt = c.prediction_type if a.model == 'pixel' else c.latent_prediction_type
@@ -334,10 +346,10 @@ class Bench:
 
     def runs(self)->list[dict]:
         "`done.json` of every finished arm × seed made with these settings (with its folder)."
-        key = config_key(self.cfg); out = []
+        out = []
         for p in sorted((self.work/'runs').glob('*/*/seed*/done.json')):
             d = read_run_json(p, 'finished-run record (done.json)')
-            if d.get('config') == key: out.append(d | dict(folder=str(p.parent)))
+            if same_config(d.get('config'), self.cfg): out.append(d | dict(folder=str(p.parent)))
         return out
 
 def to_uint8(x:torch.Tensor, # N×1×r×r in [-1, 1]

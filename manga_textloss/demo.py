@@ -152,7 +152,7 @@ def write_report(out:str|Path, # a demo folder
          "The whole method on the embedded synthetic Manga109-format dataset, small models trained briefly on a CPU: every arm is the "
          "method's own task (`DDPMTask`, `LDMTask`) trained by `train.train` and sampled by its own sampler. The numbers are real "
          "measurements of these small runs at one seed, not of the paper's models; `mtl bench-legibility` runs the same engine over seeds.", '']
-    if st: L += ['## Data', '', f"{st['books']} books, {st['pages']} pages, {st['texts']} text boxes (`data/`; exploration: "
+    if st: L += ['## Dataset', '', f"{st['books']} books, {st['pages']} pages, {st['texts']} text boxes (`data/`; exploration: "
                  f"[01_manga109.ipynb](01_manga109.ipynb)).", '']
     if me:
         s = me.get('summary') or {}

@@ -155,11 +155,11 @@ def prompt_gallery(runs:list[dict], # finished runs (`Bench.runs()`)
     for arm, r in best.items():
         d = np.load(Path(r['folder'])/'samples.npz'); texts = [str(t) for t in d['texts']]
         cols = cols or list(dict.fromkeys(texts))
-        rows[f"{r['model']} · {arm}"] = [Image.fromarray(d['images'][[i for i, t in enumerate(texts) if t == c][sample]]) if c in texts else None for c in cols]
+        rows[arm if arm.startswith(r['model']) else f"{r['model']} {arm}"] = [Image.fromarray(d['images'][[i for i, t in enumerate(texts) if t == c][sample]]) if c in texts else None for c in cols]
     if reference: rows = {'real crop': [Image.fromarray(reference[c]) if c in reference else None for c in cols]} | rows
     return label_grid(rows, ['none' if not c else c for c in cols], 'sample %d of every prompt (columns: the requested text)' % sample)
 
-# %% ../nbs/10a_report.ipynb #91c0053e
+# %% ../nbs/10a_report.ipynb #4d0696d7
 def reference_crops(bench, # a `bench.Bench`
                    )->dict:
     "text → one real held-out crop (uint8), the gallery's first row."

@@ -104,7 +104,9 @@ class BenchConfig:
     def __post_init__(self): validate(self)
 
     @property
-    def text_tuple(self)->tuple|None: return parse_list(self.texts)
+    def text_tuple(self)->tuple|None:
+        "`texts` as a tuple (None when not given)."
+        return parse_list(self.texts)
 
 def config_key(cfg:BenchConfig, # the shared settings
               )->dict:
@@ -171,7 +173,9 @@ class Bench:
         self.work.mkdir(parents=True, exist_ok=True)
         self._learned = self._tesseract = None
 
-    def log(self, *a):
+    def log(self, *a, # what to print (`print`'s positional arguments)
+           ):
+        "Print `a` (flushed) when `progress` is on."
         if self.progress: print(*a, flush=True)
 
     # ---- data
@@ -198,11 +202,13 @@ class Bench:
 
     @property
     def texts(self)->tuple:
+        "The vocabulary: `cfg.texts`, else `BENCH_TEXTS` on the embedded default, else the root's 10 most frequent texts."
         c = self.cfg
         return c.text_tuple or (BENCH_TEXTS if not c.root else text_vocabulary(c.root, 10))
 
     @property
     def split(self)->dict:
+        "The root's books dealt into 'train', 'judge' and 'heldout' (`crops.split_books`)."
         from manga_textloss.manga109 import Manga109
         return split_books(Manga109(self.root).books)
 
@@ -286,7 +292,10 @@ class Bench:
         train(VAETask(vc, out, 0), tc, progress=self.progress)
         return out/'model'
     # ---- one arm × seed
-    def folder(self, arm:str, seed:int)->Path:
+    def folder(self, arm:str, # an arm of `ARMS`
+               seed:int, # the training seed
+              )->Path:
+        "The folder of one arm × seed: `<work>/runs/<model>-<prediction type>/<arm>/seed<seed>` (its train/ is the run folder)."
         a = ARMS[arm]; pt = self.cfg.prediction_type if a.model == 'pixel' else self.cfg.latent_prediction_type
         return self.work/'runs'/f'{a.model}-{pt}'/arm/f'seed{seed}'
 
@@ -324,7 +333,9 @@ class Bench:
         lab, conf = learned.predict(torch.from_numpy(imgs).float()[:, None] / 127.5 - 1)
         reads = [self.texts[l] if l < len(self.texts) and p >= JUDGE_MIN_CONF else '' for l, p in zip(lab.tolist(), conf.tolist())]
         treads = tess.read(list(imgs)) if tess else [''] * len(imgs)
-        mocr = self.manga_ocr_judge; mreads = mocr.read(list(imgs)) if mocr else None
+        mocr = self.manga_ocr_judge
+        if mocr and not mocr.validation['passed']: mocr = None   # below the threshold on ground truth: it does not judge samples
+        mreads = mocr.read(list(imgs)) if mocr else None
         from manga_textloss.judges import letters
         rows = [dict(arm=arm, model=a.model, prediction_type=pt, seed=seed,
                      index=i, text=t or '', judge=reads[i], judge_conf=round(float(conf[i]), 4),

@@ -21,7 +21,8 @@ __all__ = ['cmd_synth', 'cmd_stats', 'cmd_masks', 'cmd_eval_masks', 'add_datacla
            'cmd_demo', 'cmd_bench_legibility', 'cmd_evaluate', 'parser', 'main']
 
 # %% ../nbs/90_cli.ipynb #b6dfe647
-def cmd_synth(a):
+def cmd_synth(a, # the parsed `mtl synth` flags (an argparse.Namespace)
+             ):
     "Write a synthetic Manga109-format root."
     root = synthesize(a.root, books=a.books, pages=a.pages, size=a.size, seed=a.seed, quirks=not a.no_quirks, progress=not a.quiet, styles=a.styles,
                       overwrite=a.overwrite)
@@ -41,14 +42,16 @@ def _print_stats(st:dict, root):
             print(f"  {len(v[k])} {what}:")
             for x in v[k][:10]: print(f'    {x}')
 
-def cmd_stats(a):
+def cmd_stats(a, # the parsed `mtl stats` flags (an argparse.Namespace)
+             ):
     "Count a Manga109(-format) root."
     m = Manga109(a.root, annotations=a.annotations, coo=a.coo if a.coo else None)
     st = dataset_stats(m, check_images=a.check_images)
     if a.json: print(json.dumps(st, ensure_ascii=False))
     else: _print_stats(st, a.root)
 
-def cmd_masks(a):
+def cmd_masks(a, # the parsed `mtl masks` flags (an argparse.Namespace)
+             ):
     "Extract text masks for every page of a root."
     kw = {k: v for k, v in dict(points_per_side=a.points_per_side, max_side=a.max_side, crop_n_layers=a.crop_n_layers).items() if v is not None}
     s = extract_masks(a.root, a.out, a.backend, a.params, a.sam_model, a.sam_checkpoint, kw or None, a.annotations,
@@ -61,14 +64,18 @@ def cmd_masks(a):
     for f in s['failures']: print(f"  failed: {f['page']}: {f['error']}", file=sys.stderr)
     if s['failed']: raise SystemExit(1)
 
-def cmd_eval_masks(a):
+def cmd_eval_masks(a, # the parsed `mtl eval-masks` flags (an argparse.Namespace)
+                  ):
     "Score predicted masks against ground truth."
     r = evaluate_masks(a.pred, a.gt, a.csv)
     if a.json: print(json.dumps(r))
     else: print(f"{r['pages']} pages: precision {r['precision']:.3f}  recall {r['recall']:.3f}  F1 {r['f1']:.3f}  IoU {r['iou']:.3f}")
 
 # %% ../nbs/90_cli.ipynb #3cd4da99
-def add_dataclass_args(p:argparse.ArgumentParser, cls, skip=()):
+def add_dataclass_args(p:argparse.ArgumentParser, # the (sub)parser that gets the flags
+                       cls, # the dataclass whose fields become flags (`--field-name`)
+                       skip=(), # names of fields that get no flag
+                      ):
     "Add one flag per field of dataclass `cls`: type, choices, help (its comment, what it accepts) and default all come from the field."
     import dataclasses
     from manga_textloss.core import field_help, field_kind
@@ -83,14 +90,19 @@ def add_dataclass_args(p:argparse.ArgumentParser, cls, skip=()):
         choices = f.metadata.get('choices')
         g.add_argument(flag, type=conv, default=f.default, help=hlp, **(dict(choices=choices) if choices else dict(metavar=typ.__name__.upper())))
 
-def dataclass_from_args(cls, a):
+def dataclass_from_args(cls, # the dataclass to build
+                        a, # the parsed flags (an argparse.Namespace); a field without a flag keeps its default
+                       ):
     "An instance of `cls` from the parsed flags added by `add_dataclass_args`; a bad value is one `--flag VALUE: …` error (exit status 2)."
     import dataclasses
     from manga_textloss.core import ConfigError
     try: return cls(**{f.name: getattr(a, f.name) for f in dataclasses.fields(cls) if hasattr(a, f.name)})
     except ConfigError as e: raise DatasetError(e.cli_message()) from None
 
-def train_command(config_cls, train_fn, run_name):
+def train_command(config_cls, # the task's config dataclass (DDPMConfig, VAEConfig, LDMConfig)
+                  train_fn, # called as `train_fn(config, train_config, progress=…)`, returns the metrics (e.g. `ddpm.train_ddpm`)
+                  run_name, # the parsed flags → the run folder's name under runs/ (used without --output-dir)
+                 ):
     "A subcommand that builds `config_cls` and `TrainConfig` from the flags and calls `train_fn` (run folder: runs/<run_name(a)>)."
     def cmd(a):
         if a.output_dir is None: a.output_dir = str(runs_dir()/run_name(a))
@@ -101,7 +113,8 @@ def train_command(config_cls, train_fn, run_name):
     return cmd
 
 # %% ../nbs/90_cli.ipynb #9d51260c
-def cmd_demo(a):
+def cmd_demo(a, # the parsed `mtl demo` flags (an argparse.Namespace)
+            ):
     "The main job on the embedded default."
     import datetime, time
     from manga_textloss.demo import run_demo
@@ -110,7 +123,8 @@ def cmd_demo(a):
     report = run_demo(out, a.scale, a.seed, progress=not a.quiet, overwrite=a.overwrite, manga_ocr=a.judge_model)
     print(f'done in {time.time() - t:.0f} s: {report} (and report.html)')
 
-def cmd_bench_legibility(a):
+def cmd_bench_legibility(a, # the parsed `mtl bench-legibility` flags (an argparse.Namespace)
+                        ):
     "`mtl bench-legibility`: every arm × seed not yet finished (resumable), then the report."
     import time, os, torch
     from manga_textloss.bench import Bench, BenchConfig, parse_arms
@@ -139,7 +153,8 @@ def cmd_bench_legibility(a):
     r = bench_report(bench, a.out, a.stem)
     print(f"{r['info']['runs']} runs; report in {Path(a.out)/(a.stem + '.md')}" + ('' if r['info']['judge_validated'] else ' (judge not validated: no table)'))
 
-def cmd_evaluate(a):
+def cmd_evaluate(a, # the parsed `mtl evaluate` flags (an argparse.Namespace)
+                ):
     "Read the samples of run folders with an OCR judge; validated first with --validate-judge (manga-ocr: always)."
     from manga_textloss.evaluate import evaluate_run, fmt_ci
     from manga_textloss.judges import make_judge, validate_on
@@ -261,7 +276,8 @@ def parser()->argparse.ArgumentParser:
     s.set_defaults(fn=cmd_demo)
     return p
 
-def main(argv:list[str]|None=None)->int:
+def main(argv:list[str]|None=None, # the arguments after `mtl` (None: the command line's, sys.argv[1:])
+        )->int:
     "Entry point of the `mtl` console script."
     a = parser().parse_args(argv)
     try: a.fn(a)

@@ -113,7 +113,10 @@ class CropDataset(torch.utils.data.Dataset):
         elif not self.pages: raise DatasetError(f'{root} has no pages{" with text" if crop == "text" else ""} to train on.')
 
     def __len__(self): return len(self.boxes) if self.crop == 'box' else len(self.pages) * self.crops_per_page
-    def set_epoch(self, epoch:int): self.epoch = epoch
+    def set_epoch(self, epoch:int, # the epoch (from 0) whose text/random windows the items show next
+                 ):
+        "Move the text/random windows to those of `epoch` (box and none crops do not change)."
+        self.epoch = epoch
 
     def _load(self, i:int):
         if i in self._cache: return self._cache[i]
@@ -147,7 +150,8 @@ class CropDataset(torch.utils.data.Dataset):
             return int(round((x0 + x1 - s) / 2)), int(round((y0 + y1 - s) / 2)), s
         return self._window(i)[:3]
 
-    def box(self, i:int):
+    def box(self, i:int, # item index
+           ):
         "The text box item `i` is about (box crops), the box the window centres on ('text'), or None."
         return self.boxes[i][1] if self.crop == 'box' else self._window(i)[3]
 
@@ -183,10 +187,10 @@ class CropDataset(torch.utils.data.Dataset):
 @dataclass
 class Crops:
     "A dataset's items stacked: images N×1×r×r in [-1, 1], masks N×1×r×r in [0, 1], labels (index in `texts`), the vocabulary; `len` is N."
-    images:torch.Tensor
-    masks:torch.Tensor
-    labels:torch.Tensor
-    texts:tuple
+    images:torch.Tensor   # N×1×r×r float crops in [-1, 1] (grey; the first channel of the dataset's images)
+    masks:torch.Tensor    # N×1×r×r float in [0, 1]: the share of each pixel covered by text
+    labels:torch.Tensor   # N int64: each item's index in `texts` (−1: no vocabulary, or a text outside it)
+    texts:tuple           # the vocabulary the labels index (() without one)
     def __len__(self): return len(self.labels)
 
 def stack_crops(ds:CropDataset, # any crop dataset (box crops with a vocabulary for labelled crops)

@@ -46,7 +46,8 @@ def ddpm_unet(size:str='small', # a preset of `UNET_PRESETS`
     if size not in UNET_PRESETS: raise DatasetError(f'model size {size!r}: choose one of {", ".join(UNET_PRESETS)}.')
     return UNet2DModel(sample_size=resolution, in_channels=channels, out_channels=channels, num_class_embeds=num_classes, **UNET_PRESETS[size])
 
-def load_ddpm(folder:str|Path):
+def load_ddpm(folder:str|Path, # a DDPMPipeline folder (unet/ + scheduler/) or a UNet2DModel folder (config.json at its root)
+             ):
     "`(unet, scheduler)` from a diffusers DDPM pipeline folder (unet/ + scheduler/) or a folder with the UNet config at its root."
     from diffusers import UNet2DModel, DDPMScheduler
     f = Path(folder)
@@ -84,7 +85,7 @@ class DDPMConfig:
     snr_gamma:float|None=knob(None, gt=0)  # LossConfig: Min-SNR-γ
     pretrained:str|None=None       # a diffusers DDPM folder; None: a fresh model of `model_size`
     model_size:str=knob('small', choices=tuple(UNET_PRESETS))  # a fresh UNet's preset: tiny (tests), small (CPU), base (GPU)
-    resolution:int=knob(64, ge=8, check=_resolution)
+    resolution:int=knob(64, ge=8, check=_resolution)  # side in pixels of the square crops the UNet trains on (a fresh UNet's sample size)
     crop:str=knob('text', choices=CROPS)  # text: windows around text boxes; box: one square per text box (with `texts`: its class)
     crop_size:int=knob(256, ge=8)  # crop side in page pixels at 1654-px page width (text/random windows)
     crops_per_page:int=knob(8, ge=1)  # items per page and epoch (text/random windows)
@@ -95,11 +96,11 @@ class DDPMConfig:
     class_dropout:float=knob(0.1, ge=0, le=1)  # class-conditional: train with the null class this often (it samples the "none" prompt)
     guidance_scale:float=knob(1.0, ge=0)  # class-conditional sampling: classifier-free guidance (1: none)
     prediction_type:str=knob('epsilon', choices=PREDICTION_TYPES)  # fresh models only; pretrained keep theirs
-    num_train_timesteps:int=knob(1000, ge=1)
+    num_train_timesteps:int=knob(1000, ge=1)  # fresh models only: diffusion steps of the noise schedule (pretrained keep theirs)
     synthetic_books:int=knob(2, ge=1)  # size of the synthetic default
-    synthetic_pages:int=knob(4, ge=1)
-    synthetic_size:str=knob('1654x1170', check=_page_size)
-    synthetic_seed:int=knob(0, ge=0)
+    synthetic_pages:int=knob(4, ge=1)  # synthetic default: pages per book
+    synthetic_size:str=knob('1654x1170', check=_page_size)  # synthetic default: page size in pixels
+    synthetic_seed:int=knob(0, ge=0)  # synthetic default: the dataset's seed (its held-out evaluation root uses this + 1000)
     eval_root:str|None=None        # held-out root for the denoising-error metrics; None: a synthetic one (another seed)
                                    # when training on the synthetic default, else the training root
     eval_items:int=knob(64, ge=0)  # crops in the evaluation (0: no evaluation)
@@ -111,9 +112,16 @@ class DDPMConfig:
 
     @property
     def loss_config(self)->LossConfig:
+        "The loss settings (`losses.LossConfig`) of these fields."
         return LossConfig(lam=self.lam, background=self.background, normalise=self.normalise, text_share=self.text_share, snr_gamma=self.snr_gamma)
 
-def synthetic_default(out:str|Path, books:int, pages:int, size:str, seed:int, name:str='data')->Path:
+def synthetic_default(out:str|Path, # the folder the root is made in (a run folder)
+                      books:int, # books to synthesise
+                      pages:int, # pages per book
+                      size:str, # page size WIDTHxHEIGHT in pixels, e.g. '1654x1170'
+                      seed:int, # the dataset's seed (the root is a function of it)
+                      name:str='data', # the root's folder name inside `out` ('data_eval': the held-out evaluation root)
+                     )->Path:
     "The synthetic default root `<out>/<name>`, made once (by the main process) and reused by later runs and resumes."
     from manga_textloss.synthetic import synthesize
     from manga_textloss.core import process_state
@@ -145,14 +153,19 @@ class DDPMTask:
         self.alphas = self.scheduler.alphas_cumprod
 
     @staticmethod
-    def params_for(cfg:DDPMConfig, output_dir:str|Path)->dict:
+    def params_for(cfg:DDPMConfig, # the experiment's settings
+                   output_dir:str|Path, # the run folder (where the synthetic default root is made)
+                  )->dict:
         "The task's part of `params.json`: its config, with absolute paths (the synthetic default root is `<output_dir>/data`)."
         return asdict(cfg) | dict(data_root=abs_path(cfg.data_root or Path(output_dir)/'data'), masks=abs_path(cfg.masks),
                                   pretrained=abs_path(cfg.pretrained), eval_root=abs_path(cfg.eval_root))
 
-    def params(self)->dict: return self.params_for(self.cfg, self.out)
+    def params(self)->dict:
+        "The task's part of `params.json` (`params_for` of its config and run folder)."
+        return self.params_for(self.cfg, self.out)
 
-    def evaluate(self, model)->dict:
+    def evaluate(self, model, # the trained UNet2DModel
+                )->dict:
         "Held-out denoising error on text pixels and on background (fixed crops, noise and timesteps)."
         c = self.cfg
         if not c.eval_items: return {}
@@ -163,7 +176,11 @@ class DDPMTask:
                          model.config.in_channels, max(1, c.eval_items // 4), seed=12345, margin=c.box_margin)   # every box: any text
         return {f'eval_{k}': v for k, v in denoising_error(model, self.scheduler, ds, c.eval_items).items()}
 
-    def loss(self, model, batch, gen):
+    def loss(self, model, # the UNet being trained (as Accelerate prepared it)
+             batch, # a collated batch of `CropDataset` items: image B×C×r×r in [-1, 1], mask B×1×r×r in [0, 1], label B (−1: no class)
+             gen, # the loop's per-step torch.Generator (on the training device): noise, timesteps and class dropout
+            ):
+        "`(loss, logs)` of one batch: the plain (baseline) or mask-weighted (masked) diffusion MSE, and the batch's text fraction."
         x, m = batch['image'], batch['mask']
         noisy, t, target, snr = diffusion_target(self.scheduler, x, gen)
         y = None
@@ -182,7 +199,9 @@ class DDPMTask:
         self.model = UNet2DModel.from_pretrained(Path(run)/'model'/'unet').eval()
         return self.model
 
-    def save(self, model, folder:Path):
+    def save(self, model, # the trained UNet2DModel
+             folder:Path, # the folder to write (the run's model/)
+            ):
         "A DDPMPipeline folder (unet/ + scheduler/), loadable with `DDPMPipeline.from_pretrained`."
         from diffusers import DDPMPipeline
         DDPMPipeline(unet=model, scheduler=self.scheduler).save_pretrained(folder)
@@ -258,7 +277,10 @@ def denoising_error(model, # a UNet2DModel
     return dict(mse=sums['all'] / sums['n'], mse_text=sums['text'] / max(sums['t'], 1e-9),
                 mse_background=sums['background'] / max(sums['b'], 1e-9), items=len(idx))
 
-def train_ddpm(ddpm:DDPMConfig, tcfg:TrainConfig, progress:bool=True)->dict:
+def train_ddpm(ddpm:DDPMConfig, # the experiment's settings
+               tcfg:TrainConfig, # the loop's settings; `tcfg.output_dir` is the run folder
+               progress:bool=True, # a tqdm bar on the main process
+              )->dict:
     "Run the pixel DDPM experiment; returns its metrics (see the run folder for the rest)."
     tcfg = claim_run(tcfg, DDPMTask.params_for(ddpm, tcfg.output_dir))   # before the task writes its synthetic data into the folder
     return train(DDPMTask(ddpm, tcfg.output_dir, tcfg.seed), tcfg, progress)

@@ -48,7 +48,8 @@ def check_tesseract(langs:tuple=('jpn', 'jpn_vert'), # language packs the judge 
     return version
 
 # %% ../nbs/09_evaluate.ipynb #6b1fa7b2
-def normalise_ocr(s:str|None)->str:
+def normalise_ocr(s:str|None, # a recognised or target text (None counts as '')
+                 )->str:
     "NFKC and no whitespace: the form in which recognised and target text are compared."
     return re.sub(r'\s+', '', unicodedata.normalize('NFKC', s or ''))
 
@@ -124,14 +125,20 @@ def bootstrap_ci(values, # per-sample values
     a = (1 - level) / 2
     return dict(mean=float(v.mean()), lo=float(np.quantile(means, a)), hi=float(np.quantile(means, 1 - a)), n=int(v.size))
 
-def paired_bootstrap(arm, baseline, groups=None, **kw)->dict:
+def paired_bootstrap(arm, # per-sample values of the arm
+                     baseline, # the baseline's values of the same samples, in the same order
+                     groups=None, # cluster of each sample (e.g. training seed); None: samples are independent
+                     **kw, # passed to `bootstrap_ci`: n_boot, level, seed
+                    )->dict:
     "Mean difference `arm − baseline` (aligned per sample) with its bootstrap interval; `excludes_zero` says if it is claimed."
     a, b = np.asarray(arm, float), np.asarray(baseline, float)
     if a.shape != b.shape: raise ValueError(f'paired comparison needs aligned samples: arm has {a.shape}, baseline {b.shape}.')
     r = bootstrap_ci(a - b, groups, **kw)
     return r | dict(excludes_zero=bool(r['lo'] > 0 or r['hi'] < 0))
 
-def fmt_ci(r:dict, digits:int=2)->str:
+def fmt_ci(r:dict, # a `bootstrap_ci` result (empty or n = 0: shown as –)
+           digits:int=2, # decimals of the mean and the bounds
+          )->str:
     "`0.42 [0.30, 0.55]`."
     return '–' if not r or r.get('n', 0) == 0 else f"{r['mean']:.{digits}f} [{r['lo']:.{digits}f}, {r['hi']:.{digits}f}]"
 
@@ -154,9 +161,11 @@ def judge_items(root:str|Path, # a Manga109(-format) root
     return out
 
 def validate_judge(root:str|Path|None=None, # ground truth; None: a fresh synthetic root (`books`×`pages`, `seed`)
-                   books:int=2, pages:int=4, seed:int=3, # the synthetic root when `root` is None
+                   books:int=2, # the synthetic root when `root` is None: its books
+                   pages:int=4, # the synthetic root: pages per book
+                   seed:int=3, # the synthetic root: its seed
                    scale:float=1.0, # resize the crops by this factor first
-                   limit:int|None=None,
+                   limit:int|None=None, # at most this many text boxes (in reading order of the root; None: all)
                   )->dict:
     "Exact-match rate of the judge on ground-truth text: `{'accuracy', 'n', 'correct', 'ned', 'scale', 'misread': [...]}`."
     import tempfile
@@ -179,7 +188,8 @@ def _template_regex(template:str)->re.Pattern:
     a, _, b = template.partition('{text}')
     return re.compile(re.escape(a) + '(.*)' + re.escape(b) + '$', re.S)
 
-def run_samples(run:str|Path)->list[dict]:
+def run_samples(run:str|Path, # a run folder of train-ldm (samples.json) or train-ddpm (samples/*.png)
+               )->list[dict]:
     "The samples of a run folder: `[{'file', 'prompt', 'target'}]`; `target` is None for unconditional samples."
     run = Path(run)
     params = read_run_json(run/'params.json', 'run parameters') if (run/'params.json').is_file() else {}
@@ -196,7 +206,10 @@ def run_samples(run:str|Path)->list[dict]:
                                         'Is it a run folder of a finished training job?')
     return [dict(file=str(f.relative_to(run)), prompt=None, target=None) for f in files]
 
-def summarise(records:list[dict], groups:list|None=None, **kw)->dict:
+def summarise(records:list[dict], # per-sample records (`evaluate_run`'s, or `read_ocr_csv` rows)
+              groups:list|None=None, # cluster of each record (e.g. the run it comes from); None: records are independent
+              **kw, # passed to `bootstrap_ci`: n_boot, level, seed
+             )->dict:
     "Aggregate per-sample records (from `evaluate_run`) with bootstrap intervals; `groups` as in `bootstrap_ci`."
     g = np.asarray(groups) if groups is not None else None
     cond = [i for i, r in enumerate(records) if r['target'] is not None]
@@ -217,7 +230,7 @@ def _judge_and_validation(judge, validation):
 
 def evaluate_run(run:str|Path, # a run folder (train-ldm or train-ddpm)
                  judge=None, # a judge (`judges.make_judge`); None: Tesseract page mode; a dict: a `validate_judge` result to record
-                 progress:bool=True,
+                 progress:bool=True, # a tqdm bar while the samples are read
                  validation:dict|None=None, # the judge's `judges.validate` result (default: `judge.validation`)
                  threshold:float|None=None, # the exact accuracy the validation must reach (default: the validation's own)
                  force:bool=False, # report even when the validation is below the threshold (recorded as `forced`)
@@ -257,7 +270,8 @@ def evaluate_run(run:str|Path, # a run folder (train-ldm or train-ddpm)
     save_json(metrics | dict(ocr=ocr), mf)
     return ocr
 
-def read_ocr_csv(run:str|Path)->list[dict]:
+def read_ocr_csv(run:str|Path, # a run folder holding ocr.csv (from `evaluate_run`)
+                )->list[dict]:
     "The per-sample records `evaluate_run` wrote (numbers parsed; empty → None)."
     rows = list(csv.DictReader(open(Path(run)/'ocr.csv', encoding='utf-8', newline='')))
     num = lambda v, f: None if v in ('', None) else f(v)
@@ -269,7 +283,8 @@ def read_ocr_csv(run:str|Path)->list[dict]:
     return rows
 
 # %% ../nbs/09_evaluate.ipynb #593069de
-def run_info(run:str|Path)->dict:
+def run_info(run:str|Path, # a training run folder (holding params.json)
+            )->dict:
     "kind, method, data, seed, steps of a run folder (from params.json / metrics.json)."
     run = Path(run)
     pf = run/'params.json'
@@ -296,7 +311,8 @@ def run_info(run:str|Path)->dict:
 def compare_runs(runs:list, # run folders
                  judge=None, # a judge (runs it did not read are read again), or a legacy `validate_judge` result to record
                  reevaluate:bool=False, # read samples again even where ocr.csv exists
-                 progress:bool=True)->list[dict]:
+                 progress:bool=True, # a tqdm bar while the judge reads a run
+                )->list[dict]:
     "One row per (method, data, judge): seeds, steps and the OCR metrics pooled over the runs, with cluster-bootstrap intervals."
     groups, name = {}, getattr(judge, 'name', None)
     for run in map(Path, runs):
@@ -320,19 +336,23 @@ def compare_runs(runs:list, # run folders
 
 METHOD_ORDER = ('ddpm baseline', 'ddpm masked', 'ldm none', 'ldm naive', 'ldm encoder', 'ldm maxpool')
 
-def method_order(row:dict)->tuple:
+def method_order(row:dict, # a `compare_runs` row (its method; kind and data when present)
+                )->tuple:
     "Sort key: baselines first, then the paper's methods, then variants (by name)."
     m = row['method']; base = next((i for i, k in enumerate(METHOD_ORDER) if m == k or m.startswith(k + ' ')), len(METHOD_ORDER))
     return (row.get('kind', ''), base, m, row.get('data', ''))
 
-def comparison_table(rows:list[dict], digits:int=2)->list[dict]:
+def comparison_table(rows:list[dict], # `compare_runs` rows
+                     digits:int=2, # decimals of the metrics (text density always has 1)
+                    )->list[dict]:
     "Flat, printable rows (value [lo, hi]) of `compare_runs`."
     return [dict(method=r['method'], data=r['data'], steps=r['steps'], seeds=r['seeds'], **{'Sen.ACC': fmt_ci(r['sen_acc'], digits),
                  'NED': fmt_ci(r['ned'], digits), 'char recall': fmt_ci(r['char_recall'], digits),
                  'text density (chars)': fmt_ci(r['density'], 1), 'confidence': fmt_ci(r['confidence'], digits)},
                  judge=r.get('judge', 'tesseract')) for r in rows]
 
-def markdown_table(rows:list[dict])->str:
+def markdown_table(rows:list[dict], # flat rows with the same keys (the first row's keys are the columns)
+                  )->str:
     "A GitHub/Quarto Markdown table of flat rows."
     if not rows: return '_no runs_\n'
     keys = list(rows[0])

@@ -72,21 +72,28 @@ def ldm_gallery(runs:list, # run folders (non-LDM runs are skipped)
         rows[m] = [Image.open(run/by_target[t][sample]) if t in by_target and len(by_target[t]) > sample else None for t in texts]
     return label_grid(rows, ['none' if t is None else t for t in texts], 'latent diffusion, prompt: ' + make_prompt('…'))
 
-def ddpm_gallery(runs:list, n:int=6):
+def ddpm_gallery(runs:list, # run folders (non-DDPM runs are skipped)
+                 n:int=6, # samples per method: the first `n` of each method's run (the columns)
+                ):
     "Methods × samples figure of the pixel-DDPM runs (None when there are none)."
     methods = _method_runs(runs, 'ddpm')
     if not methods: return None
     rows = {m: [Image.open(run/s['file']) for s in run_samples(run)[:n]] for m, run in methods.items()}
     return label_grid(rows, [f'sample {k}' for k in range(n)], 'pixel DDPM: unconditional samples')
 
-def save_figure(fig, path:str|Path, dpi:int=110)->Path:
+def save_figure(fig, # a matplotlib figure
+                path:str|Path, # the PNG file to write (its folder is made if missing)
+                dpi:int=110, # pixels per inch of the figure's size
+               )->Path:
     "Save a matplotlib figure as PNG atomically."
     path = Path(path)
     with atomic_write(path) as f: fig.savefig(f, format='png', dpi=dpi)
     return path
 
 # %% ../nbs/10_gallery.ipynb #ecf656b0
-def write_table(rows:list[dict], out:str|Path)->tuple[Path,Path]:
+def write_table(rows:list[dict], # `evaluate.compare_runs` rows
+                out:str|Path, # the folder to write runs.csv and runs.md into (made if missing)
+               )->tuple[Path,Path]:
     "`runs.csv` (every interval bound as its own column) and `runs.md` (value [lo, hi]) in `out`."
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     flat = []
@@ -102,7 +109,8 @@ def write_table(rows:list[dict], out:str|Path)->tuple[Path,Path]:
 def render_gallery(runs:list, # run folders
                    out:str|Path, # where the figures and the table go
                    judge:dict|None=None, # a validate_judge result recorded with newly evaluated runs
-                   progress:bool=True)->dict:
+                   progress:bool=True, # a progress bar while the judge reads runs not read yet
+                  )->dict:
     "Galleries + table of `runs` into `out`: `{'ldm': png|None, 'ddpm': png|None, 'csv', 'md', 'rows'}`."
     import matplotlib.pyplot as plt
     out = Path(out); out.mkdir(parents=True, exist_ok=True)

@@ -19,8 +19,8 @@ from .evaluate import ORIENTATIONS, EvaluationError, Reading, check_tesseract, n
 # %% auto #0
 __all__ = ['JUDGES', 'DEFAULT_THRESHOLD', 'CROP_SIDE', 'MANGA_OCR_REPO', 'MANGA_OCR_FILES', 'MANGA_OCR_WEIGHTS', 'GET_WEIGHTS',
            'DEFAULT_CROP_JUDGE', 'figure', 'Judge', 'letters', 'clean_crop', 'tesseract_crop', 'TesseractJudge',
-           'check_model_dir', 'model_version', 'post_process', 'MangaOcrJudge', 'make_judge', 'GroundTruth', 'gt_crops',
-           'JudgeNotValid', 'validate', 'require_valid', 'validate_on']
+           'check_model_dir', 'model_version', 'post_process', 'MangaOcrJudge', 'tiny_manga_ocr', 'make_judge',
+           'GroundTruth', 'gt_crops', 'JudgeNotValid', 'validate', 'require_valid', 'validate_on']
 
 # %% ../nbs/09a_judges.ipynb #1b0e6ca0
 JUDGES = ('tesseract', 'tesseract-crop', 'manga-ocr', 'learned')
@@ -196,6 +196,31 @@ class MangaOcrJudge(Judge):
             out += [post_process(t) for t in self.tokenizer.batch_decode(ids, skip_special_tokens=True)]
         return out
     def describe(self)->dict: return super().describe() | dict(generation=self.gen)
+
+# %% ../nbs/09a_judges.ipynb #08d56895
+def tiny_manga_ocr(d:str|Path, # the folder to write
+                   seed:int=0, # the random weights' seed
+                  )->tuple:
+    "For tests: a tiny random VisionEncoderDecoder saved like kha-white/manga-ocr-base (it reads nothing); returns (folder, vocabulary characters)."
+    import torch
+    from transformers import VisionEncoderDecoderConfig, VisionEncoderDecoderModel, ViTConfig, BertConfig, ViTImageProcessor
+    from transformers.utils import logging as hf_logging
+    d = Path(d); d.mkdir(parents=True, exist_ok=True)
+    chars = [chr(c) for c in range(0x3041, 0x3097)] + [chr(c) for c in range(0x30a1, 0x30fb)] + list('今日何私僕雨夢先輩時間駅朝')
+    vocab = ['[PAD]', '[UNK]', '[CLS]', '[SEP]', '[MASK]'] + chars
+    (d/'vocab.txt').write_text('\n'.join(vocab) + '\n', encoding='utf-8')
+    enc = ViTConfig(image_size=32, patch_size=8, hidden_size=32, num_hidden_layers=1, num_attention_heads=2, intermediate_size=64)
+    dec = BertConfig(vocab_size=len(vocab), hidden_size=32, num_hidden_layers=1, num_attention_heads=2, intermediate_size=64,
+                     max_position_embeddings=320, is_decoder=True, add_cross_attention=True)
+    cfg = VisionEncoderDecoderConfig.from_encoder_decoder_configs(enc, dec)
+    cfg.decoder_start_token_id, cfg.pad_token_id, cfg.eos_token_id = 2, 0, 3   # [CLS] starts, [SEP] ends, as in manga-ocr
+    torch.manual_seed(seed); hf_logging.disable_progress_bar()
+    VisionEncoderDecoderModel(cfg).save_pretrained(d); hf_logging.enable_progress_bar()
+    ViTImageProcessor(size={'height': 32, 'width': 32}, image_mean=[.5] * 3, image_std=[.5] * 3).save_pretrained(d)
+    (d/'tokenizer_config.json').write_text(json.dumps(dict(tokenizer_class='BertJapaneseTokenizer', word_tokenizer_type='mecab',
+        subword_tokenizer_type='character', mecab_kwargs={'mecab_dic': 'unidic_lite'}, do_lower_case=False, model_max_length=300,
+        unk_token='[UNK]', sep_token='[SEP]', pad_token='[PAD]', cls_token='[CLS]', mask_token='[MASK]')), encoding='utf-8')
+    return d, chars
 
 # %% ../nbs/09a_judges.ipynb #4758c84a
 DEFAULT_CROP_JUDGE = 'tesseract-crop'   # the better reader of ground-truth crops in the measurement below

@@ -71,7 +71,8 @@ def small_unet(size:str='small', # a preset of `UNET_PRESETS`
 
 SD_PARTS = ('vae', 'unet', 'text_encoder', 'tokenizer', 'scheduler')
 
-def load_sd(folder:str|Path)->dict:
+def load_sd(folder:str|Path, # a Stable Diffusion (1.5) diffusers folder: model_index.json, vae/, unet/, text_encoder/, tokenizer/, scheduler/
+           )->dict:
     "The components of a Stable Diffusion (1.5) diffusers folder; one clear error per missing part."
     from diffusers import StableDiffusionPipeline
     f = Path(folder)
@@ -116,50 +117,64 @@ class LDMConfig:
     box_margin:float=knob(0.15, ge=0)  # box crops: margin around the box, a share of its longer side
     texts:str|None=None            # comma-separated vocabulary: box crops keep only boxes with these texts
     books:str|None=None            # comma-separated book titles to train on (None: every book)
-    prompt_template:str=knob(PROMPT_TEMPLATE, check=_template)
-    empty_prompt:str=EMPTY_PROMPT
+    prompt_template:str=knob(PROMPT_TEMPLATE, check=_template)  # the prompt of a crop with text: its {text} field takes the text
+    empty_prompt:str=EMPTY_PROMPT  # the prompt of a crop without text (and of the "none" samples)
     prompt_source:str=knob('page', choices=PROMPT_SOURCES)  # page: the page's longest text (the paper); crop: the box the crop centres on
     prompt_dropout:float=knob(0.1, ge=0, le=1)  # replace the prompt by "" this often (classifier-free guidance)
-    naive_amplitude:float=knob(8.0, ge=0)
+    naive_amplitude:float=knob(8.0, ge=0)  # naive weight: the mask's multiplier before the blur (8: the paper's ×8)
     naive_sigma:float=knob(2.0, ge=0)  # in image pixels at `resolution`
     naive_kernel:int|None=knob(None, ge=1, check=_odd)  # blur kernel size; None: 4·sigma+1
     naive_interpolation:str=knob('bilinear', choices=INTERPOLATIONS)  # how the naive weight is resized to the latent grid
-    maxpool_amplitude:float=knob(1.0, ge=0)
+    maxpool_amplitude:float=knob(1.0, ge=0)  # maxpool weight: the weight of a latent cell that touches text (1: a binary latent mask)
     encoder_masked_value:float=knob(0.0, ge=-1, le=1)  # masked-out value in the VAE's input range (0 = mid-grey = image*mask)
     encoder_scaling:bool=True      # multiply the encoder weight's latents by the VAE's scaling factor before exp
-    encoder_clamp:float|None=knob(None, gt=0)
+    encoder_clamp:float|None=knob(None, gt=0)  # encoder weight: clamp it to at most this (None: no clamp)
     encoder_normalise:bool=False   # divide the encoder weight by its per-sample mean
-    lam:float=knob(1.0, ge=0)
-    background:float=knob(1.0, ge=0)
+    lam:float=knob(1.0, ge=0)      # LossConfig: λ in background + λ·w² (1 = the paper)
+    background:float=knob(1.0, ge=0)  # LossConfig: weight of latent cells where the weight w is 0
     normalise:bool=False           # LossConfig: weighted-mean normalisation (plain-MSE scale)
-    snr_gamma:float|None=knob(None, gt=0)
+    snr_gamma:float|None=knob(None, gt=0)  # LossConfig: Min-SNR-γ per-sample weighting (None: off)
     cache_latents:bool=True        # encode once and train from the cache (fixed crops)
     cache_dir:str|None=None        # default: <output_dir>/cache
     guidance_scale:float=knob(4.0, ge=0)  # sampling
-    samples_per_prompt:int=knob(2, ge=1)
-    synthetic_books:int=knob(2, ge=1)
-    synthetic_pages:int=knob(4, ge=1)
-    synthetic_size:str=knob('1654x1170', check=_page_size)
-    synthetic_seed:int=knob(0, ge=0)
+    samples_per_prompt:int=knob(2, ge=1)  # final samples: images for each of the paper's six prompts (fixed seeds)
+    synthetic_books:int=knob(2, ge=1)  # synthetic default: books
+    synthetic_pages:int=knob(4, ge=1)  # synthetic default: pages per book
+    synthetic_size:str=knob('1654x1170', check=_page_size)  # synthetic default: page size in pixels
+    synthetic_seed:int=knob(0, ge=0)  # synthetic default: the dataset's seed
 
     def __post_init__(self): validate(self)
 
 class LDMModel(torch.nn.Module):
     "The trained part of the LDM: UNet + text encoder (frozen unless asked)."
-    def __init__(self, unet, text_encoder, train_text_encoder:bool=False):
+    def __init__(self, unet, # a UNet2DConditionModel over the VAE's latents
+                 text_encoder, # the prompt encoder (the small T5EncoderModel, or Stable Diffusion's CLIP text model) whose first output conditions the UNet
+                 train_text_encoder:bool=False, # also train the text encoder (False: frozen, kept in eval mode)
+                ):
         super().__init__(); self.unet, self.text_encoder, self.train_text_encoder = unet, text_encoder, train_text_encoder
         self.text_encoder.requires_grad_(train_text_encoder)
-    def train(self, mode:bool=True):
+    def train(self, mode:bool=True, # True: training mode; False: eval mode (a frozen text encoder is in eval mode either way)
+             ):
+        "`nn.Module.train`, keeping a frozen text encoder in eval mode (no dropout)."
         super().train(mode)
         if not self.train_text_encoder: self.text_encoder.eval()   # frozen: no dropout either
         return self
-    def forward(self, latents, t, input_ids):
+    def forward(self, latents, # B×c×h×w noisy latents (scaled by the VAE's scaling factor)
+                t, # the diffusion timesteps (one per item, or one for all)
+                input_ids, # B×L token ids of the prompts
+               ):
+        "The UNet's prediction for noisy `latents` at timesteps `t`, conditioned on the encoded prompts."
         with torch.set_grad_enabled(torch.is_grad_enabled() and self.train_text_encoder):   # frozen: no graph through it
             h = self.text_encoder(input_ids)[0]
         return self.unet(latents, t, encoder_hidden_states=h).sample
 
 # %% ../nbs/08_ldm.ipynb #bf0c8e97
-def latent_weight(cfg:LDMConfig, vae, image:torch.Tensor, mask:torch.Tensor, latent_hw:tuple[int,int])->torch.Tensor|None:
+def latent_weight(cfg:LDMConfig, # the experiment's settings: `weight` and its knobs
+                  vae, # the AutoencoderKL (the encoder weight encodes the masked crops with it)
+                  image:torch.Tensor, # B×C×H×W crops in [-1, 1]
+                  mask:torch.Tensor, # B×1×H×W text masks in [0, 1]
+                  latent_hw:tuple[int,int], # the latent grid (h, w)
+                 )->torch.Tensor|None:
     "The configured latent weight for a batch (None for the baseline)."
     if cfg.weight == 'none': return None
     if cfg.weight == 'naive': return naive_latent_weight(mask, latent_hw, cfg.naive_amplitude, cfg.naive_sigma, cfg.naive_kernel, cfg.naive_interpolation)
@@ -168,20 +183,33 @@ def latent_weight(cfg:LDMConfig, vae, image:torch.Tensor, mask:torch.Tensor, lat
 
 class LDMItems(torch.utils.data.Dataset):
     "Crops with mask and tokenised prompt; `set_epoch` moves the crops (used when latents are not cached)."
-    def __init__(self, crops:CropDataset, tokenizer, cfg:LDMConfig, seed:int=0):
+    def __init__(self, crops:CropDataset, # the crops (and their texts, for the prompts)
+                 tokenizer, # the text encoder's tokenizer (a transformers tokenizer)
+                 cfg:LDMConfig, # the experiment's settings: prompt template, empty prompt, prompt source, latent weight
+                 seed:int=0, # the seed the crops were made with (part of the cache key)
+                ):
         self.crops, self.tok, self.cfg, self.seed = crops, tokenizer, cfg, seed
     def __len__(self): return len(self.crops)
-    def set_epoch(self, e): self.crops.set_epoch(e)
-    def prompt(self, i:int)->str:
+    def set_epoch(self, e, # the epoch (from 0) whose crop windows come next
+                 ):
+        "Move the crops to those of epoch `e`."
+        self.crops.set_epoch(e)
+    def prompt(self, i:int, # item index
+              )->str:
+        "Item `i`'s prompt: the template with its text (`cfg.prompt_source`), or the empty prompt."
         return make_prompt(self.crops.text(i, self.cfg.prompt_source), self.cfg.prompt_template, self.cfg.empty_prompt)
-    def ids(self, prompt:str)->torch.Tensor:
+    def ids(self, prompt:str, # a prompt
+           )->torch.Tensor:
+        "`prompt`'s token ids, padded or truncated to the tokenizer's maximum length (at most 256)."
         return self.tok(prompt, padding='max_length', max_length=min(self.tok.model_max_length, 256), truncation=True, return_tensors='pt').input_ids[0]
     def __getitem__(self, i):
         d = self.crops[i]; return dict(image=d['image'], mask=d['mask'], input_ids=self.ids(self.prompt(i)), index=i)
 
 class CachedItems(torch.utils.data.Dataset):
     "Items served from the latent cache: posterior mean/std, latent weight, prompt ids, text fraction."
-    def __init__(self, data:dict): self.d = data
+    def __init__(self, data:dict, # `build_cache`'s tensors, one row per item: mean, std, weight, input_ids, text_frac (a 'meta' entry is not served)
+                ):
+        self.d = data
     def __len__(self): return len(self.d['mean'])
     def __getitem__(self, i): return {k: v[i] for k, v in self.d.items() if k != 'meta'}
 
@@ -190,7 +218,9 @@ def _tensor_digest(module)->str:
     for k, v in sorted(module.state_dict().items()): h.update(k.encode()); h.update(v.detach().float().cpu().numpy().tobytes())
     return h.hexdigest()[:16]
 
-def cache_key(items:LDMItems, vae)->str:
+def cache_key(items:LDMItems, # the items to cache (their pages, crops and settings enter the key)
+              vae, # the AutoencoderKL that encodes them (its weights enter the key)
+             )->str:
     "A key for the cache from the pages, the VAE weights and every parameter that changes what is stored."
     c = items.cfg; cr = items.crops
     pages = [(p.name, p.image_path.stat().st_size, int(p.image_path.stat().st_mtime), (cr.masks/p.book/f'{p.index:03d}.png').stat().st_size) for p in cr.pages]
@@ -200,7 +230,12 @@ def cache_key(items:LDMItems, vae)->str:
     return hashlib.sha1(json.dumps(spec, sort_keys=True, default=str).encode()).hexdigest()[:20]
 
 @torch.no_grad()
-def build_cache(items:LDMItems, vae, cache_dir:Path, batch_size:int=16, device=None)->dict:
+def build_cache(items:LDMItems, # the items to encode (at epoch 0: fixed crops)
+                vae, # the AutoencoderKL that encodes them
+                cache_dir:Path, # the folder of cache files (made if missing)
+                batch_size:int=16, # items per VAE forward pass
+                device=None, # where to encode (None: the VAE's device)
+               )->dict:
     "Encode every item once (fixed crops) into `<cache_dir>/<key>.pt`, or load it if it exists."
     f = Path(cache_dir)/f'{cache_key(items, vae)}.pt'
     if f.is_file(): return torch.load(f, weights_only=True)
@@ -222,7 +257,10 @@ def build_cache(items:LDMItems, vae, cache_dir:Path, batch_size:int=16, device=N
 # %% ../nbs/08_ldm.ipynb #f5458253
 class LDMTask:
     "Text-conditional latent diffusion on page crops with a latent text weight."
-    def __init__(self, cfg:LDMConfig, output_dir:str|Path, seed:int=0):
+    def __init__(self, cfg:LDMConfig, # the experiment's settings
+                 output_dir:str|Path, # the run folder (where the synthetic default root and the latent cache are made)
+                 seed:int=0, # model initialisation and crop windows
+                ):
         from diffusers import DDPMScheduler
         self.cfg, self.out, self.seed = cfg, Path(output_dir), seed
         self.data_root = Path(cfg.data_root) if cfg.data_root else synthetic_default(self.out, cfg.synthetic_books, cfg.synthetic_pages, cfg.synthetic_size, cfg.synthetic_seed)
@@ -255,14 +293,22 @@ class LDMTask:
         self.sf = getattr(self.vae.config, 'scaling_factor', 1.0)
 
     @staticmethod
-    def params_for(cfg:LDMConfig, output_dir:str|Path)->dict:
+    def params_for(cfg:LDMConfig, # the experiment's settings
+                   output_dir:str|Path, # the run folder (where the synthetic default root is made)
+                  )->dict:
         "The task's part of `params.json`: its config, with absolute paths (the synthetic default root is `<output_dir>/data`)."
         return asdict(cfg) | dict(data_root=abs_path(cfg.data_root or Path(output_dir)/'data'), masks=abs_path(cfg.masks),
                                   pretrained=abs_path(cfg.pretrained), vae=abs_path(cfg.vae), cache_dir=abs_path(cfg.cache_dir))
 
-    def params(self): return self.params_for(self.cfg, self.out)
+    def params(self):
+        "The task's part of `params.json` (`params_for` of its config and run folder)."
+        return self.params_for(self.cfg, self.out)
 
-    def loss(self, model, batch, gen):
+    def loss(self, model, # the LDMModel being trained (as Accelerate prepared it)
+             batch, # a collated batch of `CachedItems` (mean, std, weight, input_ids, text_frac) or `LDMItems` (image, mask, input_ids)
+             gen, # the loop's per-step torch.Generator (on the training device): latent sample, prompt dropout, noise and timesteps
+            ):
+        "`(loss, logs)` of one batch: the (latent-weighted) diffusion MSE; logs: the text fraction and the weight's statistics."
         dev = gen.device
         if 'mean' in batch:   # from the cache
             mean, std, ids = batch['mean'], batch['std'], batch['input_ids']
@@ -283,7 +329,8 @@ class LDMTask:
         logs = dict(text_frac=text_frac) | (weight_stats(w) if w is not None else {})
         return weighted_mse(pred, target, w, cfg, snr, pt), logs
 
-    def pipeline(self, model):
+    def pipeline(self, model, # the trained LDMModel (its UNet and text encoder)
+                ):
         "A StableDiffusionPipeline around the trained components (DDIM sampler)."
         from diffusers import StableDiffusionPipeline, DDIMScheduler
         return StableDiffusionPipeline(vae=self.vae, text_encoder=model.text_encoder, tokenizer=self.tokenizer, unet=model.unet,
@@ -298,12 +345,14 @@ class LDMTask:
         self.model = LDMModel(UNet2DConditionModel.from_pretrained(f/'unet'), te, self.cfg.train_text_encoder).eval()
         return self.model
 
-    def save(self, model, folder:Path):
+    def save(self, model, # the trained LDMModel
+             folder:Path, # the folder to write (the run's model/)
+            ):
         "The whole pipeline, loadable with `StableDiffusionPipeline.from_pretrained(folder)`."
         self.pipeline(model).save_pretrained(folder)
 
     def sample(self, model, # the trained LDMModel
-               n:int, # samples per prompt
+               n:int, # unused: every prompt gets `cfg.samples_per_prompt` samples
                seed:int, # sample k of every prompt starts from the noise of seed + k
                steps:int, # DDIM steps
               )->dict:
@@ -327,7 +376,10 @@ class LDMTask:
             out[text] = [im.convert('L') for im in ims]
         return out
 
-def train_ldm(cfg:LDMConfig, tcfg:TrainConfig, progress:bool=True)->dict:
+def train_ldm(cfg:LDMConfig, # the experiment's settings
+              tcfg:TrainConfig, # the loop's settings; `tcfg.output_dir` is the run folder
+              progress:bool=True, # a tqdm bar on the main process
+             )->dict:
     "Run the latent diffusion experiment; returns its metrics."
     tcfg = claim_run(tcfg, LDMTask.params_for(cfg, tcfg.output_dir))   # before the task writes its data or latent cache into the folder
     return train(LDMTask(cfg, tcfg.output_dir, tcfg.seed), tcfg, progress)

@@ -159,7 +159,7 @@ def prompt_gallery(runs:list[dict], # finished runs (`Bench.runs()`)
     if reference: rows = {'real crop': [Image.fromarray(reference[c]) if c in reference else None for c in cols]} | rows
     return label_grid(rows, ['none' if not c else c for c in cols], 'sample %d of every prompt (columns: the requested text)' % sample)
 
-# %% ../nbs/10a_report.ipynb #4d0696d7
+# %% ../nbs/10a_report.ipynb #3c8b071b
 def reference_crops(bench, # a `bench.Bench`
                    )->dict:
     "text → one real held-out crop (uint8), the gallery's first row."
@@ -195,7 +195,8 @@ def report_markdown(bench, # the benchmark (`bench.Bench`) (its judges are made 
     if tj: L += ['', f"Tesseract ({tj.version}; letters compared after NFKC) reads **{tj.validation['accuracy']:.0%}** of held-out crops "
                  f"(n = {tj.validation['n']}): its ceiling at this size, reported beside the learned judge."]
     mj = bench.manga_ocr_judge
-    if mj: L += ['', f"manga-ocr ({mj.version}) reads **{mj.validation['accuracy']:.0%}** of held-out crops exactly (n = {mj.validation['n']})."]
+    if mj: L += ['', f"manga-ocr ({mj.version}) reads **{mj.validation['accuracy']:.0%}** of held-out crops exactly (n = {mj.validation['n']}; "
+                 f"threshold {mj.validation['threshold']:.0%}): " + ('a third judge of every sample.' if mj.validation['passed'] else 'below it, so it judges no sample.')]
     vm = bench.work/'vae'/'metrics.json'
     if vm.is_file() and any(ARMS[r['arm']].model == 'latent' for r in bench.runs()):
         m = json.loads(vm.read_text()); L += ['', f"Shared VAE ({c.vae_size}, {m['steps']} steps): PSNR {m.get('eval_psnr', float('nan')):.1f} dB on "

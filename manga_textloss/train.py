@@ -43,19 +43,19 @@ class TrainConfig:
     output_dir:str=knob('runs/train', check=_folder)  # the run folder
     max_steps:int=knob(100, ge=1)                    # optimizer steps
     batch_size:int=knob(8, ge=1)                     # per process
-    gradient_accumulation_steps:int=knob(1, ge=1)
-    learning_rate:float=knob(1e-4, gt=0)
+    gradient_accumulation_steps:int=knob(1, ge=1)  # micro-batches per optimizer step (effective batch: batch_size × this × processes)
+    learning_rate:float=knob(1e-4, gt=0)           # AdamW's learning rate once warmed up (the schedule's peak)
     lr_scheduler:str=knob('constant_with_warmup', choices=LR_SCHEDULERS)  # a diffusers.optimization.get_scheduler schedule
-    lr_warmup_steps:int=knob(0, ge=0)
-    adam_beta1:float=knob(0.9, ge=0, lt=1)
-    adam_beta2:float=knob(0.999, ge=0, lt=1)
-    adam_weight_decay:float=knob(0.0, ge=0)
-    adam_epsilon:float=knob(1e-8, ge=0)
+    lr_warmup_steps:int=knob(0, ge=0)             # optimizer steps of linear warm-up from 0 (0: none)
+    adam_beta1:float=knob(0.9, ge=0, lt=1)        # AdamW's decay rate of the gradient's running mean
+    adam_beta2:float=knob(0.999, ge=0, lt=1)      # AdamW's decay rate of the squared gradient's running mean
+    adam_weight_decay:float=knob(0.0, ge=0)       # AdamW's decoupled weight decay (0: none)
+    adam_epsilon:float=knob(1e-8, ge=0)           # AdamW's term added to the denominator (numerical stability)
     max_grad_norm:float=knob(1.0, ge=0)             # gradient clipping (0: none)
     mixed_precision:str=knob('no', choices=MIXED_PRECISIONS)  # Accelerate's autocast: no (fp32), fp16 (GPU) or bf16
-    seed:int=knob(0, ge=0, lt=2**32)
+    seed:int=knob(0, ge=0, lt=2**32)              # the run's seed: model initialisation, crop windows, data order and every per-step random draw
     use_ema:bool=False                             # keep an exponential moving average of the weights and save it (diffusers EMAModel)
-    ema_decay:float=knob(0.9999, ge=0, le=1)
+    ema_decay:float=knob(0.9999, ge=0, le=1)      # use_ema: the average's decay per optimizer step (closer to 1: a longer memory)
     checkpointing_steps:int=knob(500, ge=1)        # save the training state every this many steps (and at the end)
     checkpoints:bool=True                          # write checkpoints (False: many short runs, e.g. the benchmark; a killed run starts over)
     checkpoints_total_limit:int|None=knob(2, ge=1)  # keep at most this many checkpoints (None: all)
@@ -63,7 +63,7 @@ class TrainConfig:
     num_workers:int=knob(0, ge=0)                   # DataLoader workers
     num_samples:int=knob(8, ge=0)                   # images in the final sample grid (0: none, the caller samples)
     sample_steps:int=knob(50, ge=1)                 # sampler steps for the grid
-    sample_seed:int=knob(1234, ge=0, lt=2**32)
+    sample_seed:int=knob(1234, ge=0, lt=2**32)    # seed of the final samples' noise (passed to the task's sampler)
     device:str=knob('auto', choices=DEVICES)       # where the model trains; random draws come from per-step generators, so the run is the same on any device
     overwrite:bool=False                           # delete the run folder's contents first and start over (instead of resuming)
 
@@ -72,21 +72,32 @@ class TrainConfig:
 # %% ../nbs/06_train.ipynb #76d75b65
 class EpochSampler(torch.utils.data.Sampler):
     "A shuffling sampler whose order depends only on (seed, epoch)."
-    def __init__(self, n:int, seed:int=0): self.n, self.seed, self.epoch = n, seed, 0
-    def set_epoch(self, epoch:int): self.epoch = epoch
+    def __init__(self, n:int, # the dataset's length: every epoch is a permutation of range(n)
+                 seed:int=0, # the order's seed (with the epoch, it fixes the order)
+                ):
+        self.n, self.seed, self.epoch = n, seed, 0
+    def set_epoch(self, epoch:int, # the epoch (from 0) whose order the next iteration yields
+                 ):
+        "Shuffle the next iteration in the order of `epoch`."
+        self.epoch = epoch
     def __len__(self): return self.n
     def __iter__(self):
         g = torch.Generator().manual_seed(self.seed * 1_000_003 + self.epoch)
         return iter(torch.randperm(self.n, generator=g).tolist())
 
-def step_generator(seed:int, step:int, rank:int=0, device='cpu')->torch.Generator:
+def step_generator(seed:int, # the run's seed (`TrainConfig.seed`)
+                   step:int, # the micro-step: micro-batches since the start of the run, counted from 0 (a resume continues the count)
+                   rank:int=0, # the process index (0 on one device; each process of a multi-GPU run draws its own)
+                   device='cpu', # where the generator lives (a torch device or its name): the device the draws are made on
+                  )->torch.Generator:
     "A torch generator for one micro-step of one process."
     return torch.Generator(device=device).manual_seed((seed * 1_000_003 + step) * 1009 + rank)
 
 # %% ../nbs/06_train.ipynb #b1657473
 LOSS_FIELDS = ['step', 'epoch', 'loss', 'lr', 'text_frac', 'seconds', 'w_min', 'w_mean', 'w_max']  # w_*: latent weight statistics, when a task logs them
 
-def read_loss_csv(path:str|Path)->list[dict]:
+def read_loss_csv(path:str|Path, # a run's loss.csv (a missing file gives no rows)
+                 )->list[dict]:
     "Rows of a loss.csv as dicts of floats (a torn last line from a kill is ignored)."
     path = Path(path)
     if not path.is_file(): return []
@@ -99,26 +110,34 @@ def read_loss_csv(path:str|Path)->list[dict]:
             rows[-1] = {k: float('nan') for k in LOSS_FIELDS} | rows[-1]
     return rows
 
-def truncate_loss_csv(path:Path, step:int):
+def truncate_loss_csv(path:Path, # a run's loss.csv, rewritten in place
+                      step:int, # the last optimizer step to keep (the checkpoint the run resumes from; 0: none)
+                     ):
     "Keep only the rows up to `step` (atomically)."
     rows = [r for r in read_loss_csv(path) if r['step'] <= step]
     with atomic_write(path, 'w', encoding='utf-8', newline='') as f:
         w = csv.DictWriter(f, LOSS_FIELDS); w.writeheader()
         for r in rows: w.writerow({k: (int(r[k]) if k in ('step', 'epoch') else '' if np.isnan(r.get(k, np.nan)) else r[k]) for k in LOSS_FIELDS})
 
-def checkpoints(out:Path)->list[Path]:
+def checkpoints(out:Path, # the run folder (its checkpoints/ holds checkpoint-N folders)
+               )->list[Path]:
     "Checkpoint folders of a run, oldest first."
     d = Path(out)/'checkpoints'
     return sorted((p for p in d.glob('checkpoint-*') if p.name.split('-')[-1].isdigit()), key=lambda p: int(p.name.split('-')[-1])) if d.is_dir() else []
 
-def image_grid(images:list, cols:int|None=None)->Image.Image:
+def image_grid(images:list, # PIL images, all of one size and mode, filled in row by row
+               cols:int|None=None, # images per row (None: ⌈√n⌉, a near-square grid)
+              )->Image.Image:
     "Tile PIL images (same size) into one grid."
     cols = cols or math.ceil(math.sqrt(len(images))); rows = math.ceil(len(images) / cols)
     w, h = images[0].size; grid = Image.new(images[0].mode, (cols * w, rows * h), 255 if images[0].mode == 'L' else (255, 255, 255))
     for i, im in enumerate(images): grid.paste(im, ((i % cols) * w, (i // cols) * h))
     return grid
 
-def plot_loss(rows:list[dict], path:Path, title:str=''):
+def plot_loss(rows:list[dict], # `read_loss_csv` rows (their step and loss)
+              path:Path, # the PNG file to write (atomically)
+              title:str='', # the plot's title ('': none)
+             ):
     "loss.png: the raw loss and a running mean."
     import matplotlib; import matplotlib.pyplot as plt
     steps = np.array([r['step'] for r in rows]); loss = np.array([r['loss'] for r in rows])
@@ -137,7 +156,8 @@ RESUME_SAFE = ('output_dir', 'max_steps', 'checkpointing_steps', 'checkpoints_to
 RUN_OUTPUTS = ('params.json', 'loss.csv', 'loss.png', 'metrics.json', 'samples.json', 'samples.png', 'samples', 'model', 'checkpoints',
                'cache', 'data', 'data_eval', 'ocr.csv', 'train_ddpm.ipynb', 'train_ldm.ipynb')   # what runs (and their jobs) write
 
-def abs_path(p:str|Path|None)->str|None:
+def abs_path(p:str|Path|None, # a path, relative to the working directory or absolute; None or '' for none
+            )->str|None:
     "A path as the run record keeps it: absolute, so a rerun from another folder compares the same place (None stays None)."
     return None if p is None or p == '' else str(Path(p).resolve())
 
@@ -360,7 +380,6 @@ def _finish(task, cfg, accelerator, model, ema, out:Path)->dict:
                 for i, im in enumerate(images): save_image(im, out/'samples'/f'{i:03d}.png')
                 grid = image_grid(images)
             save_image(grid, out/'samples.png')
-        if ema is not None: ema.restore(net.parameters())
         rows = read_loss_csv(out/'loss.csv')
         plot_loss(rows, out/'loss.png', out.name)
         tail = rows[-max(1, len(rows) // 10):]
@@ -370,6 +389,7 @@ def _finish(task, cfg, accelerator, model, ema, out:Path)->dict:
         ws = [r for r in rows if not np.isnan(r['w_mean'])]
         if ws: metrics |= dict(w_min=min(r['w_min'] for r in ws), w_mean=float(np.mean([r['w_mean'] for r in ws])), w_max=max(r['w_max'] for r in ws))
         if hasattr(task, 'evaluate'): metrics |= task.evaluate(net)
+        if ema is not None: ema.restore(net.parameters())   # after the evaluation: the metrics are those of the saved (EMA) weights
         save_json(metrics, out/'metrics.json')
     accelerator.wait_for_everyone()
     return metrics

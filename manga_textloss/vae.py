@@ -43,7 +43,7 @@ class VAEConfig:
     masks:str|None=None            # text masks (<title>/<NNN>.png, for box crops and the text-PSNR); default <data_root>/masks
     vae_size:str=knob('small', choices=tuple(VAE_PRESETS))  # preset: tiny / small (4× down), tiny-2x (2× down, for small crops)
     channels:int=knob(1, choices=(1, 3))  # image channels (3: grey replicated, as Stable Diffusion's VAE expects)
-    resolution:int=knob(64, ge=8, check=_resolution)
+    resolution:int=knob(64, ge=8, check=_resolution)  # side in pixels of the square crops the VAE trains on
     crop:str=knob('random', choices=CROPS)  # random crops: the VAE must reconstruct everything, not only text (box: the benchmark's crops)
     crop_size:int=knob(256, ge=8)  # crop side in page pixels at 1654-px page width (text/random windows)
     crops_per_page:int=knob(16, ge=1)  # items per page and epoch (text/random windows)
@@ -52,32 +52,45 @@ class VAEConfig:
     books:str|None=None            # comma-separated book titles to train on (None: every book)
     kl_weight:float=knob(1e-6, ge=0)  # weight of the KL term (per latent element)
     l1_weight:float=knob(0.0, ge=0)  # weight of an L1 reconstruction term beside the MSE (sharper strokes)
-    synthetic_books:int=knob(2, ge=1)
-    synthetic_pages:int=knob(4, ge=1)
-    synthetic_size:str=knob('1654x1170', check=_page_size)
-    synthetic_seed:int=knob(0, ge=0)
-    eval_items:int=knob(64, ge=1)
+    synthetic_books:int=knob(2, ge=1)  # synthetic default: books
+    synthetic_pages:int=knob(4, ge=1)  # synthetic default: pages per book
+    synthetic_size:str=knob('1654x1170', check=_page_size)  # synthetic default: page size in pixels
+    synthetic_seed:int=knob(0, ge=0)  # synthetic default: the dataset's seed (its held-out root uses this + 1000)
+    eval_items:int=knob(64, ge=1)  # held-out text crops of the reconstruction PSNR (at most this many)
 
     def __post_init__(self): validate(self)
 
-def psnr(mse:float, peak_to_peak:float=2.0)->float:
+def psnr(mse:float, # mean squared error, in squared image units
+         peak_to_peak:float=2.0, # the images' value range (2: images in [-1, 1])
+        )->float:
     "PSNR in dB for images whose values span `peak_to_peak`."
     return float(10 * np.log10(peak_to_peak ** 2 / max(mse, 1e-12)))
 
 class VAETask:
     "Train an AutoencoderKL on page crops (reconstruction + KL)."
-    def __init__(self, cfg:VAEConfig, output_dir:str|Path, seed:int=0):
+    def __init__(self, cfg:VAEConfig, # the autoencoder's settings
+                 output_dir:str|Path, # the run folder (where the synthetic default root is made)
+                 seed:int=0, # model initialisation and crop windows
+                ):
         self.cfg, self.out = cfg, Path(output_dir)
         self.data_root = Path(cfg.data_root) if cfg.data_root else synthetic_default(self.out, cfg.synthetic_books, cfg.synthetic_pages, cfg.synthetic_size, cfg.synthetic_seed)
         torch.manual_seed(seed); self.model = small_vae(cfg.vae_size, cfg.channels)
         self.dataset = CropDataset(self.data_root, cfg.masks, cfg.resolution, cfg.crop, cfg.crop_size, cfg.channels, cfg.crops_per_page, seed,
                                    texts=parse_list(cfg.texts), books=parse_list(cfg.books), margin=cfg.box_margin)
     @staticmethod
-    def params_for(cfg:VAEConfig, output_dir:str|Path)->dict:
+    def params_for(cfg:VAEConfig, # the autoencoder's settings
+                   output_dir:str|Path, # the run folder (where the synthetic default root is made)
+                  )->dict:
         "The task's part of `params.json`: its config with the absolute data root (the synthetic default is `<output_dir>/data`)."
         return asdict(cfg) | dict(data_root=abs_path(cfg.data_root or Path(output_dir)/'data'), masks=abs_path(cfg.masks))
-    def params(self): return self.params_for(self.cfg, self.out)
-    def loss(self, model, batch, gen):
+    def params(self):
+        "The task's part of `params.json` (`params_for` of its config and run folder)."
+        return self.params_for(self.cfg, self.out)
+    def loss(self, model, # the AutoencoderKL being trained (as Accelerate prepared it)
+             batch, # a collated batch of `CropDataset` items: image B×C×r×r in [-1, 1], mask B×1×r×r in [0, 1]
+             gen, # the loop's per-step torch.Generator (on the training device): the posterior sample's noise
+            ):
+        "`(loss, logs)` of one batch: MSE (+ `l1_weight` × L1) of a posterior sample's reconstruction + `kl_weight` × KL, and the text fraction."
         x = batch['image']
         post = model.encode(x).latent_dist
         z = post.mean + post.std * torch.randn(post.mean.shape, generator=gen, device=x.device)
@@ -89,7 +102,9 @@ class VAETask:
         root = synthetic_default(self.out, 1, max(2, c.synthetic_pages), c.synthetic_size, c.synthetic_seed + 1000, 'data_eval') if c.data_root is None else self.data_root
         return CropDataset(root, c.masks if c.data_root else None, c.resolution, 'text', c.crop_size, c.channels, max(1, c.eval_items // 4), seed=12345)
     @torch.no_grad()
-    def evaluate(self, model)->dict:
+    def evaluate(self, model, # the trained AutoencoderKL
+                )->dict:
+        "Reconstruction PSNR (dB) on held-out text crops: over every pixel and over text pixels."
         ds = self._eval_set(); dev = next(model.parameters()).device
         se = st = n = nt = 0.0
         for k in range(0, min(len(ds), self.cfg.eval_items), 16):
@@ -99,19 +114,29 @@ class VAETask:
             se += e.sum().item(); n += e.numel(); st += (e * m).sum().item(); nt += m.sum().item()
         return dict(eval_psnr=psnr(se / n), eval_psnr_text=psnr(st / max(nt, 1e-9)), eval_items=int(min(len(ds), self.cfg.eval_items)))
     @torch.no_grad()
-    def save(self, model, folder:Path):
+    def save(self, model, # the trained AutoencoderKL
+             folder:Path, # the folder to write (the run's model/)
+            ):
+        "An AutoencoderKL folder whose `scaling_factor` is 1 / the std of the latent means of (up to 64) training items."
         xs = torch.stack([self.dataset[i]['image'] for i in range(min(len(self.dataset), 64))]).to(next(model.parameters()).device)
         model.register_to_config(scaling_factor=float(1 / model.encode(xs).latent_dist.mean.std()))
         model.save_pretrained(folder)
     @torch.no_grad()
-    def sample(self, model, n, seed, steps):
+    def sample(self, model, # the trained AutoencoderKL
+               n, # held-out crops to show (at most the held-out set's size)
+               seed, # unused: the held-out crops are fixed
+               steps, # unused: reconstruction takes no sampler steps
+              ):
         "Held-out crops (top) and their reconstructions (bottom)."
         ds = self._eval_set(); dev = next(model.parameters()).device
         x = torch.stack([ds[i]['image'] for i in range(min(n, len(ds)))]).to(dev)
         to_pil = lambda t: [Image.fromarray(((a.float().clamp(-1, 1) + 1) * 127.5).mean(0).round().byte().cpu().numpy()) for a in t]
         return {'original': to_pil(x), 'reconstruction': to_pil(model(x).sample)}
 
-def train_vae(cfg:VAEConfig, tcfg:TrainConfig, progress:bool=True)->dict:
+def train_vae(cfg:VAEConfig, # the autoencoder's settings
+              tcfg:TrainConfig, # the loop's settings; `tcfg.output_dir` is the run folder
+              progress:bool=True, # a tqdm bar on the main process
+             )->dict:
     "Train the first-stage VAE; the run folder's `model/` is an AutoencoderKL folder for `LDMConfig.vae`."
     tcfg = claim_run(tcfg, VAETask.params_for(cfg, tcfg.output_dir))   # before the task writes its synthetic data into the folder
     return train(VAETask(cfg, tcfg.output_dir, tcfg.seed), tcfg, progress)

@@ -84,10 +84,13 @@ def ddpm_gallery(runs:list, # run folders (non-DDPM runs are skipped)
 def save_figure(fig, # a matplotlib figure
                 path:str|Path, # the PNG file to write (its folder is made if missing)
                 dpi:int=110, # pixels per inch of the figure's size
+                grey:bool=False, # store it as a greyscale PNG (galleries of greyscale samples: a quarter of the bytes)
                )->Path:
     "Save a matplotlib figure as PNG atomically."
-    path = Path(path)
-    with atomic_write(path) as f: fig.savefig(f, format='png', dpi=dpi)
+    import io
+    path = Path(path); buf = io.BytesIO(); fig.savefig(buf, format='png', dpi=dpi)
+    if grey: buf2 = io.BytesIO(); Image.open(buf).convert('L').save(buf2, format='PNG', optimize=True); buf = buf2
+    with atomic_write(path) as f: f.write(buf.getvalue())
     return path
 
 # %% ../nbs/10_gallery.ipynb #ecf656b0

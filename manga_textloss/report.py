@@ -109,7 +109,7 @@ def headline(table:list[dict], # `legibility_table` rows
     s = [f"The best arm is {best['arm']} ({best['model']}): the validated learned judge reads {fmt_ci(best['judge'])} of its samples as the requested text"]
     for r in table:
         if 'judge_diff' not in r: continue
-        c = claim(r); s.append(f"{r['arm']} vs its baseline {fmt_ci(r['judge_diff'])} ({c})")
+        c = claim(r); s.append(f"{r['arm']} vs its baseline {fmt_ci(r['judge_diff'])}, {c}")
     return s[0] + ('; ' + '; '.join(s[1:]) if len(s) > 1 else '') + '.'
 
 # %% ../nbs/10a_report.ipynb #b4b5d440
@@ -159,7 +159,7 @@ def prompt_gallery(runs:list[dict], # finished runs (`Bench.runs()`)
     if reference: rows = {'real crop': [Image.fromarray(reference[c]) if c in reference else None for c in cols]} | rows
     return label_grid(rows, ['none' if not c else c for c in cols], 'sample %d of every prompt (columns: the requested text)' % sample)
 
-# %% ../nbs/10a_report.ipynb #3c8b071b
+# %% ../nbs/10a_report.ipynb #acf703c0
 def reference_crops(bench, # a `bench.Bench`
                    )->dict:
     "text → one real held-out crop (uint8), the gallery's first row."
@@ -232,7 +232,7 @@ def write_report(bench, # the benchmark (`bench.Bench`)
     table = legibility_table(rows, runs) if rows and ok else []
     figs = {}
     fig = prompt_gallery(runs, reference_crops(bench)) if runs else None
-    if fig is not None: save_figure(fig, out/f'{stem}_gallery.png', dpi=90); plt.close(fig); figs['gallery'] = f'{stem}_gallery.png'
+    if fig is not None: save_figure(fig, out/f'{stem}_gallery.png', dpi=60, grey=True); plt.close(fig); figs['gallery'] = f'{stem}_gallery.png'
     if table: plot_legibility(table, out/f'{stem}.png'); figs['plot'] = f'{stem}.png'; save_csv(table_csv_rows(table), out/f'{stem}.csv')
     inv_file = bench.work/'invocations.jsonl'
     if invocations is None: invocations = [json.loads(l) for l in inv_file.read_text().splitlines() if l.strip()] if inv_file.is_file() else []

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse, json, math, os, sys, time
 from dataclasses import asdict, dataclass, replace
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -200,13 +201,13 @@ class Bench:
             self.log('extracting text masks (mtl masks, classical backend, default policy) …'); extract_masks(self.root, out, 'classical', progress=False)
         return out
 
-    @property
+    @cached_property
     def texts(self)->tuple:
         "The vocabulary: `cfg.texts`, else `BENCH_TEXTS` on the embedded default, else the root's 10 most frequent texts."
         c = self.cfg
         return c.text_tuple or (BENCH_TEXTS if not c.root else text_vocabulary(c.root, 10))
 
-    @property
+    @cached_property
     def split(self)->dict:
         "The root's books dealt into 'train', 'judge' and 'heldout' (`crops.split_books`)."
         from manga_textloss.manga109 import Manga109

@@ -150,7 +150,6 @@ class DDPMTask:
         self.dataset = CropDataset(self.data_root, cfg.masks, cfg.resolution, cfg.crop, cfg.crop_size, ch, cfg.crops_per_page, seed,
                                    texts=self.texts, books=parse_list(cfg.books), margin=cfg.box_margin)
         self.null_class = self.model.config.num_class_embeds - 1 if self.model.config.num_class_embeds else None   # the "no text" class
-        self.alphas = self.scheduler.alphas_cumprod
 
     @staticmethod
     def params_for(cfg:DDPMConfig, # the experiment's settings

@@ -52,6 +52,64 @@ def _straight_lines(ink:np.ndarray, f:float)->np.ndarray:
         cv2.line(out, (int(x0), int(y0)), (int(x1), int(y1)), 1, max(1, int(round(2 * np.median(dt[ys, xs]) + 1))))
     return out > 0
 
+def _hatching(n, lab, st, ext, area, keep, h:int, w:int):
+    "Drop one-pixel lines (hatching, speed lines) that run through the strokes: thin ink away from thick strokes, in long pieces or touching the border."
+    ink = np.concatenate([[False], keep])[lab].astype(np.uint8)
+    thick = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
+    near = cv2.dilate(thick, np.ones((3, 3), np.uint8)) & ink
+    res = ink & ~near
+    tot = int(ink.sum())
+    if tot == 0 or thick.sum() < 0.3 * tot or res.sum() < 0.15 * tot: return n, lab, st, ext, area, keep, 0
+    tn, tl, ts, _ = cv2.connectedComponentsWithStats(thick, connectivity=8)
+    te, ta = np.maximum(ts[1:, 2], ts[1:, 3]).astype(float), ts[1:, 4].astype(float)
+    f = _glyph_size(ts, te, ta, np.ones(tn - 1, bool), h, w) if tn > 1 else 4.0
+    rn, rl, rs, _ = cv2.connectedComponentsWithStats(res, connectivity=8)
+    rext = np.maximum(rs[1:, 2], rs[1:, 3])
+    rtouch = (rs[1:, 0] == 0) | (rs[1:, 1] == 0) | (rs[1:, 0] + rs[1:, 2] >= w) | (rs[1:, 1] + rs[1:, 3] >= h)
+    # residue pieces that touch two or more thick strokes bridge glyphs (a line passing between them): dropped too
+    H, W = res.shape; pad_r, pad_t = np.pad(rl, 1), np.pad(tl, 1); pairs = []
+    for dy in (-1, 0, 1):
+        for dx in (-1, 0, 1):
+            a, b = pad_r[1:H + 1, 1:W + 1], pad_t[1 + dy:H + 1 + dy, 1 + dx:W + 1 + dx]
+            sel = (a > 0) & (b > 0); pairs.append(np.stack([a[sel], b[sel]], 1))
+    pairs = np.unique(np.concatenate(pairs), axis=0)
+    bridges = np.bincount(pairs[:, 0], minlength=rn)[1:] >= 2 if len(pairs) else np.zeros(rn - 1, bool)
+    # hatching is many parallel lines: drop only pieces along one dominant, non-axis orientation (glyph strokes run along the axes)
+    ry, rx = np.nonzero(rl); rk = rl[ry, rx]; mom = lambda v: np.bincount(rk, v, minlength=rn)[1:]   # each piece's central moments
+    cnt = np.maximum(mom(None), 1); mx, my = mom(rx) / cnt, mom(ry) / cnt
+    mu20, mu02, mu11 = mom(rx * rx) / cnt - mx * mx, mom(ry * ry) / cnt - my * my, mom(rx * ry) / cnt - mx * my
+    ang = np.degrees(0.5 * np.arctan2(2 * mu11, mu20 - mu02)) % 180
+    d = np.sqrt(4 * mu11 ** 2 + (mu20 - mu02) ** 2); elong = (mu20 + mu02 + d) / np.maximum(mu20 + mu02 - d, 1e-6)
+    cand = ((rext > 0.5 * f) | rtouch | bridges) & (elong > 8) & (rext >= 4)
+    if not cand.any(): return n, lab, st, ext, area, keep, 0
+    hist = np.bincount((ang[cand] // 10).astype(int) % 18, weights=rs[1:, 4][cand], minlength=18)
+    top = int(np.argmax(hist + np.roll(hist, 1)))              # the best 20° window (bins top-1, top)
+    centre = (top * 10) % 180; share = (hist[top] + hist[top - 1]) / max(hist.sum(), 1)
+    axis = min(centre % 90, 90 - centre % 90) < 6
+    if share < 0.6 or axis or rs[1:, 4][cand].sum() < 0.1 * tot: return n, lab, st, ext, area, keep, 0
+    dang = np.abs((ang - centre + 90) % 180 - 90)
+    drop = (((rext > 0.5 * f) | rtouch) & (dang <= 20)) | bridges
+    gone = np.concatenate([[False], drop])[rl]
+    if not gone.any(): return n, lab, st, ext, area, keep, 0
+    # components from the thick strokes only (thin bits left between glyphs must not merge them); the thin ink that stays joins its neighbour
+    lab2 = tl.astype(np.int32); rest = (ink > 0) & ~gone & (lab2 == 0)
+    for _ in range(3):
+        grown = cv2.dilate(lab2.astype(np.float32), np.ones((3, 3), np.uint8)).astype(np.int32)
+        add = rest & (grown > 0); lab2[add] = grown[add]; rest &= ~add
+        if not rest.any(): break
+    if rest.any():
+        k2, l3 = cv2.connectedComponents(rest.astype(np.uint8), connectivity=8); lab2[l3 > 0] = l3[l3 > 0] + tn - 1
+    n2 = int(lab2.max()) + 1
+    yy, xx = np.nonzero(lab2); ll = lab2[yy, xx]
+    st2 = np.zeros((n2, 5), np.int64)
+    x0, y0 = np.full(n2, w), np.full(n2, h); x1, y1 = np.full(n2, -1), np.full(n2, -1)
+    np.minimum.at(x0, ll, xx); np.minimum.at(y0, ll, yy); np.maximum.at(x1, ll, xx); np.maximum.at(y1, ll, yy)
+    st2[:, 0], st2[:, 1], st2[:, 2], st2[:, 3] = x0, y0, np.maximum(0, x1 - x0 + 1), np.maximum(0, y1 - y0 + 1)
+    st2[:, 4] = np.bincount(ll, minlength=n2)
+    ok = st2[1:, 4] > 0
+    ext2, area2 = np.maximum(st2[1:, 2], st2[1:, 3]).astype(float), st2[1:, 4].astype(float)
+    return n2, lab2, st2, ext2, area2, ok, int(gone.sum())
+
 def box_ink(gray:np.ndarray, # H×W uint8 page (255 = paper)
             box, # the text box (x0, y0, x1, y1), max exclusive; clipped to the page
             min_contrast:int=40, # grey levels the ink must lie below its local ground
@@ -68,7 +126,7 @@ def box_ink(gray:np.ndarray, # H×W uint8 page (255 = paper)
     c = np.ascontiguousarray(gray[y0:y1, x0:x1])
     thr = cv2.threshold(c, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)[0]
     ring = np.concatenate([c[0], c[-1], c[:, 0], c[:, -1]])
-    inverted = bool(np.median(ring) <= thr and (c <= thr).mean() > 0.5)   # light text on a dark ground
+    inverted = bool(np.median(ring) <= min(thr, 100) and (c <= thr).mean() > 0.5)   # light text on a dark ground (a mid-grey ground is not dark)
     if inverted: c = 255 - c
     k = int(np.clip(round(min(h, w) * 0.35), 5, 61)) | 1
     diff = cv2.subtract(cv2.morphologyEx(c, cv2.MORPH_CLOSE, _disk(k)), c)   # how far below its local ground
@@ -85,6 +143,9 @@ def box_ink(gray:np.ndarray, # H×W uint8 page (255 = paper)
         n, lab, st, ext, area, keep = _texture(((lab > 0) & ~lines).astype(np.uint8), h, w)
         info['lines_removed'] = int(lines.sum())
         if n <= 1: return lab > 0, info
+    n, lab, st, ext, area, keep, thin = _hatching(n, lab, st, ext, area, keep, h, w)
+    if thin: info['hatching_removed'] = thin
+    if n <= 1: return lab > 0, info
     touch = (st[1:, 0] == 0) | (st[1:, 1] == 0) | (st[1:, 0] + st[1:, 2] >= w) | (st[1:, 1] + st[1:, 3] >= h)
     f = _glyph_size(st, ext, area, keep, h, w)
     bw = max(2, int(round(band * f)))

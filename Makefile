@@ -30,8 +30,9 @@ docs: setup  ## the docs site: `nbdev_docs` into _docs/ where Quarto is installe
 
 OUTPUT_NBS := 01_manga109 01a_reader 02_synthetic 02a_styles 02b_heldout 02c_heldout_draw 03_masks 03b_boxink 03c_maskgen 04_extract 05_losses 05a_crops 06_train 07_ddpm 07a_vae 08_ldm 09_evaluate 09a_judges 09b_learned 10a_report 11_legibility 12_demo index
 
-outputs: setup  ## rerun the numbered notebooks and save them with their outputs (the figures and tables of the docs site), then nbdev_clean
-	for nb in $(OUTPUT_NBS); do echo "outputs: $$nb"; $(BIN)/jupyter nbconvert --to notebook --execute --inplace nbs/$$nb.ipynb --log-level WARN || exit 1; done
+outputs: setup  ## rerun the numbered notebooks and save them with their outputs (the figures and tables of the docs site; no progress bars: TQDM_DISABLE=1), then nbdev_clean
+	for nb in $(OUTPUT_NBS); do echo "outputs: $$nb"; TQDM_DISABLE=1 $(BIN)/jupyter nbconvert --to notebook --execute --inplace nbs/$$nb.ipynb --log-level WARN || exit 1; done
+	$(BIN)/python tools/no_progress.py $(addprefix nbs/,$(addsuffix .ipynb,$(OUTPUT_NBS)))
 	$(BIN)/python tools/docs.py --refresh-widgets nbs/03a_tuner.ipynb
 	$(BIN)/nbdev_clean
 

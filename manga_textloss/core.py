@@ -16,7 +16,7 @@ from PIL import Image, UnidentifiedImageError
 __all__ = ['DatasetError', 'seed_everything', 'rng_for', 'fs_error', 'ensure_dir', 'read_run_json', 'check_masks_root',
            'atomic_write', 'save_json', 'save_csv', 'ConfigError', 'knob', 'field_kind', 'accepted', 'validate',
            'field_help', 'flatten', 'differences', 'describe_differences', 'load_image', 'image_size', 'save_image',
-           'japanese_font_path', 'use_japanese_font', 'process_state', 'project_root', 'runs_dir']
+           'japanese_font_path', 'use_japanese_font', 'process_state', 'progress_bar', 'project_root', 'runs_dir']
 
 # %% ../nbs/00_core.ipynb #970452da
 class DatasetError(ValueError):
@@ -310,6 +310,16 @@ def process_state():
     import torch
     from accelerate import PartialState
     return PartialState(cpu=not torch.cuda.is_available())
+
+# %% ../nbs/00_core.ipynb #744a2f37
+def progress_bar(iterable=None, # what to iterate (None: update the bar by hand)
+                 progress:bool=True, # show the bar (False: tqdm's silent stand-in, the same interface)
+                 **kwargs, # tqdm's own: desc, total, initial, leave
+                ):
+    "A `tqdm.auto` bar; off when `progress` is False or the environment sets `TQDM_DISABLE` (1, true or yes)."
+    from tqdm.auto import tqdm
+    off = not progress or os.environ.get('TQDM_DISABLE', '').strip().lower() in ('1', 'true', 'yes')
+    return tqdm(iterable, disable=off, **kwargs)
 
 # %% ../nbs/00_core.ipynb #cfa3618f
 def project_root(start:str|Path|None=None, # folder to search from (then its parents); None: the current directory

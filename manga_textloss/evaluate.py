@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageOps
 
-from .core import DatasetError, read_run_json, save_csv, save_json
+from .core import DatasetError, read_run_json, save_csv, save_json, progress_bar
 
 # %% auto #0
 __all__ = ['APT_PACKAGES', 'ORIENTATIONS', 'METHOD_ORDER', 'EvaluationError', 'check_tesseract', 'normalise_ocr', 'Reading',
@@ -236,7 +236,6 @@ def evaluate_run(run:str|Path, # a run folder (train-ldm or train-ddpm)
                  force:bool=False, # report even when the validation is below the threshold (recorded as `forced`)
                 )->dict:
     "Read every sample of `run` with the OCR judge; write `ocr.csv` and the `ocr` section of `metrics.json`; return it."
-    from tqdm.auto import tqdm
     from manga_textloss.judges import JudgeNotValid, figure, require_valid
     run = Path(run)
     if not run.is_dir(): raise EvaluationError(f'{run} is not a folder: pass a run folder (runs/<name>) of mtl train-ldm / train-ddpm.')
@@ -253,7 +252,7 @@ def evaluate_run(run:str|Path, # a run folder (train-ldm or train-ddpm)
         if not (run/s['file']).is_file():
             raise EvaluationError(f"{run/s['file']} is listed in {run}/samples.json but missing: the run is incomplete; rerun its training job.")
     records, bs = [], max(1, int(getattr(judge, 'batch_size', 1)))
-    with tqdm(total=len(samples), desc=f'OCR {run.name}', disable=not progress, leave=False) as bar:
+    with progress_bar(total=len(samples), progress=progress, desc=f'OCR {run.name}', leave=False) as bar:
         for i in range(0, len(samples), bs):
             chunk = samples[i:i + bs]
             for s, r in zip(chunk, judge.readings([Image.open(run/s['file']) for s in chunk])):

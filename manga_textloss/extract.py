@@ -10,7 +10,7 @@ from dataclasses import asdict, replace
 from pathlib import Path
 
 from .core import (DatasetError, describe_differences, differences, ensure_dir, flatten, process_state,
-                                 read_run_json, save_image, save_json)
+                                 read_run_json, save_image, save_json, progress_bar)
 from .manga109 import Manga109
 from .masks import MaskParams, check_generator_options, load_params, make_generator, page_text_mask
 
@@ -85,7 +85,6 @@ def extract_masks(root:str|Path, # Manga109(-format) root
                   overwrite:bool=False, # replace the masks of a folder made with other settings (else refused)
                  )->dict:
     "Write text masks and match reports for every page; returns a summary (this process's share)."
-    from tqdm.auto import tqdm
     if isinstance(params, (str, Path)):
         file_backend, params = load_params(params)
         backend = backend or file_backend
@@ -107,7 +106,7 @@ def extract_masks(root:str|Path, # Manga109(-format) root
     with state.split_between_processes(todo) as mine:
         # setup errors (a missing checkpoint) stop the job; page errors are logged and skipped
         gen = make_generator(backend, sam_model, sam_checkpoint, state.device, **(generator_kwargs or {})) if mine else None
-        for p in tqdm(mine, desc=f'masks ({backend})', disable=not (progress and state.is_local_main_process)):
+        for p in progress_bar(mine, progress and state.is_local_main_process, desc=f'masks ({backend})'):
             try: mask, report = page_text_mask(p, gen, params)
             except Exception as e:                                      # one bad page never stops the job
                 msg = str(e) if isinstance(e, DatasetError) else f'{type(e).__name__}: {e}'

@@ -16,7 +16,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from . import __version__
 from .core import (DatasetError, atomic_write, describe_differences, differences, ensure_dir, japanese_font_path, rng_for,
-                                 save_image, save_json)
+                                 save_image, save_json, progress_bar)
 # the text styles (notebook 02a); STYLES, parse_styles and typeset are also imported from here, as before the split
 from .styles import (STYLES, parse_styles, typeset, _columns, _disk, _ground, _loose_box, _outside, _paste_ink,
                                    _picker, _scan, _with_ruby)
@@ -357,7 +357,6 @@ def synthesize(root:str|Path, # folder to write (created); a root written with o
                overwrite:bool=False, # replace the dataset files (books.txt, images/, annotations*/, masks/) of an existing root
               )->Path:
     "Write a deterministic Manga109-format root with ground-truth text masks; returns `root` (at once if it already holds exactly this)."
-    from tqdm.auto import tqdm
     if books < 1 or pages < 1: raise DatasetError(f'--books and --pages must be ≥ 1 (got {books}, {pages}).')
     W, H = parse_size(size); root = Path(root)
     styles = parse_styles(styles)
@@ -367,7 +366,7 @@ def synthesize(root:str|Path, # folder to write (created); a root written with o
     titles = synthetic_titles(books); next_id = 0
     def new_id():
         nonlocal next_id; next_id += 1; return f'{next_id:08x}'
-    bar = tqdm(total=books * pages, desc='synth', disable=not progress)
+    bar = progress_bar(total=books * pages, progress=progress, desc='synth')
     for bi, title in enumerate(titles):
         rng = rng_for(seed, title)
         chars = {new_id(): str(n) for n in rng.choice(NAMES, int(rng.integers(2, 5)), replace=False)}

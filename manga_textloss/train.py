@@ -15,7 +15,7 @@ from PIL import Image
 
 from . import __version__
 from .core import (DatasetError, ConfigError, accepted, atomic_write, describe_differences, differences, field_help,
-                                 field_kind, flatten, knob, process_state, read_run_json, save_json, save_image, validate)
+                                 field_kind, flatten, knob, process_state, read_run_json, save_json, save_image, validate, progress_bar)
 
 # %% auto #0
 __all__ = ['LR_SCHEDULERS', 'STEPS_FREE_SCHEDULERS', 'MIXED_PRECISIONS', 'DEVICES', 'PREDICTION_TYPES', 'LOSS_FIELDS',
@@ -259,7 +259,6 @@ def train(task, # the experiment: model, dataset, loss, save, sample, params
     from accelerate import Accelerator
     from accelerate.utils import set_seed
     from diffusers.optimization import get_scheduler
-    from tqdm.auto import tqdm
     out = Path(cfg.output_dir)
     if cfg.device == 'cuda' and not torch.cuda.is_available():
         raise TrainingError('--device cuda: no CUDA device is visible to torch here. Pass --device cpu (or auto), or run on a GPU machine.')
@@ -308,7 +307,7 @@ def train(task, # the experiment: model, dataset, loss, save, sample, params
         truncate_loss_csv(out/'loss.csv', step)
     accelerator.wait_for_everyone()
     t0, elapsed0 = time.time(), (read_loss_csv(out/'loss.csv') or [{'seconds': 0.0}])[-1]['seconds']
-    bar = tqdm(total=cfg.max_steps, initial=step, desc='train', disable=not (progress and accelerator.is_main_process))
+    bar = progress_bar(total=cfg.max_steps, progress=progress and accelerator.is_main_process, initial=step, desc='train')
     epoch = step // steps_per_epoch
     skip = (step % steps_per_epoch) * cfg.gradient_accumulation_steps
     micro = step * cfg.gradient_accumulation_steps

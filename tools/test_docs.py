@@ -10,15 +10,30 @@ not file: or data: blocked. It requires:
 - the index page (`index.html`, from nbs/index.ipynb) and the gallery page (from nbs/10_gallery.ipynb, `--gallery`)
   each show, in the notebook content, at least one loaded image and at least one <table> with a data row (<td>);
 - every page of the numbered notebooks in FIGURE_NOTEBOOKS shows at least one loaded image in its content (a saved
-  figure: `make outputs` regenerates them), so a notebook saved without outputs fails here.
+  figure: `make outputs` regenerates them), so a notebook saved without outputs fails here;
+- no notebook saves a progress bar (a tqdm widget or its text): `make outputs` runs with TQDM_DISABLE=1 and then
+  `tools/no_progress.py`, which removes the bars of diffusers and transformers (their Jupyter widget ignores the variable).
 """
-import argparse, json, os, shutil, subprocess, sys, tempfile, time
+import argparse, json, os, re, shutil, subprocess, sys, tempfile, time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FIGURE_NOTEBOOKS = ('01_manga109', '02_synthetic', '02a_styles', '02b_heldout', '03_masks', '03b_boxink', '04_extract', '05_losses',
                     '05a_crops', '06_train', '07_ddpm', '07a_vae', '08_ldm', '09_evaluate', '09a_judges', '09b_learned', '10a_report',
                     '11_legibility', '12_demo', '01a_reader', '02c_heldout_draw', '03c_maskgen')   # each must show a saved figure on its docs page
+
+PROGRESS = re.compile(r'\d+%\|.*\|.*(it/s|s/it|\?it)')   # what a tqdm bar prints: '40%|████      | 2/5 [00:01<00:02, 1.9it/s]'
+
+def progress_outputs(nbs:Path)->list:
+    "`notebook: what` for every saved output that is a progress bar (a tqdm widget, or a bar's text in a stream)."
+    found = []
+    for f in sorted(nbs.glob('*.ipynb')):
+        for c in json.loads(f.read_text(encoding='utf-8')).get('cells', []):
+            for o in c.get('outputs', []):
+                text = o.get('text') or (o.get('data') or {}).get('text/plain') or ''
+                text = ''.join(text) if isinstance(text, list) else text
+                if PROGRESS.search(text): found.append(f'{f.name}: {text.strip().splitlines()[-1][:70]!r}')
+    return found
 
 def find_chromium(given=None):
     cands = [given, os.environ.get('CHROMIUM'), '/usr/lib/chromium/chromium', shutil.which('chromium'), shutil.which('chromium-browser')]
@@ -48,6 +63,8 @@ def main():
         if not nb.is_file():
             fail(f'{nb} not found: the docs {what} page is checked for images and a table; add the notebook '
                  f'(with saved outputs: at least one image and one table){" or pass --gallery NAME" if what == "gallery" else ""}.')
+    bars = progress_outputs(nbs)
+    if bars: fail(f'{len(bars)} saved progress bar(s), e.g. {bars[:3]}: run `make outputs`, or `python tools/no_progress.py NOTEBOOK`.')
     chromium = find_chromium(a.chromium)
     if not chromium: fail('Chromium not found: install the Debian package `chromium` (`make setup` does: tools/setup.sh), or pass --chromium PATH.')
     try: from playwright.sync_api import sync_playwright

@@ -13,7 +13,7 @@ else export PYTHONPATH=$PWD; fi
 export PYTHONUNBUFFERED=1
 nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader
 python3 -c "import torch, diffusers; print('torch', torch.__version__, 'diffusers', diffusers.__version__, torch.cuda.get_device_name())"
-ARGS="--resolution 64 --steps 1500 --vae-steps 1500 --judge-steps 1500 --samples-per-text 10 --pages 40
+ARGS="--resolution 64 --steps 1500 --latent-steps 1500 --vae-steps 1500 --judge-steps 1500 --samples-per-text 10 --pages 40
       --seeds 0,1,2 --no-tesseract --work runs/legibility-gpu --stem legibility-gpu"
 timeout "${HARD_LIMIT:-480}" python3 bench/bench_legibility.py $ARGS --device cuda --time-budget "${TIME_BUDGET:-330}" \
   --out "$OUT/results" || echo "bench_legibility exited with $? (a cut run keeps every finished arm × seed)"

@@ -83,13 +83,13 @@ class BenchConfig:
     page_size:str=knob('827x585', check=_size)  # embedded default: page size
     data_seed:int=knob(0, ge=0)    # embedded default: the dataset's seed
     resolution:int=knob(48, ge=24, le=128, check=_mult8)  # crop side in pixels (square crops around the text boxes)
-    steps:int=knob(400, ge=1)      # training steps of every pixel arm (and of the latent arms unless latent_steps is given)
-    latent_steps:int|None=knob(None, ge=1)  # training steps of every latent arm (None: steps); each model is compared with its own baseline only
+    steps:int=knob(800, ge=1)      # training steps of every pixel arm (and of the latent arms unless latent_steps is given)
+    latent_steps:int|None=knob(300, ge=1)  # training steps of every latent arm (None: steps); each model is compared with its own baseline only
     batch_size:int=knob(16, ge=1)  # every arm
     learning_rate:float=knob(2e-3, gt=0)  # every arm (linear warm-up over 5% of the steps)
     prediction_type:str=knob('sample', choices=PREDICTION_TYPES)  # pixel arms (sample: x0-prediction)
     latent_prediction_type:str=knob('sample', choices=PREDICTION_TYPES)  # latent arms
-    pixel_size:str=knob('tiny', choices=('tiny', 'small', 'base'))  # the pixel UNet preset (ddpm.UNET_PRESETS)
+    pixel_size:str=knob('tiny-deep', choices=('tiny', 'tiny-deep', 'small', 'base'))  # the pixel UNet preset (ddpm.UNET_PRESETS)
     unet_size:str=knob('tiny-low', choices=('tiny', 'tiny-low', 'small'))  # the latent UNet preset (ldm.UNET_PRESETS)
     vae_size:str=knob('tiny-2x', choices=('tiny', 'tiny-2x', 'small'))  # the VAE preset (ldm.VAE_PRESETS)
     vae_steps:int=knob(400, ge=1)  # VAE training steps (once, shared by the latent arms)

@@ -52,6 +52,22 @@ def _straight_lines(ink:np.ndarray, f:float)->np.ndarray:
         cv2.line(out, (int(x0), int(y0)), (int(x1), int(y1)), 1, max(1, int(round(2 * np.median(dt[ys, xs]) + 1))))
     return out > 0
 
+def _outside_lines(ink:np.ndarray, f:float, box:tuple)->np.ndarray:
+    "Pixels of unbroken straight segments longer than 1.6 glyphs in a window around the box that reach at least a quarter glyph outside it."
+    f = max(f, 6.0); L = int(round(1.6 * f)); bx0, by0, bx1, by1 = box; o = max(2, int(round(0.25 * f)))
+    segs = cv2.HoughLinesP(ink.astype(np.uint8) * 255, 1, np.pi / 180, threshold=L, minLineLength=L, maxLineGap=1)
+    out = np.zeros(ink.shape, np.uint8)
+    if segs is None: return out > 0
+    dt = cv2.distanceTransform(ink.astype(np.uint8), cv2.DIST_L2, 3)
+    away = lambda x, y: x < bx0 - o or x >= bx1 + o or y < by0 - o or y >= by1 + o
+    for x0, y0, x1, y1 in segs.reshape(-1, 4):
+        if not (away(x0, y0) or away(x1, y1)): continue
+        k = max(2, int(np.hypot(x1 - x0, y1 - y0)))
+        xs, ys = np.linspace(x0, x1, k).round().astype(int), np.linspace(y0, y1, k).round().astype(int)
+        if not ink[ys, xs].all(): continue
+        cv2.line(out, (int(x0), int(y0)), (int(x1), int(y1)), 1, max(1, int(round(2 * np.median(dt[ys, xs]) + 1))))
+    return out > 0
+
 def _hatching(n, lab, st, ext, area, keep, h:int, w:int):
     "Drop one-pixel lines (hatching, speed lines) that run through the strokes: thin ink away from thick strokes, in long pieces or touching the border."
     ink = np.concatenate([[False], keep])[lab].astype(np.uint8)
@@ -139,6 +155,13 @@ def box_ink(gray:np.ndarray, # H×W uint8 page (255 = paper)
     if n <= 1: return lab > 0, info
     f0 = _glyph_size(st, ext, area, keep, h, w)
     lines = _straight_lines(np.concatenate([[False], keep])[lab], f0)
+    m = int(round(0.6 * min(h, w)))                # art comes from outside the box: look for its lines in a wider window too
+    X0, Y0, X1, Y1 = max(0, x0 - m), max(0, y0 - m), min(W, x1 + m), min(H, y1 + m)
+    if (X0, Y0, X1, Y1) != (x0, y0, x1, y1):
+        e = np.ascontiguousarray(gray[Y0:Y1, X0:X1]); e = 255 - e if inverted else e
+        de = cv2.subtract(cv2.morphologyEx(e, cv2.MORPH_CLOSE, _disk(k)), e) > max(t, min_contrast)
+        le = _outside_lines(de, f0, (x0 - X0, y0 - Y0, x1 - X0, y1 - Y0))
+        if le.any(): lines = lines | le[y0 - Y0:y1 - Y0, x0 - X0:x1 - X0]
     if lines.any():                                # hatching / speed lines running through the text: erase them, then look again
         n, lab, st, ext, area, keep = _texture(((lab > 0) & ~lines).astype(np.uint8), h, w)
         info['lines_removed'] = int(lines.sum())

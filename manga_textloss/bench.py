@@ -17,7 +17,7 @@ from .core import (ConfigError, DatasetError, atomic_write, check_masks_root, kn
                                  validate)
 from .crops import CropDataset, parse_list, split_books, stack_crops, text_key, text_vocabulary
 from .synthetic import PROMPT_WORDS
-from .train import PREDICTION_TYPES, TrainConfig, claim_run, train
+from .train import PREDICTION_TYPES, TrainConfig, claim_task, train
 
 # %% auto #0
 __all__ = ['DISTRACTORS', 'BENCH_TEXTS', 'ARMS', 'BASELINES', 'ASCII_ARMS', 'DEMO_ARMS', 'PROMPT_SETS', 'Arm', 'parse_arms',
@@ -288,9 +288,9 @@ class Bench:
         c = self.cfg; out = self.work/'vae'
         vc = VAEConfig(data_root=str(self.root), masks=str(self.masks), vae_size=c.vae_size, resolution=c.resolution, crop='box', texts=','.join(self.texts),
                        books=','.join(self.split['train']), l1_weight=1.0, eval_items=32)
-        tc = claim_run(train_config(c, out, 0, self.device, c.vae_steps), VAETask.params_for(vc, out))
+        task, tc = claim_task(VAETask, vc, train_config(c, out, 0, self.device, c.vae_steps))
         if not (out/'metrics.json').is_file(): self.log(f'training the VAE ({c.vae_steps} steps) …')
-        train(VAETask(vc, out, 0), tc, progress=self.progress)
+        train(task, tc, progress=self.progress)
         return out/'model'
     # ---- one arm × seed
     def folder(self, arm:str, # an arm of `ARMS`
@@ -310,8 +310,7 @@ class Bench:
         cfg = arm_configs(a, self.cfg, self.root, self.masks, self.texts, tuple(self.split['train']), self.vae if a.model == 'latent' else None)
         Task = DDPMTask if a.model == 'pixel' else LDMTask
         steps = self.cfg.latent_steps if a.model == 'latent' and self.cfg.latent_steps else self.cfg.steps
-        tc = claim_run(train_config(self.cfg, out, seed, self.device, steps), Task.params_for(cfg, out))
-        return Task(cfg, out, seed), tc
+        return claim_task(Task, cfg, train_config(self.cfg, out, seed, self.device, steps))
 
     def run(self, arm:str, # an arm of `ARMS`
             seed:int, # the training seed

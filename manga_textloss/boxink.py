@@ -36,35 +36,22 @@ def _glyph_size(st, ext, area, keep, h:int, w:int)->float:
     f = float(np.clip(f, 0.6 * short, short)) if max(h, w) > 2.5 * short else min(f, short)
     return max(f, 4.0)
 
-def _straight_lines(ink:np.ndarray, f:float)->np.ndarray:
-    "Pixels of unbroken straight segments longer than 1.6 glyphs that run into the box border (art crossing the box), each erased at its own width."
+def _straight_lines(ink:np.ndarray, f:float, box:tuple|None=None)->np.ndarray:
+    "Pixels of unbroken straight segments longer than 1.6 glyphs that come from outside the box (art crossing it), each erased at its own width. `ink` is the box (a segment must run into its border) or a window around `box` (a segment must reach a quarter glyph beyond it)."
     f = max(f, 6.0); L = int(round(1.6 * f)); h, w = ink.shape
     segs = cv2.HoughLinesP(ink.astype(np.uint8) * 255, 1, np.pi / 180, threshold=L, minLineLength=L, maxLineGap=1)
     out = np.zeros(ink.shape, np.uint8)
     if segs is None: return out > 0
     dt = cv2.distanceTransform(ink.astype(np.uint8), cv2.DIST_L2, 3)
-    edge = lambda x, y: min(x, y, w - 1 - x, h - 1 - y) <= 2
+    if box is None: outside = lambda x, y: min(x, y, w - 1 - x, h - 1 - y) <= 2
+    else:
+        (bx0, by0, bx1, by1), o = box, max(2, int(round(0.25 * f)))
+        outside = lambda x, y: x < bx0 - o or x >= bx1 + o or y < by0 - o or y >= by1 + o
     for x0, y0, x1, y1 in segs.reshape(-1, 4):
-        if not (edge(x0, y0) or edge(x1, y1)): continue                 # text strokes line up inside the box; art comes from outside
+        if not (outside(x0, y0) or outside(x1, y1)): continue           # text strokes line up inside the box; art comes from outside
         k = max(2, int(np.hypot(x1 - x0, y1 - y0)))
         xs, ys = np.linspace(x0, x1, k).round().astype(int), np.linspace(y0, y1, k).round().astype(int)
         if not ink[ys, xs].all(): continue                             # gaps: aligned strokes of stacked glyphs, not one line
-        cv2.line(out, (int(x0), int(y0)), (int(x1), int(y1)), 1, max(1, int(round(2 * np.median(dt[ys, xs]) + 1))))
-    return out > 0
-
-def _outside_lines(ink:np.ndarray, f:float, box:tuple)->np.ndarray:
-    "Pixels of unbroken straight segments longer than 1.6 glyphs in a window around the box that reach at least a quarter glyph outside it."
-    f = max(f, 6.0); L = int(round(1.6 * f)); bx0, by0, bx1, by1 = box; o = max(2, int(round(0.25 * f)))
-    segs = cv2.HoughLinesP(ink.astype(np.uint8) * 255, 1, np.pi / 180, threshold=L, minLineLength=L, maxLineGap=1)
-    out = np.zeros(ink.shape, np.uint8)
-    if segs is None: return out > 0
-    dt = cv2.distanceTransform(ink.astype(np.uint8), cv2.DIST_L2, 3)
-    away = lambda x, y: x < bx0 - o or x >= bx1 + o or y < by0 - o or y >= by1 + o
-    for x0, y0, x1, y1 in segs.reshape(-1, 4):
-        if not (away(x0, y0) or away(x1, y1)): continue
-        k = max(2, int(np.hypot(x1 - x0, y1 - y0)))
-        xs, ys = np.linspace(x0, x1, k).round().astype(int), np.linspace(y0, y1, k).round().astype(int)
-        if not ink[ys, xs].all(): continue
         cv2.line(out, (int(x0), int(y0)), (int(x1), int(y1)), 1, max(1, int(round(2 * np.median(dt[ys, xs]) + 1))))
     return out > 0
 
@@ -160,7 +147,7 @@ def box_ink(gray:np.ndarray, # H×W uint8 page (255 = paper)
     if (X0, Y0, X1, Y1) != (x0, y0, x1, y1):
         e = np.ascontiguousarray(gray[Y0:Y1, X0:X1]); e = 255 - e if inverted else e
         de = cv2.subtract(cv2.morphologyEx(e, cv2.MORPH_CLOSE, _disk(k)), e) > max(t, min_contrast)
-        le = _outside_lines(de, f0, (x0 - X0, y0 - Y0, x1 - X0, y1 - Y0))
+        le = _straight_lines(de, f0, (x0 - X0, y0 - Y0, x1 - X0, y1 - Y0))
         if le.any(): lines = lines | le[y0 - Y0:y1 - Y0, x0 - X0:x1 - X0]
     if lines.any():                                # hatching / speed lines running through the text: erase them, then look again
         n, lab, st, ext, area, keep = _texture(((lab > 0) & ~lines).astype(np.uint8), h, w)

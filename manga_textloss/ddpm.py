@@ -20,7 +20,7 @@ from PIL import Image
 from .manga109 import Manga109
 from .losses import LossConfig, diffusion_target, weighted_mse
 from .core import ConfigError, knob, validate
-from .train import PREDICTION_TYPES, TrainConfig, TrainingError, abs_path, claim_run, train
+from .train import PREDICTION_TYPES, TrainConfig, TrainingError, abs_path, claim_task, train
 
 # %% auto #0
 __all__ = ['UNET_PRESETS', 'LOSSES', 'GALLERY_TEXTS', 'ddpm_unet', 'load_ddpm', 'DDPMConfig', 'synthetic_default', 'DDPMTask',
@@ -285,5 +285,4 @@ def train_ddpm(ddpm:DDPMConfig, # the experiment's settings
                progress:bool=True, # a tqdm bar on the main process
               )->dict:
     "Run the pixel DDPM experiment; returns its metrics (see the run folder for the rest)."
-    tcfg = claim_run(tcfg, DDPMTask.params_for(ddpm, tcfg.output_dir))   # before the task writes its synthetic data into the folder
-    return train(DDPMTask(ddpm, tcfg.output_dir, tcfg.seed), tcfg, progress)
+    return train(*claim_task(DDPMTask, ddpm, tcfg), progress)

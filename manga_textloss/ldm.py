@@ -21,7 +21,7 @@ from .ddpm import CROPS, GALLERY_TEXTS, CropDataset, synthetic_default, _page_si
 from .crops import parse_list
 from .vae import VAE_PRESETS, VAEConfig, VAETask, psnr, small_vae, train_vae   # the first stage (notebook 07a)
 from .core import knob, validate
-from .train import PREDICTION_TYPES, TrainConfig, TrainingError, abs_path, claim_run, train
+from .train import PREDICTION_TYPES, TrainConfig, TrainingError, abs_path, claim_task, train
 
 # %% auto #0
 __all__ = ['PROMPT_TEMPLATE', 'EMPTY_PROMPT', 'UNET_PRESETS', 'TEXT_PRESETS', 'SD_PARTS', 'PROMPT_SOURCES', 'INTERPOLATIONS',
@@ -381,5 +381,4 @@ def train_ldm(cfg:LDMConfig, # the experiment's settings
               progress:bool=True, # a tqdm bar on the main process
              )->dict:
     "Run the latent diffusion experiment; returns its metrics."
-    tcfg = claim_run(tcfg, LDMTask.params_for(cfg, tcfg.output_dir))   # before the task writes its data or latent cache into the folder
-    return train(LDMTask(cfg, tcfg.output_dir, tcfg.seed), tcfg, progress)
+    return train(*claim_task(LDMTask, cfg, tcfg), progress)

@@ -21,7 +21,7 @@ from .core import (DatasetError, ConfigError, accepted, atomic_write, describe_d
 __all__ = ['LR_SCHEDULERS', 'STEPS_FREE_SCHEDULERS', 'MIXED_PRECISIONS', 'DEVICES', 'PREDICTION_TYPES', 'LOSS_FIELDS',
            'RESUME_SAFE', 'RUN_OUTPUTS', 'TrainingError', 'TrainConfig', 'EpochSampler', 'step_generator',
            'read_loss_csv', 'truncate_loss_csv', 'checkpoints', 'image_grid', 'plot_loss', 'abs_path', 'run_record',
-           'run_differences', 'clear_folder', 'claim_run', 'train']
+           'run_differences', 'clear_folder', 'claim_run', 'claim_task', 'train']
 
 # %% ../nbs/06_train.ipynb #dff30c01
 class TrainingError(RuntimeError):
@@ -215,6 +215,14 @@ def claim_run(cfg:TrainConfig, # the loop's settings; `cfg.output_dir` is the ru
         if made: raise TrainingError(f'{out} holds run outputs ({", ".join(made)}) but no params.json, so what made them is unknown: '
                                      f'pass --overwrite to delete them and start over, or use another --output-dir.')
     return cfg
+
+def claim_task(Task, # a task class: `Task.params_for(cfg, output_dir)` and `Task(cfg, output_dir, seed)`
+               cfg, # the task's settings (its config dataclass)
+               tcfg:TrainConfig, # the loop's settings; `tcfg.output_dir` is the run folder
+              )->tuple:
+    "`(task, tcfg)`: the run folder claimed (`claim_run`) before the task is built, since building it may write data or a cache there."
+    tcfg = claim_run(tcfg, Task.params_for(cfg, tcfg.output_dir))
+    return Task(cfg, tcfg.output_dir, tcfg.seed), tcfg
 
 # %% ../nbs/06_train.ipynb #e64c64a8
 def _finite_params(model)->bool: return all(torch.isfinite(p).all() for p in model.parameters())

@@ -16,7 +16,7 @@ from PIL import Image
 from .core import knob, validate
 from .crops import parse_list
 from .ddpm import CROPS, CropDataset, synthetic_default, _page_size, _resolution
-from .train import TrainConfig, abs_path, claim_run, train
+from .train import TrainConfig, abs_path, claim_task, train
 
 # %% auto #0
 __all__ = ['VAE_PRESETS', 'small_vae', 'VAEConfig', 'psnr', 'VAETask', 'train_vae']
@@ -138,5 +138,4 @@ def train_vae(cfg:VAEConfig, # the autoencoder's settings
               progress:bool=True, # a tqdm bar on the main process
              )->dict:
     "Train the first-stage VAE; the run folder's `model/` is an AutoencoderKL folder for `LDMConfig.vae`."
-    tcfg = claim_run(tcfg, VAETask.params_for(cfg, tcfg.output_dir))   # before the task writes its synthetic data into the folder
-    return train(VAETask(cfg, tcfg.output_dir, tcfg.seed), tcfg, progress)
+    return train(*claim_task(VAETask, cfg, tcfg), progress)

@@ -4,7 +4,8 @@ Our own bars (`core.progress_bar`) are off under TQDM_DISABLE=1, which `make out
 diffusers ("Loading pipeline components") and transformers ("Writing model shards", "Loading weights") draw tqdm's
 Jupyter widget, whose constructor sets `disable=False` itself, so the variable never reaches it. This removes what they
 leave behind: every output that is a progress bar (a widget view or a stream's bar lines, matched by
-`tools/test_docs.PROGRESS`), and the widget state no remaining output refers to. Everything else is kept byte for byte.
+`tools/test_docs.PROGRESS`), and the widget state no remaining output refers to. Every other output is kept; a
+notebook with nothing to remove is not rewritten.
 
     python tools/no_progress.py nbs/07_ddpm.ipynb nbs/08_ldm.ipynb ...
 """

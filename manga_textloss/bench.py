@@ -13,16 +13,16 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from .core import (ConfigError, DatasetError, atomic_write, check_masks_root, knob, read_run_json, save_csv, save_json,
-                                 validate)
+from .core import (ConfigError, DatasetError, atomic_write, check_masks_root, knob, process_state, read_run_json, save_csv,
+                                 save_json, validate)
 from .crops import CropDataset, parse_list, split_books, stack_crops, text_key, text_vocabulary
 from .synthetic import PROMPT_WORDS
 from .train import PREDICTION_TYPES, TrainConfig, claim_task, train
 
 # %% auto #0
 __all__ = ['DISTRACTORS', 'BENCH_TEXTS', 'ARMS', 'BASELINES', 'ASCII_ARMS', 'DEMO_ARMS', 'PROMPT_SETS', 'Arm', 'parse_arms',
-           'BenchConfig', 'config_key', 'same_config', 'arm_configs', 'train_config', 'Bench', 'to_uint8',
-           'read_samples']
+           'BenchConfig', 'config_key', 'same_config', 'arm_configs', 'train_config', 'Bench', 'run_summary',
+           'to_uint8', 'read_samples']
 
 # %% ../nbs/11_legibility.ipynb #995e6a85
 DISTRACTORS = ('え', 'ねえ', 'やった！', '何してるの？', 'ちょっと待って！')   # one of each length of the paper's texts (1, 2, 4, 6, 8)
@@ -277,6 +277,11 @@ class Bench:
             self._mocr = j
         return self._mocr
 
+    def judges(self)->dict:
+        "Make (or load) every judge of the settings, validated; their `describe()`s."
+        j = dict(learned=self.learned_judge, tesseract=self.tesseract_judge if self.cfg.tesseract else None, manga_ocr=self.manga_ocr_judge)
+        return {k: v.describe() for k, v in j.items() if v is not None}
+
     def _device(self)->str:
         return ('cuda' if torch.cuda.is_available() else 'cpu') if self.device == 'auto' else self.device
 
@@ -323,6 +328,9 @@ class Bench:
         pt = c.prediction_type if a.model == 'pixel' else c.latent_prediction_type
         t0 = time.time(); task, tc = self.task(arm, seed)
         metrics = train(task, tc, progress=self.progress)
+        state = process_state()
+        if not state.is_main_process:   # under accelerate launch / torchrun every process trains; the main one samples and judges
+            state.wait_for_everyone(); return f
         task.load(tc.output_dir); task.model.to(self._device()).eval()   # the trained weights (also when the run had finished before)
         t1 = time.time()
         texts = self.prompt_texts()
@@ -348,11 +356,11 @@ class Bench:
                     train_seconds=round(t1 - t0, 1), total_seconds=round(time.time() - t0, 1), final_loss=metrics.get('final_loss'),
                     diversity=_rows_diversity(imgs, asked), judge_accuracy=float(np.mean([r['judge_ok'] for r in asked_rows])),
                     tesseract_accuracy=float(np.mean([r['tesseract_ok'] for r in asked_rows])) if tess else None, judge=learned.describe(),
+                    threads=torch.get_num_threads(), processes=state.num_processes,
                     tesseract=tess.describe() if tess else None, manga_ocr=mocr.describe() if mocr else None)
         with atomic_write(f/'samples.npz') as fh: np.savez_compressed(fh, images=imgs, texts=np.array([t or '' for t in asked]))
         save_csv(rows, f/'samples.csv'); save_json(meta, f/'done.json')   # done.json last: a killed run is redone
-        self.log(f"{arm} seed {seed}: learned judge {meta['judge_accuracy']:.2f}, Tesseract {meta['tesseract_accuracy']}, "
-                 f"diversity {meta['diversity']:.3f} ({meta['total_seconds']:.0f} s)")
+        self.log(run_summary(meta)); state.wait_for_everyone()
         return f
 
     def runs(self)->list[dict]:
@@ -362,6 +370,13 @@ class Bench:
             d = read_run_json(p, 'finished-run record (done.json)')
             if same_config(d.get('config'), self.cfg): out.append(d | dict(folder=str(p.parent)))
         return out
+
+def run_summary(meta:dict, # a finished run's done.json
+               )->str:
+    "One line: the arm, the seed, what the judges read, the diversity and the seconds."
+    t = meta.get('tesseract_accuracy')
+    return (f"{meta['arm']} seed {meta['seed']}: learned judge {meta['judge_accuracy']:.2f}, Tesseract {'-' if t is None else f'{t:.2f}'}, "
+            f"diversity {meta['diversity']:.3f} ({meta['total_seconds']:.0f} s)")
 
 def to_uint8(x:torch.Tensor, # N×1×r×r in [-1, 1]
             )->np.ndarray:

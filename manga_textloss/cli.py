@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse, json, sys
 from pathlib import Path
 
-from .core import DatasetError, atomic_write, project_root, runs_dir, save_json
+from .core import DatasetError, atomic_write, process_state, project_root, runs_dir, save_json
 from .manga109 import Manga109, dataset_stats
 from .synthetic import STYLES, synthesize
 from .masks import BACKENDS, POLICIES, evaluate_masks
@@ -120,32 +120,37 @@ def cmd_demo(a, # the parsed `mtl demo` flags (an argparse.Namespace)
     from manga_textloss.demo import run_demo
     out = Path(a.out or runs_dir()/f'demo-{datetime.date.today().isoformat()}')
     t = time.time()
-    report = run_demo(out, a.scale, a.seed, progress=not a.quiet, overwrite=a.overwrite, manga_ocr=a.judge_model)
-    print(f'done in {time.time() - t:.0f} s: {report} (and report.html)')
+    report = run_demo(out, a.scale, a.seed, progress=not a.quiet, overwrite=a.overwrite, manga_ocr=a.judge_model, jobs=a.jobs, device=a.device)
+    if process_state().is_main_process: print(f'done in {time.time() - t:.0f} s: {report} (and report.html)')
 
 def cmd_bench_legibility(a, # the parsed `mtl bench-legibility` flags (an argparse.Namespace)
                         ):
     "`mtl bench-legibility`: every arm × seed not yet finished (resumable), then the report."
-    import time, os, torch
-    from manga_textloss.bench import Bench, BenchConfig, parse_arms
+    import time, os
+    from manga_textloss.bench import ARMS, Bench, BenchConfig, parse_arms, run_summary
     from manga_textloss.report import write_report as bench_report
+    from manga_textloss.runner import SHARED, Runner, arm_jobs, job_name, plan_workers
     cfg = dataclass_from_args(BenchConfig, a); arms = parse_arms(a.arms)
     try: seeds = [int(s) for s in str(a.seeds).split(',') if s.strip()]
     except ValueError: raise DatasetError(f'--seeds {a.seeds!r}: give comma-separated integers ≥ 0, e.g. 0,1,2.') from None
     if not seeds or min(seeds) < 0: raise DatasetError(f'--seeds {a.seeds!r}: give at least one integer ≥ 0 (3 or more for a claim).')
-    if a.threads: torch.set_num_threads(a.threads)
+    plan_workers(a.jobs, a.threads, a.device)   # checked before the work folder is made
     work = Path(a.work) if a.work else runs_dir()/'legibility'
     bench = Bench(work, cfg, progress=not a.quiet, device=a.device)
     if a.report_only and not bench.runs():
         raise DatasetError(f'--report-only: {work} holds no finished runs made with these settings; run the benchmark into it first '
                            f'(without --report-only), or pass the settings and --work it was run with.')
     if not a.report_only:
-        t0 = time.time(); stopped = False
-        for s in seeds:              # seeds outermost: a run cut short still has whole seeds for every arm
-            for arm in arms:
-                if a.time_budget and time.time() - t0 > a.time_budget: stopped = True; break
-                bench.run(arm, s)
-            if stopped: bench.log(f'--time-budget {a.time_budget:.0f} s reached: no new runs started'); break
+        t0 = time.time()
+        with Runner(bench, a.jobs, a.threads) as runner:
+            def done(j, s):
+                if runner.workers > 1 and j[0] == 'arm': bench.log(run_summary(json.loads((bench.folder(*j[1:])/'done.json').read_text(encoding='utf-8'))))
+            start = (lambda j: bench.log(f'{job_name(j)} … (worker process)')) if runner.workers > 1 else None
+            runner.run([j for j in SHARED if j[0] != 'vae' or any(ARMS[x].model == 'latent' for x in arms)], start, done)
+            left = a.time_budget and max(1e-9, a.time_budget - (time.time() - t0))
+            if not runner.run(arm_jobs(arms, seeds), start, done, time_budget=left):   # seeds outermost: a run cut short has whole seeds
+                bench.log(f'--time-budget {a.time_budget:.0f} s reached: no new runs started')
+        if not process_state().is_main_process: return
         cmd = ' '.join(['mtl'] + sys.argv[1:]) if Path(sys.argv[0]).name == 'mtl' else ' '.join(['python'] + sys.argv)
         omp = os.environ.get('OMP_NUM_THREADS')
         line = dict(command=(f'OMP_NUM_THREADS={omp} ' if omp else '') + cmd, seconds=round(time.time() - t0, 1), finished=time.strftime('%Y-%m-%d %H:%M:%S'))
@@ -261,7 +266,9 @@ def parser()->argparse.ArgumentParser:
     s.add_argument('--device', default='auto', choices=('auto', 'cpu', 'cuda'), help='where models train and sample (auto: CUDA when available)')
     s.add_argument('--time-budget', type=float, default=0, help='start no new arm × seed after this many seconds (0: no limit); the report covers what finished')
     s.add_argument('--report-only', action='store_true', help='only (re)build the report from the finished runs in --work')
-    s.add_argument('--threads', type=int, default=0, help='torch threads (0: torch\'s default)')
+    s.add_argument('--jobs', type=int, default=0, help='worker processes that run arms side by side (0: auto, 2 on a CPU with ≥ 2 cores, 1 on CUDA; '
+                   '1 under accelerate launch, where every arm uses all processes)')
+    s.add_argument('--threads', type=int, default=0, help='torch threads per worker (0: the cores shared evenly; with --jobs 1, torch\'s default)')
     s.add_argument('--quiet', action='store_true', help='no progress lines')
     s.set_defaults(fn=cmd_bench_legibility)
     from manga_textloss.demo import DEMO_SCALES
@@ -270,6 +277,9 @@ def parser()->argparse.ArgumentParser:
     s.add_argument('--scale', default='small', choices=list(DEMO_SCALES), help="small (default: the benchmark's size, ≈ 14 min on 2 CPU cores) or smoke (seconds, what the tests run)")
     s.add_argument('--seed', type=int, default=0, help="the dataset's and the training seed (default 0)")
     s.add_argument('--judge-model', metavar='DIR', default=None, help="a manga-ocr model folder: a third judge of every sample, validated on held-out crops first")
+    s.add_argument('--jobs', type=int, default=0, help='worker processes for the judges, the VAE and the arms (0: auto, 2 on a CPU with ≥ 2 cores, '
+                   '1 on CUDA; under accelerate launch every arm uses all processes)')
+    s.add_argument('--device', default='auto', choices=('auto', 'cpu', 'cuda'), help='where models train and sample (auto: CUDA when available)')
     s.add_argument('--quiet', action='store_true', help='no progress lines')
     s.add_argument('--overwrite', action='store_true', help='delete the contents of an --out folder made with another --scale/--seed (or by '
                    'another version) and start over; without it such a folder is refused and left as it is')

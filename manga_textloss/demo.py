@@ -63,12 +63,12 @@ class _Stages:
                  config:dict|None=None, # what made the folder (`demo_config`): another one is refused
                  overwrite:bool=False, # delete the folder's contents first
                 ):
-        from manga_textloss.core import read_run_json
-        from manga_textloss.core import describe_differences, differences, flatten
+        from manga_textloss.core import describe_differences, differences, flatten, process_state, read_run_json
         from manga_textloss.train import clear_folder
-        self.out, self.total, self.k = out, total, 0
-        self.f = out/'demo.json'
-        if overwrite: clear_folder(out, 'demo.json', known=())
+        self.out, self.total, self.k, self.ps = out, total, 0, process_state()
+        self.f, main = out/'demo.json', self.ps.is_main_process
+        if overwrite and main: clear_folder(out, 'demo.json', known=())
+        self.ps.wait_for_everyone()   # under accelerate launch every process checks the folder; the main one writes
         if self.f.is_file():
             self.state = read_run_json(self.f, 'demo record (demo.json)')
             old = self.state.get('config') if isinstance(self.state.get('config'), dict) else {}
@@ -81,17 +81,45 @@ class _Stages:
         else:
             if out.is_dir() and any(not (p.name.startswith('.') and p.name.endswith('.tmp')) for p in out.iterdir()):
                 raise DatasetError(f'--out {out} is not empty and holds no demo.json, so it is not a demo folder: pass a new or empty --out.')
-            self.state = {'config': config, 'stages': {}}; save_json(self.state, self.f)   # claimed before any stage runs
-    def __call__(self, name:str, fn, *args, **kw):
-        import time
+            self.state = {'config': config, 'stages': {}}
+            self.ps.wait_for_everyone()
+            if main: save_json(self.state, self.f)   # claimed before any stage runs
+        self.ps.wait_for_everyone()
+    def say(self, *a):
+        "Print on the main process (flushed)."
+        if self.ps.is_main_process: print(*a, flush=True)
+    def _next(self, name:str)->int|None:
+        "The stage's number, or None (said) when an earlier run finished it."
         self.k += 1
-        if name in self.state['stages']:
-            print(f'[{self.k}/{self.total}] {name}: done in an earlier run, skipped', flush=True); return None
-        print(f'[{self.k}/{self.total}] {name} ...', flush=True)
-        t = time.time(); r = fn(*args, **kw); dt = time.time() - t
-        self.state['stages'][name] = round(dt, 1); save_json(self.state, self.f)
-        print(f'[{self.k}/{self.total}] {name}: {dt:.0f} s', flush=True)
+        if name not in self.state['stages']: return self.k
+        self.say(f'[{self.k}/{self.total}] {name}: done in an earlier run, skipped')
+    def record(self, k:int, name:str, seconds:float):
+        "A finished stage into demo.json (the main process)."
+        if self.ps.is_main_process: self.state['stages'][name] = round(seconds, 1); save_json(self.state, self.f)
+        self.say(f'[{k}/{self.total}] {name}: {seconds:.0f} s')
+    def __call__(self, name:str, fn, *args, collective:bool=False, **kw):
+        "A stage the main process runs (the others wait; `collective`: every process runs it): skipped when an earlier run finished it."
+        import time
+        k = self._next(name)
+        if k is None: return None
+        self.say(f'[{k}/{self.total}] {name} ...')
+        t = time.time(); r = fn(*args, **kw) if self.ps.is_main_process or collective else None
+        self.ps.wait_for_everyone(); self.record(k, name, time.time() - t)
         return r
+    def many(self, named:list, # (stage name, runner job) pairs
+             runner, # a `runner.Runner`: runs them, in parallel where it has workers
+             after:dict|None=None, # job kind → called with the job when it has finished (main process)
+            ):
+        "Stages that are jobs of the runner: the unfinished ones run together (in parallel with workers), each recorded as it ends."
+        todo, names = [], {}
+        for name, job in named:
+            k = self._next(name)
+            if k is not None: todo.append(job); names[job] = (k, name)
+        def start(j): self.say(f'[{names[j][0]}/{self.total}] {names[j][1]} ...')
+        def done(j, s):
+            self.record(*names[j], s)
+            if (after or {}).get(j[0]): after[j[0]](j)
+        if todo: runner.run(todo, start, done)
 
 def run_demo(out:str|Path, # the run folder
              scale:str='small', # 'smoke' (seconds, what the tests run) or 'small' (the size at which text emerges on 2 CPU cores)
@@ -99,38 +127,52 @@ def run_demo(out:str|Path, # the run folder
              progress:bool=True, # print each stage's progress
              overwrite:bool=False, # delete the contents of a demo folder made with other settings (without it: refused)
              manga_ocr:str|None=None, # a manga-ocr model folder: a third judge of every sample (validated first)
+             jobs:int=0, # worker processes for the judges, the VAE and the arms (`runner.plan_workers`; 0: auto, 2 on a CPU)
+             device:str='auto', # where models train and sample: auto, cpu or cuda
             )->Path:
     "The main job on the embedded default: the legibility benchmark's engine at one seed, after data, masks and exploration; returns `report.md`."
+    import time
     from manga_textloss.bench import Bench, DEMO_ARMS
+    from manga_textloss.runner import Runner, plan_workers
+    if device not in ('auto', 'cpu', 'cuda'): raise DatasetError(f'--device {device!r}: choose auto, cpu or cuda.')
+    plan_workers(jobs, 0, device)   # --jobs checked before the folder is touched
     if scale not in DEMO_SCALES: raise DatasetError(f'--scale {scale!r}: choose one of {", ".join(DEMO_SCALES)}.')
     if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0: raise DatasetError(f'--seed {seed}: must be an integer ≥ 0.')
     out = Path(out).absolute()
     stage = _Stages(out, 7 + len(DEMO_ARMS), demo_config(scale, seed, manga_ocr), overwrite)   # refuses another demo's folder
-    bench = Bench(out, demo_bench_config(scale, seed, manga_ocr and str(Path(manga_ocr).absolute())), progress=progress)
+    bench = Bench(out, demo_bench_config(scale, seed, manga_ocr and str(Path(manga_ocr).absolute())), progress=progress, device=device)
+    runner, t0 = Runner(bench, jobs), time.time()   # checks --jobs before anything runs
     stage('synthesise', lambda: bench.root)
     def count():
         from manga_textloss.cli import _print_stats
         st = dataset_stats(Manga109(bench.root), check_images=True); save_json(st, out/'stats.json'); _print_stats(st, bench.root)
     stage('count', count)
     stage('explore (papermill 01_manga109)', run_notebook, '01_manga109.ipynb', out/'01_manga109.ipynb', data_root=str(bench.root), pages_to_draw=3)
-    def masks():
-        res = {}
+    def masks():   # every process extracts (extract_masks shares the pages out); the main one scores and writes
+        res, main = {}, stage.ps.is_main_process
         for backend, folder in (('classical', bench.masks), ('bbox', out/'masks-bbox')):
             if backend == 'bbox': extract_masks(bench.root, folder, 'bbox', progress=False)
+            if not main: continue
             res[backend] = evaluate_masks(folder, bench.root/'masks', csv=out/f'masks_{backend}_pages.csv')
             print(f"  {backend:<10} precision {res[backend]['precision']:.3f}  recall {res[backend]['recall']:.3f}  F1 {res[backend]['f1']:.3f}")
+        if not main: return
         res['summary'] = json.loads((bench.masks/'summary.json').read_text(encoding='utf-8'))
         save_json(res, out/'masks_eval.json')
-    stage('text masks (mtl masks), scored against ground truth', masks)
-    def judges():
-        lj = bench.learned_judge; v = lj.validation
+    stage('text masks (mtl masks), scored against ground truth', masks, collective=True)
+    def judges(job):
+        v = bench.learned_judge.validation
         print(f"  learned judge: {v['heldout_accuracy']:.1%} of {v['heldout_n']} held-out crops; on noise {v['noise_gaussian_accuracy']:.1%} "
               f"(chance {v['chance']:.0%})")
         if bench.cfg.tesseract: print(f"  Tesseract: {bench.tesseract_judge.validation['accuracy']:.1%} of held-out crops")
         if bench.manga_ocr_judge: print(f"  manga-ocr: {bench.manga_ocr_judge.validation['accuracy']:.1%} of held-out crops")
-    stage('judges (learned, Tesseract), validated on held-out books', judges)
-    stage('VAE (train.train)', lambda: bench.vae)
-    for arm in DEMO_ARMS: stage(f'{arm} (train.train, sample the six prompts, judge)', bench.run, arm, seed)
+    with runner:
+        stage.many([('judges (learned, Tesseract), validated on held-out books', ('judges',)), ('VAE (train.train)', ('vae',))], runner,
+                   after=dict(judges=judges))
+        stage.many([(f'{arm} (train.train, sample the six prompts, judge)', ('arm', arm, seed)) for arm in DEMO_ARMS], runner)
+    if stage.ps.is_main_process:   # this run's wall time and how it ran (stages overlap when they run in parallel)
+        stage.state.setdefault('runs', []).append(dict(seconds=round(time.time() - t0, 1), workers=runner.workers, threads=runner.threads,
+                                                       processes=stage.ps.num_processes))
+        save_json(stage.state, stage.f)
     stage('report', write_report, out)
     return out/'report.md'
 
@@ -163,7 +205,13 @@ def write_report(out:str|Path, # a demo folder
     L += r['markdown'][2:] + ['']
     if demo['stages']:
         L += ['## Wall time per stage', '', '| stage | seconds |', '|---|---|'] + [f'| {k} | {v:.0f} |' for k, v in demo['stages'].items()] + \
-             [f"| **total** | **{sum(demo['stages'].values()):.0f}** |", '']
+             [f"| **sum of the stages** | **{sum(demo['stages'].values()):.0f}** |", '']
+        runs = demo.get('runs') or []
+        if runs:
+            w = runs[-1]; how = (f"{w['processes']} processes (accelerate launch)" if w.get('processes', 1) > 1 else
+                                 f"{w['workers']} worker processes × {w['threads']} torch threads" if w['workers'] > 1 else 'one process')
+            L += [f"Wall time: {sum(x['seconds'] for x in runs):.0f} s in {len(runs)} run(s) of `mtl demo`, the last on {how}. Stages that run "
+                  f"in parallel overlap, so their sum can exceed the wall time.", '']
     md = '\n'.join(L)
     with atomic_write(out/'report.md', 'w', encoding='utf-8') as f: f.write(md)
     body = mistune.create_markdown(plugins=['table'])(md)

@@ -284,7 +284,7 @@ def train(task, # the experiment: model, dataset, loss, save, sample, params
     if (ckpt is not None and step == cfg.max_steps or not cfg.checkpoints) and mf.is_file() and (out/'model').is_dir():
         metrics = read_run_json(mf, 'run metrics (metrics.json)')
         if metrics.get('steps') == cfg.max_steps:   # finished: nothing to train, nothing rewritten
-            if accelerator.is_main_process: print(f'{out}: finished ({step} steps), nothing to do; raise --max-steps to train further')
+            if accelerator.is_main_process: print(f'{out}: finished ({metrics["steps"]} steps), nothing to do; raise --max-steps to train further')
             return metrics
     model, dataset = task.model, task.dataset
     sampler = EpochSampler(len(dataset), cfg.seed)

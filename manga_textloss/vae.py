@@ -19,7 +19,7 @@ from .ddpm import CROPS, CropDataset, synthetic_default, _page_size, _resolution
 from .train import TrainConfig, abs_path, claim_task, train
 
 # %% auto #0
-__all__ = ['VAE_PRESETS', 'small_vae', 'VAEConfig', 'psnr', 'VAETask', 'train_vae']
+__all__ = ['VAE_PRESETS', 'small_vae', 'VAEConfig', 'psnr', 'PosteriorPass', 'VAETask', 'train_vae']
 
 # %% ../nbs/07a_vae.ipynb #04779823
 VAE_PRESETS = {'tiny': dict(block_out_channels=(8, 16, 16), norm_num_groups=4),
@@ -66,15 +66,28 @@ def psnr(mse:float, # mean squared error, in squared image units
     "PSNR in dB for images whose values span `peak_to_peak`."
     return float(10 * np.log10(peak_to_peak ** 2 / max(mse, 1e-12)))
 
+class PosteriorPass(torch.nn.Module):
+    "An AutoencoderKL's training pass as one `forward`: DDP (`accelerate launch`) syncs gradients only through `forward`, not `encode`/`decode`."
+    def __init__(self, vae, # the AutoencoderKL being trained (kept as `.vae`)
+                ):
+        super().__init__(); self.vae = vae
+    def forward(self, x, # images B×C×r×r in [-1, 1]
+                gen, # torch.Generator for the posterior sample's noise
+               ):
+        "`(reconstruction of a posterior sample, KL per item)`."
+        post = self.vae.encode(x).latent_dist
+        z = post.mean + post.std * torch.randn(post.mean.shape, generator=gen, device=x.device)
+        return self.vae.decode(z).sample, post.kl()
+
 class VAETask:
-    "Train an AutoencoderKL on page crops (reconstruction + KL)."
+    "Train an AutoencoderKL on page crops (reconstruction + KL); the loop trains `model`, a `PosteriorPass` around it."
     def __init__(self, cfg:VAEConfig, # the autoencoder's settings
                  output_dir:str|Path, # the run folder (where the synthetic default root is made)
                  seed:int=0, # model initialisation and crop windows
                 ):
         self.cfg, self.out = cfg, Path(output_dir)
         self.data_root = Path(cfg.data_root) if cfg.data_root else synthetic_default(self.out, cfg.synthetic_books, cfg.synthetic_pages, cfg.synthetic_size, cfg.synthetic_seed)
-        torch.manual_seed(seed); self.model = small_vae(cfg.vae_size, cfg.channels)
+        torch.manual_seed(seed); self.model = PosteriorPass(small_vae(cfg.vae_size, cfg.channels))
         self.dataset = CropDataset(self.data_root, cfg.masks, cfg.resolution, cfg.crop, cfg.crop_size, cfg.channels, cfg.crops_per_page, seed,
                                    texts=parse_list(cfg.texts), books=parse_list(cfg.books), margin=cfg.box_margin)
     @staticmethod
@@ -86,26 +99,24 @@ class VAETask:
     def params(self):
         "The task's part of `params.json` (`params_for` of its config and run folder)."
         return self.params_for(self.cfg, self.out)
-    def loss(self, model, # the AutoencoderKL being trained (as Accelerate prepared it)
+    def loss(self, model, # the `PosteriorPass` being trained (as Accelerate prepared it)
              batch, # a collated batch of `CropDataset` items: image B×C×r×r in [-1, 1], mask B×1×r×r in [0, 1]
              gen, # the loop's per-step torch.Generator (on the training device): the posterior sample's noise
             ):
         "`(loss, logs)` of one batch: MSE (+ `l1_weight` × L1) of a posterior sample's reconstruction + `kl_weight` × KL, and the text fraction."
         x = batch['image']
-        post = model.encode(x).latent_dist
-        z = post.mean + post.std * torch.randn(post.mean.shape, generator=gen, device=x.device)
-        rec = model.decode(z).sample
+        rec, kl = model(x, gen)
         l1 = (rec - x).abs().mean() * self.cfg.l1_weight if self.cfg.l1_weight else 0.0
-        return F.mse_loss(rec, x) + l1 + self.cfg.kl_weight * post.kl().mean(), dict(text_frac=batch['mask'].mean().item())
+        return F.mse_loss(rec, x) + l1 + self.cfg.kl_weight * kl.mean(), dict(text_frac=batch['mask'].mean().item())
     def _eval_set(self):
         c = self.cfg
         root = synthetic_default(self.out, 1, max(2, c.synthetic_pages), c.synthetic_size, c.synthetic_seed + 1000, 'data_eval') if c.data_root is None else self.data_root
         return CropDataset(root, c.masks if c.data_root else None, c.resolution, 'text', c.crop_size, c.channels, max(1, c.eval_items // 4), seed=12345)
     @torch.no_grad()
-    def evaluate(self, model, # the trained AutoencoderKL
+    def evaluate(self, model, # the trained `PosteriorPass`
                 )->dict:
         "Reconstruction PSNR (dB) on held-out text crops: over every pixel and over text pixels."
-        ds = self._eval_set(); dev = next(model.parameters()).device
+        ds = self._eval_set(); model = model.vae; dev = next(model.parameters()).device
         se = st = n = nt = 0.0
         for k in range(0, min(len(ds), self.cfg.eval_items), 16):
             items = [ds[i] for i in range(k, min(k + 16, len(ds), self.cfg.eval_items))]
@@ -114,21 +125,22 @@ class VAETask:
             se += e.sum().item(); n += e.numel(); st += (e * m).sum().item(); nt += m.sum().item()
         return dict(eval_psnr=psnr(se / n), eval_psnr_text=psnr(st / max(nt, 1e-9)), eval_items=int(min(len(ds), self.cfg.eval_items)))
     @torch.no_grad()
-    def save(self, model, # the trained AutoencoderKL
+    def save(self, model, # the trained `PosteriorPass`
              folder:Path, # the folder to write (the run's model/)
             ):
         "An AutoencoderKL folder whose `scaling_factor` is 1 / the std of the latent means of (up to 64) training items."
+        model = model.vae
         xs = torch.stack([self.dataset[i]['image'] for i in range(min(len(self.dataset), 64))]).to(next(model.parameters()).device)
         model.register_to_config(scaling_factor=float(1 / model.encode(xs).latent_dist.mean.std()))
         model.save_pretrained(folder)
     @torch.no_grad()
-    def sample(self, model, # the trained AutoencoderKL
+    def sample(self, model, # the trained `PosteriorPass`
                n, # held-out crops to show (at most the held-out set's size)
                seed, # unused: the held-out crops are fixed
                steps, # unused: reconstruction takes no sampler steps
               ):
         "Held-out crops (top) and their reconstructions (bottom)."
-        ds = self._eval_set(); dev = next(model.parameters()).device
+        ds = self._eval_set(); model = model.vae; dev = next(model.parameters()).device
         x = torch.stack([ds[i]['image'] for i in range(min(n, len(ds)))]).to(dev)
         to_pil = lambda t: [Image.fromarray(((a.float().clamp(-1, 1) + 1) * 127.5).mean(0).round().byte().cpu().numpy()) for a in t]
         return {'original': to_pil(x), 'reconstruction': to_pil(model(x).sample)}

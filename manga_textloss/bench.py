@@ -5,15 +5,15 @@
 # %% ../nbs/11_legibility.ipynb #928cc633
 from __future__ import annotations
 
-import argparse, json, math, os, sys, time
-from dataclasses import asdict, dataclass, replace
+import contextlib, json, math, time
+from dataclasses import asdict, dataclass
 from functools import cached_property
 from pathlib import Path
 
 import numpy as np
 import torch
 
-from .core import (ConfigError, DatasetError, atomic_write, check_masks_root, knob, process_state, read_run_json, save_csv,
+from .core import (DatasetError, atomic_write, check_masks_root, file_lock, knob, process_state, read_run_json, save_csv,
                                  save_json, validate)
 from .crops import CropDataset, parse_list, split_books, stack_crops, text_key, text_vocabulary
 from .synthetic import PROMPT_WORDS
@@ -239,13 +239,14 @@ class Bench:
         if self._learned is None:
             c, f = self.cfg, self.work/'judge'
             key = dict(texts=list(self.texts), resolution=c.resolution, steps=c.judge_steps, root=str(self.root), masks=str(self.masks))
-            if not self._made_with(f, key):
-                t0 = time.time(); self.log(f'training the learned judge ({c.judge_steps} steps) …')
-                j = fit_learned_judge(self.root, self.texts, masks=self.masks, books=self.split['judge'], resolution=c.resolution,
-                                      steps=c.judge_steps, device=self._device())
-                validate_learned(j, self.crops('heldout'))
-                j.validation['train_seconds'] = round(time.time() - t0, 1)
-                j.save(f); save_json(key, f/'made_with.json')
+            with self._lock('judge'):
+                if not self._made_with(f, key):
+                    t0 = time.time(); self.log(f'training the learned judge ({c.judge_steps} steps) …')
+                    j = fit_learned_judge(self.root, self.texts, masks=self.masks, books=self.split['judge'], resolution=c.resolution,
+                                          steps=c.judge_steps, device=self._device())
+                    validate_learned(j, self.crops('heldout'))
+                    j.validation['train_seconds'] = round(time.time() - t0, 1)
+                    j.save(f); save_json(key, f/'made_with.json')
             self._learned = LearnedJudge.load(f)
         return self._learned
 
@@ -256,13 +257,14 @@ class Bench:
         if self._tesseract is None:
             j = TesseractJudge('crop'); f = self.work/'tesseract_validation.json'
             key = dict(texts=list(self.texts), resolution=self.cfg.resolution, root=str(self.root), version=j.version)
-            old = read_run_json(f, 'Tesseract validation') if f.is_file() else {}
-            if old.get('made_with') != json.loads(json.dumps(key, ensure_ascii=False)):
-                self.log('validating Tesseract on held-out crops …')
-                C = self.crops('heldout', per_text=5); imgs = to_uint8(C.images)
-                reads = j.read(list(imgs)); ok = [letters(r) == letters(C.texts[l]) for r, l in zip(reads, C.labels.tolist())]
-                old = dict(made_with=key, judge=j.name, version=j.version, n=len(ok), accuracy=float(np.mean(ok)), compared='letters (NFKC)')
-                save_json(old, f)
+            with self._lock('tesseract'):
+                old = read_run_json(f, 'Tesseract validation') if f.is_file() else {}
+                if old.get('made_with') != json.loads(json.dumps(key, ensure_ascii=False)):
+                    self.log('validating Tesseract on held-out crops …')
+                    C = self.crops('heldout', per_text=5); imgs = to_uint8(C.images)
+                    reads = j.read(list(imgs)); ok = [letters(r) == letters(C.texts[l]) for r, l in zip(reads, C.labels.tolist())]
+                    old = dict(made_with=key, judge=j.name, version=j.version, n=len(ok), accuracy=float(np.mean(ok)), compared='letters (NFKC)')
+                    save_json(old, f)
             j.validation = {k: v for k, v in old.items() if k != 'made_with'}; self._tesseract = j
         return self._tesseract
 
@@ -282,6 +284,10 @@ class Bench:
         j = dict(learned=self.learned_judge, tesseract=self.tesseract_judge if self.cfg.tesseract else None, manga_ocr=self.manga_ocr_judge)
         return {k: v.describe() for k, v in j.items() if v is not None}
 
+    def _lock(self, name:str):
+        "While one process makes a shared thing (judge, Tesseract, VAE), other worker processes wait for it (not under accelerate launch: collectives)."
+        return file_lock(self.work/f'.{name}.lock') if process_state().num_processes == 1 else contextlib.nullcontext()
+
     def _device(self)->str:
         return ('cuda' if torch.cuda.is_available() else 'cpu') if self.device == 'auto' else self.device
 
@@ -293,9 +299,10 @@ class Bench:
         c = self.cfg; out = self.work/'vae'
         vc = VAEConfig(data_root=str(self.root), masks=str(self.masks), vae_size=c.vae_size, resolution=c.resolution, crop='box', texts=','.join(self.texts),
                        books=','.join(self.split['train']), l1_weight=1.0, eval_items=32)
-        task, tc = claim_task(VAETask, vc, train_config(c, out, 0, self.device, c.vae_steps))
-        if not (out/'metrics.json').is_file(): self.log(f'training the VAE ({c.vae_steps} steps) …')
-        train(task, tc, progress=self.progress)
+        with self._lock('vae'):
+            task, tc = claim_task(VAETask, vc, train_config(c, out, 0, self.device, c.vae_steps))
+            if not (out/'metrics.json').is_file(): self.log(f'training the VAE ({c.vae_steps} steps) …')
+            train(task, tc, progress=self.progress)
         return out/'model'
     # ---- one arm × seed
     def folder(self, arm:str, # an arm of `ARMS`

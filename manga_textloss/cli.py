@@ -146,9 +146,8 @@ def cmd_bench_legibility(a, # the parsed `mtl bench-legibility` flags (an argpar
             def done(j, s):
                 if runner.workers > 1 and j[0] == 'arm': bench.log(run_summary(json.loads((bench.folder(*j[1:])/'done.json').read_text(encoding='utf-8'))))
             start = (lambda j: bench.log(f'{job_name(j)} … (worker process)')) if runner.workers > 1 else None
-            runner.run([j for j in SHARED if j[0] != 'vae' or any(ARMS[x].model == 'latent' for x in arms)], start, done)
-            left = a.time_budget and max(1e-9, a.time_budget - (time.time() - t0))
-            if not runner.run(arm_jobs(arms, seeds), start, done, time_budget=left):   # seeds outermost: a run cut short has whole seeds
+            shared = [j for j in SHARED if j[0] != 'vae' or any(ARMS[x].model == 'latent' for x in arms)]
+            if not runner.run(shared + arm_jobs(arms, seeds), start, done, time_budget=a.time_budget):   # seeds outermost: a run cut short has whole seeds
                 bench.log(f'--time-budget {a.time_budget:.0f} s reached: no new runs started')
         if not process_state().is_main_process: return
         cmd = ' '.join(['mtl'] + sys.argv[1:]) if Path(sys.argv[0]).name == 'mtl' else ' '.join(['python'] + sys.argv)

@@ -14,9 +14,10 @@ from PIL import Image, UnidentifiedImageError
 
 # %% auto #0
 __all__ = ['DatasetError', 'seed_everything', 'rng_for', 'fs_error', 'ensure_dir', 'read_run_json', 'check_masks_root',
-           'atomic_write', 'save_json', 'save_csv', 'ConfigError', 'knob', 'field_kind', 'accepted', 'validate',
-           'field_help', 'flatten', 'differences', 'describe_differences', 'load_image', 'image_size', 'save_image',
-           'japanese_font_path', 'use_japanese_font', 'process_state', 'progress_bar', 'project_root', 'runs_dir']
+           'atomic_write', 'save_json', 'save_csv', 'file_lock', 'ConfigError', 'knob', 'field_kind', 'accepted',
+           'validate', 'field_help', 'flatten', 'differences', 'describe_differences', 'load_image', 'image_size',
+           'save_image', 'japanese_font_path', 'use_japanese_font', 'process_state', 'progress_bar', 'project_root',
+           'runs_dir']
 
 # %% ../nbs/00_core.ipynb #970452da
 class DatasetError(ValueError):
@@ -126,6 +127,18 @@ def save_csv(rows:list, # dicts, one per row
         if fieldnames:
             w = csv.DictWriter(f, fieldnames); w.writeheader(); w.writerows(rows)
     return Path(path)
+
+@contextlib.contextmanager
+def file_lock(path:str|Path, # the lock file (made if missing; its folder too)
+             ):
+    "Hold an exclusive `flock` on `path` for the block: processes sharing a work folder make each shared thing once (no-op without fcntl)."
+    try: import fcntl
+    except ImportError: yield; return   # Windows: one process per work folder
+    ensure_dir(Path(path).parent)
+    with open(path, 'a') as f:
+        fcntl.flock(f, fcntl.LOCK_EX)
+        try: yield
+        finally: fcntl.flock(f, fcntl.LOCK_UN)
 
 # %% ../nbs/00_core.ipynb #cedaae0b
 _UNSET = object()

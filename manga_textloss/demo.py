@@ -166,9 +166,8 @@ def run_demo(out:str|Path, # the run folder
         if bench.cfg.tesseract: print(f"  Tesseract: {bench.tesseract_judge.validation['accuracy']:.1%} of held-out crops")
         if bench.manga_ocr_judge: print(f"  manga-ocr: {bench.manga_ocr_judge.validation['accuracy']:.1%} of held-out crops")
     with runner:
-        stage.many([('judges (learned, Tesseract), validated on held-out books', ('judges',)), ('VAE (train.train)', ('vae',))], runner,
-                   after=dict(judges=judges))
-        stage.many([(f'{arm} (train.train, sample the six prompts, judge)', ('arm', arm, seed)) for arm in DEMO_ARMS], runner)
+        stage.many([('judges (learned, Tesseract), validated on held-out books', ('judges',)), ('VAE (train.train)', ('vae',))] +
+                   [(f'{arm} (train.train, sample the six prompts, judge)', ('arm', arm, seed)) for arm in DEMO_ARMS], runner, after=dict(judges=judges))
     if stage.ps.is_main_process:   # this run's wall time and how it ran (stages overlap when they run in parallel)
         stage.state.setdefault('runs', []).append(dict(seconds=round(time.time() - t0, 1), workers=runner.workers, threads=runner.threads,
                                                        processes=stage.ps.num_processes))

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import multiprocessing as mp, os, time
-from pathlib import Path
 
 import torch
 
@@ -94,9 +93,9 @@ class Runner:
     def run(self, jobs:list, # jobs (`SHARED`, `arm_jobs`), in the order they should start
             on_start=None, # called with each job as it starts
             on_done=None, # called with each job and its seconds as it finishes
-            time_budget:float=0, # seconds from now after which no new job starts (0: no limit)
+            time_budget:float=0, # seconds from now after which no new arm starts (0: no limit)
            )->bool:
-        "Run `jobs` (longest first when they run in parallel); returns False when `time_budget` left some unstarted."
+        "Run `jobs`: the shared ones first, then the arms (longest first within a seed when they run in parallel); False when `time_budget` left arms unstarted."
         t0, on_start, on_done = time.time(), on_start or (lambda j: None), on_done or (lambda j, s: None)
         over = lambda: time_budget and time.time() - t0 > time_budget
         self.data()
@@ -110,11 +109,12 @@ class Runner:
         if self.pool is None:   # spawn: a fresh interpreter (fork after torch has started threads can hang); a dead worker raises BrokenProcessPool
             self.pool = ProcessPoolExecutor(self.workers, mp.get_context('spawn'), _init_worker, (self.threads,))
         seeds = list(dict.fromkeys(j[2] for j in jobs if j[0] == 'arm'))
-        todo = sorted(jobs, key=lambda j: (seeds.index(j[2]), -self.cost(j))) if all(j[0] == 'arm' for j in jobs) else list(jobs)
+        # an arm may start while the judges or the VAE are still being made: it waits for them (Bench's file locks) only when it needs them
+        todo = [j for j in jobs if j[0] != 'arm'] + sorted((j for j in jobs if j[0] == 'arm'), key=lambda j: (seeds.index(j[2]), -self.cost(j)))
         running, stopped = [], False
         while todo or running:
             while todo and len(running) < self.workers and not stopped:
-                if over(): stopped = True; break
+                if todo[0][0] == 'arm' and over(): stopped = True; break
                 j = todo.pop(0); on_start(j)
                 running.append((j, self.pool.submit(_work, str(self.bench.work), self.bench.cfg, self.bench.device, j)))
             if not running: break
@@ -125,7 +125,7 @@ class Runner:
 
     def _inline(self, jobs, on_start, on_done, over)->bool:
         for j in jobs:
-            if over(): return False
+            if j[0] == 'arm' and over(): return False
             if self.state.is_main_process: on_start(j)
             t = time.time()
             if j[0] == 'judges':   # the main process makes them; the others load them when they need them

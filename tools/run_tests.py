@@ -5,8 +5,12 @@
 2. The exported library is checked with pyflakes for undefined names: a notebook's test cells run in the notebook's
    namespace, where an import missing from the exported cells goes unnoticed.
 3. Every job notebook (one with a `parameters` cell) is executed with papermill at its default (smoke-sized) parameters,
-   as users run them.
+   as users run them. Papermill runs every cell, its tests and `slow` cells included, so a job notebook is not also run
+   by `test_nb` (that would repeat a subset of the same cells; with `--no-papermill` it is).
 4. Every `tools/test_*.py` script (checks that need more than a notebook, e.g. the docs preview in a browser).
+
+All checks share one queue of `--n_workers` processes, the slowest first (`SLOW_FIRST`, from CI's timings), so no
+worker idles between stages.
 
 Each check runs in its own process group with a wall-clock limit (`--timeout`), so a hung check is killed instead of
 stalling CI. Before the kill every process of the group is sent SIGABRT, which makes Python's faulthandler
@@ -28,6 +32,10 @@ def _cells(nb:Path): return json.loads(nb.read_text(encoding='utf-8'))['cells']
 def papermill_candidate(nb:Path)->bool:
     "A job notebook: one with a cell tagged `parameters`."
     return any('parameters' in c.get('metadata', {}).get('tags', []) for c in _cells(nb))
+
+SLOW_FIRST = ('90_cli.ipynb', '08_ldm.ipynb', '11_legibility.ipynb', '11a_runner.ipynb', '09a_judges.ipynb', '07_ddpm.ipynb',
+              '10_gallery.ipynb', '03_masks.ipynb', '09b_learned.ipynb', 'test_docs.py', 'jobs/train_ldm.ipynb', '04_extract.ipynb')
+# the checks that took longest in CI (2026-12-02, 2 cores), started first so the last to finish is a short one
 
 def one_nbdev(nb:str, flags:str):
     "Child process: nbdev's `test_nb` on one notebook."
@@ -107,18 +115,17 @@ def main():
     def report(label, ok, t, err):
         results.append(ok); print(f"{'PASS' if ok else 'FAIL'}  {label}  ({t:.1f}s)", flush=True)
         if err: print('      ' + err.replace('\n', '\n      '), flush=True)
+    r = subprocess.run([py, '-m', 'pyflakes', str(ROOT/'manga_textloss')], capture_output=True, text=True)
+    undefined = [l for l in r.stdout.splitlines() if 'undefined name' in l]
+    report('pyflakes    undefined names in manga_textloss/', not undefined, 0, '\n'.join(undefined))
     with tempfile.TemporaryDirectory() as out, ThreadPoolExecutor(a.n_workers) as ex:
-        futs = [ex.submit(run_check, f'nbdev_test  {f.relative_to(NBS)}', [py, __file__, '--one', 'nbdev', str(f), '--flags', a.flags], a.timeout, a.retries)
-                for f in files]
-        for fut in as_completed(futs): report(*fut.result())
-        r = subprocess.run([py, '-m', 'pyflakes', str(ROOT/'manga_textloss')], capture_output=True, text=True)
-        undefined = [l for l in r.stdout.splitlines() if 'undefined name' in l]
-        report('pyflakes    undefined names in manga_textloss/', not undefined, 0, '\n'.join(undefined))
-        futs = [] if a.no_papermill else [
-            ex.submit(run_check, f'papermill   {f.relative_to(NBS)}', [py, __file__, '--one', 'papermill', str(f), '--out', out,
-                      '--cell-timeout', str(a.cell_timeout)], a.timeout, a.retries, Path(out)/f.name)
-            for f in files if papermill_candidate(f)]
-        futs += [ex.submit(run_check, f'tool test   {f.name}', [py, str(f)], a.timeout, a.retries) for f in tools]
+        jobs = {f for f in files if papermill_candidate(f)} if not a.no_papermill else set()
+        checks = [(f'nbdev_test  {f.relative_to(NBS)}', [py, __file__, '--one', 'nbdev', str(f), '--flags', a.flags], None) for f in files if f not in jobs]
+        checks += [(f'papermill   {f.relative_to(NBS)}', [py, __file__, '--one', 'papermill', str(f), '--out', out, '--cell-timeout', str(a.cell_timeout)],
+                    Path(out)/f.name) for f in sorted(jobs)]
+        checks += [(f'tool test   {f.name}', [py, str(f)], None) for f in tools]
+        rank = lambda c: next((i for i, k in enumerate(SLOW_FIRST) if c[0].endswith(k)), len(SLOW_FIRST))
+        futs = [ex.submit(run_check, label, cmd, a.timeout, a.retries, nb) for label, cmd, nb in sorted(checks, key=rank)]
         for fut in as_completed(futs): report(*fut.result())
     passed = sum(results)
     print(f'{passed} passed, {len(results) - passed} failed')

@@ -331,13 +331,13 @@ class Bench:
         f = self.folder(arm, seed); a = ARMS[arm]; c = self.cfg
         if (f/'done.json').is_file() and same_config(read_run_json(f/'done.json', 'finished-run record (done.json)').get('config'), c):
             self.log(f'{arm} seed {seed}: finished'); return f
-        learned, tess = self.learned_judge, self.tesseract_judge if c.tesseract else None
         pt = c.prediction_type if a.model == 'pixel' else c.latent_prediction_type
         t0 = time.time(); task, tc = self.task(arm, seed)
         metrics = train(task, tc, progress=self.progress)
         state = process_state()
         if not state.is_main_process:   # under accelerate launch / torchrun every process trains; the main one samples and judges
             state.wait_for_everyone(); return f
+        learned, tess = self.learned_judge, self.tesseract_judge if c.tesseract else None   # after training: a worker trains while another makes them
         task.load(tc.output_dir); task.model.to(self._device()).eval()   # the trained weights (also when the run had finished before)
         t1 = time.time()
         texts = self.prompt_texts()

@@ -23,6 +23,14 @@ def _texture(ink:np.ndarray, h:int, w:int):
         e = np.round(ext).astype(int); mode = int(np.argmax(np.bincount(e)[1:]) + 1)
         if (np.abs(e - mode) <= max(1, mode // 3)).sum() >= 20 and 3 * mode < ext.max() and mode < 0.2 * min(h, w):
             keep &= ~((ext <= mode * 1.5 + 1) & (area <= (mode * 1.5 + 1) ** 2))
+        # a pattern of one drawn shape (windows, tiles, a printed texture): eight or more components alike in width, height and
+        # area, and smaller than the largest (a word of one repeated character, 'ああああああああ', is all alike and all the same size)
+        j = np.flatnonzero(keep & (ext >= 4))
+        if 8 <= len(j) <= 1500:                    # (compared pairwise among what is left: after the tone, a box holds few components)
+            wh, a = st[1:, 2:4][j].astype(float), area[j]; tol = np.maximum(1.5, 0.1 * wh)
+            same = ((np.abs(wh[:, None, 0] - wh[None, :, 0]) <= tol[:, None, 0]) & (np.abs(wh[:, None, 1] - wh[None, :, 1]) <= tol[:, None, 1])
+                    & (np.abs(a[:, None] - a[None, :]) <= np.maximum(3, 0.12 * a[:, None])))
+            keep[j[(same.sum(1) >= 8) & (ext[j] <= 0.6 * ext[j].max())]] = False   # smaller than the glyphs: 'ああああああああ' stays
     return n, lab, st, ext, area, keep
 
 def _glyph_size(st, ext, area, keep, h:int, w:int)->float:

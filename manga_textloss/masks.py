@@ -99,7 +99,7 @@ class MaskParams:
     ink_dilate:int=knob(2, ge=0)             # final dilation radius (px) of the ink mask
     add_onomatopoeia:bool=knob(False)        # add COO onomatopoeia polygons (when the root has them) to the regions
     reference_width:int|None=knob(1654, ge=1) # pixel sizes above are for pages this wide and scale with the page; None: raw pixels
-    policy:str=knob('fallback', choices=POLICIES) # 'paper': the paper's rule only (a rejected box stays empty); 'fallback': where the rule rejects a box, or its kept mask holds implausibly much ink, the ink inside the box (`box_ink`)
+    policy:str=knob('fallback', choices=POLICIES) # 'paper': the paper's rule only (a rejected box stays empty); 'fallback': where the rule rejects a box, or its kept mask holds implausibly much ink or under half the box's ink, the ink inside the box (`box_ink`)
 
     def scaled(self,
                width:int, # the page's width in pixels
@@ -203,6 +203,8 @@ def _apply_policy(gray:np.ndarray, boxes:np.ndarray, records:list[dict], matches
         if not r['kept']: r['source'] = 'fallback'
         elif info['inverted'] or paper[sl].sum() > 2 * est[sl].sum() + 16:   # light-on-dark text, or tone read as ink
             r.update(source='fallback', reason='kept mask holds implausibly much ink'); r['kept'] = False
+        elif (paper[sl] & est[sl]).sum() < 0.5 * est[sl].sum() - 16:         # a candidate that covers part of the text only
+            r.update(source='fallback', reason="kept mask misses most of the box's ink"); r['kept'] = False
     if any(r['source'] == 'fallback' for r in matches):
         paper, _ = text_mask(gray, records, matches, p, polygons)   # only the boxes the rule still keeps
         fb = np.zeros((H, W), bool)

@@ -30,7 +30,7 @@ def _texture(ink:np.ndarray, h:int, w:int):
             wh, a = st[1:, 2:4][j].astype(float), area[j]; tol = np.maximum(1.5, 0.1 * wh)
             same = ((np.abs(wh[:, None, 0] - wh[None, :, 0]) <= tol[:, None, 0]) & (np.abs(wh[:, None, 1] - wh[None, :, 1]) <= tol[:, None, 1])
                     & (np.abs(a[:, None] - a[None, :]) <= np.maximum(3, 0.12 * a[:, None])))
-            keep[j[(same.sum(1) >= 8) & (ext[j] <= 0.6 * ext[j].max())]] = False   # smaller than the glyphs: 'ああああああああ' stays
+            keep[j[(same.sum(1) >= 8) & (ext[j] <= 0.6 * ext[j].max())]] = False
     return n, lab, st, ext, area, keep
 
 def _glyph_size(st, ext, area, keep, h:int, w:int)->float:

@@ -20,9 +20,9 @@ from .synthetic import PROMPT_WORDS
 from .train import PREDICTION_TYPES, TrainConfig, claim_task, train
 
 # %% auto #0
-__all__ = ['DISTRACTORS', 'BENCH_TEXTS', 'ARMS', 'BASELINES', 'ASCII_ARMS', 'DEMO_ARMS', 'PROMPT_SETS', 'Arm', 'parse_arms',
-           'BenchConfig', 'config_key', 'same_config', 'arm_configs', 'train_config', 'Bench', 'run_summary',
-           'to_uint8', 'read_samples']
+__all__ = ['DISTRACTORS', 'BENCH_TEXTS', 'ARMS', 'BASELINES', 'ASCII_ARMS', 'DEMO_ARMS', 'PROMPT_SETS', 'ABSENT_MEANT', 'Arm',
+           'parse_arms', 'BenchConfig', 'config_key', 'same_config', 'arm_configs', 'train_config', 'Bench',
+           'run_summary', 'to_uint8', 'read_samples']
 
 # %% ../nbs/11_legibility.ipynb #995e6a85
 DISTRACTORS = ('え', 'ねえ', 'やった！', '何してるの？', 'ちょっと待って！')   # one of each length of the paper's texts (1, 2, 4, 6, 8)
@@ -84,7 +84,7 @@ class BenchConfig:
     data_seed:int=knob(0, ge=0)    # embedded default: the dataset's seed
     resolution:int=knob(48, ge=24, le=128, check=_mult8)  # crop side in pixels (square crops around the text boxes)
     steps:int=knob(800, ge=1)      # training steps of every pixel arm (and of the latent arms unless latent_steps is given)
-    latent_steps:int|None=knob(300, ge=1)  # training steps of every latent arm (None: steps); each model is compared with its own baseline only
+    latent_steps:int|None=knob(800, ge=1)  # training steps of every latent arm (None: steps); each model is compared with its own baseline only
     batch_size:int=knob(16, ge=1)  # every arm
     learning_rate:float=knob(2e-3, gt=0)  # every arm (linear warm-up over 5% of the steps)
     prediction_type:str=knob('sample', choices=PREDICTION_TYPES)  # pixel arms (sample: x0-prediction)
@@ -99,6 +99,7 @@ class BenchConfig:
     sampler_steps:int=knob(20, ge=1)  # DDIM steps
     sampler_seed:int=knob(1234, ge=0)  # sample k of every prompt starts from the noise of sampler_seed + k
     guidance_scale:float=knob(2.0, ge=0)  # latent arms: classifier-free guidance at sampling (trained with 10% prompt dropout)
+    train_text_encoder:bool=True   # latent arms: train the small text encoder with the UNet (a frozen *random* encoder carries no meaning to keep)
     tesseract:bool=True            # read every sample with Tesseract too (the crop reader)
     manga_ocr:str|None=None        # a manga-ocr model folder: a third reader of every sample, validated on the held-out crops first
 
@@ -109,6 +110,8 @@ class BenchConfig:
         "`texts` as a tuple (None when not given)."
         return parse_list(self.texts)
 
+ABSENT_MEANT = dict(train_text_encoder=False)   # fields whose default changed the runs: what a record made before the field existed did
+
 def config_key(cfg:BenchConfig, # the shared settings
               )->dict:
     "What a finished run records as made it (the config as JSON)."
@@ -117,9 +120,9 @@ def config_key(cfg:BenchConfig, # the shared settings
 def same_config(old:dict|None, # a finished run's recorded config
                 cfg:BenchConfig, # the settings asked for
                )->bool:
-    "Whether a run recorded `old` under these settings: a field added since then counts as its default."
+    "Whether a run recorded `old` under these settings: a field added since then counts as what runs before it did (`ABSENT_MEANT`, else its default)."
     if not isinstance(old, dict): return False
-    new, base = config_key(cfg), config_key(BenchConfig())
+    new, base = config_key(cfg), config_key(BenchConfig()) | ABSENT_MEANT
     return set(old) <= set(new) and all(old.get(k, base[k]) == v for k, v in new.items())
 
 # %% ../nbs/11_legibility.ipynb #b9b95cff
@@ -140,6 +143,7 @@ def arm_configs(arm:Arm, # the arm
         return DDPMConfig(**common, loss='masked' if arm.weight == 'mask' else 'baseline', model_size=cfg.pixel_size, class_conditional=True,
                           prediction_type=cfg.prediction_type, eval_items=0)
     return LDMConfig(**common, weight=arm.weight, vae=str(vae), unet_size=cfg.unet_size, text_encoder_size='tiny', prompt_source='crop',
+                     train_text_encoder=cfg.train_text_encoder,
                      guidance_scale=cfg.guidance_scale, samples_per_prompt=cfg.samples_per_text, prediction_type=cfg.latent_prediction_type)
 
 def train_config(cfg:BenchConfig, # the shared settings

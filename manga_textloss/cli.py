@@ -273,7 +273,7 @@ def parser()->argparse.ArgumentParser:
     from manga_textloss.demo import DEMO_SCALES
     s = sub.add_parser('demo', help='the main job on the embedded default: data, masks, DDPM, VAE, LDM, OCR evaluation, gallery, report')
     s.add_argument('--out', default=None, help='run folder (default: runs/demo-<date>); a rerun into it resumes')
-    s.add_argument('--scale', default='small', choices=list(DEMO_SCALES), help="small (default: the benchmark's size; measured on 2 CPU cores: 16.5 min in one process, 36.5 min with two workers on a 2.2x slower machine) or smoke (seconds, what the tests run)")
+    s.add_argument('--scale', default='small', choices=list(DEMO_SCALES), help="small (default: the benchmark's size; measured on 2 CPU cores: 24.9 min with two workers, latent arms 800 steps) or smoke (seconds, what the tests run)")
     s.add_argument('--seed', type=int, default=0, help="the dataset's and the training seed (default 0)")
     s.add_argument('--judge-model', metavar='DIR', default=None, help="a manga-ocr model folder: a third judge of every sample, validated on held-out crops first")
     s.add_argument('--jobs', type=int, default=0, help='worker processes for the judges, the VAE and the arms (0: auto, 2 on a CPU with ≥ 2 cores, '

@@ -120,7 +120,8 @@ def cmd_demo(a, # the parsed `mtl demo` flags (an argparse.Namespace)
     from manga_textloss.demo import run_demo
     out = Path(a.out or runs_dir()/f'demo-{datetime.date.today().isoformat()}')
     t = time.time()
-    report = run_demo(out, a.scale, a.seed, progress=not a.quiet, overwrite=a.overwrite, manga_ocr=a.judge_model, jobs=a.jobs, device=a.device)
+    report = run_demo(out, a.scale, a.seed, progress=not a.quiet, overwrite=a.overwrite, manga_ocr=a.judge_model, jobs=a.jobs, device=a.device,
+                      arms=a.arms)
     if process_state().is_main_process: print(f'done in {time.time() - t:.0f} s: {report} (and report.html)')
 
 def cmd_bench_legibility(a, # the parsed `mtl bench-legibility` flags (an argparse.Namespace)
@@ -275,6 +276,8 @@ def parser()->argparse.ArgumentParser:
     s.add_argument('--out', default=None, help='run folder (default: runs/demo-<date>); a rerun into it resumes')
     s.add_argument('--scale', default='small', choices=list(DEMO_SCALES), help="small (default: the benchmark's size; measured on 2 CPU cores: 24.9 min with two workers, latent arms 800 steps) or smoke (seconds, what the tests run)")
     s.add_argument('--seed', type=int, default=0, help="the dataset's and the training seed (default 0)")
+    s.add_argument('--arms', default=None, help=f'comma-separated arms, of: {", ".join(ASCII_ARMS)} (default: {",".join(DEMO_ARMS)}: the paper\'s and ours; '
+                   'fewer arms, less time: each takes about 5-6 min of one core at the default scale)')
     s.add_argument('--judge-model', metavar='DIR', default=None, help="a manga-ocr model folder: a third judge of every sample, validated on held-out crops first")
     s.add_argument('--jobs', type=int, default=0, help='worker processes for the judges, the VAE and the arms (0: auto, 2 on a CPU with ≥ 2 cores, '
                    '1 on CUDA; under accelerate launch every arm uses all processes)')

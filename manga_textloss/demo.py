@@ -51,10 +51,13 @@ def run_notebook(name:str, # notebook file name in nbs/, e.g. '01_manga109.ipynb
 def demo_config(scale:str, # a key of `DEMO_SCALES`
                 seed:int, # the demo's seed
                 manga_ocr:str|None=None, # the manga-ocr model folder, if any
+                arms:tuple|None=None, # the arms run (None: `bench.DEMO_ARMS`)
                )->dict:
-    "What a demo folder records as made it (in `demo.json`): scale, seed, the scale's parameters, the code version (and manga-ocr's folder)."
+    "What a demo folder records as made it (in `demo.json`): scale, seed, the scale's parameters, the code version (and manga-ocr's folder, other arms)."
     from manga_textloss import __version__
+    from manga_textloss.bench import DEMO_ARMS
     d = dict(scale=scale, seed=seed, version=__version__, params=DEMO_SCALES[scale]) | (dict(manga_ocr=str(Path(manga_ocr).absolute())) if manga_ocr else {})
+    if arms and tuple(arms) != DEMO_ARMS: d['arms'] = list(arms)   # recorded only when not the default (older demo.json files stay valid)
     return json.loads(json.dumps(d))
 
 class _Stages:
@@ -129,17 +132,19 @@ def run_demo(out:str|Path, # the run folder
              manga_ocr:str|None=None, # a manga-ocr model folder: a third judge of every sample (validated first)
              jobs:int=0, # worker processes for the judges, the VAE and the arms (`runner.plan_workers`; 0: auto, 2 on a CPU)
              device:str='auto', # where models train and sample: auto, cpu or cuda
+             arms:str|tuple|None=None, # comma-separated arms (`bench.ARMS`, ASCII 'lam' for λ); None: `bench.DEMO_ARMS`, the paper's and ours
             )->Path:
     "The main job on the embedded default: the legibility benchmark's engine at one seed, after data, masks and exploration; returns `report.md`."
     import time
-    from manga_textloss.bench import Bench, DEMO_ARMS
+    from manga_textloss.bench import Bench, DEMO_ARMS, parse_arms
     from manga_textloss.runner import Runner, plan_workers
     if device not in ('auto', 'cpu', 'cuda'): raise DatasetError(f'--device {device!r}: choose auto, cpu or cuda.')
     plan_workers(jobs, 0, device)   # --jobs checked before the folder is touched
     if scale not in DEMO_SCALES: raise DatasetError(f'--scale {scale!r}: choose one of {", ".join(DEMO_SCALES)}.')
     if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0: raise DatasetError(f'--seed {seed}: must be an integer ≥ 0.')
+    arms = parse_arms(arms) if arms else DEMO_ARMS   # checked before the folder is touched
     out = Path(out).absolute()
-    stage = _Stages(out, 7 + len(DEMO_ARMS), demo_config(scale, seed, manga_ocr), overwrite)   # refuses another demo's folder
+    stage = _Stages(out, 7 + len(arms), demo_config(scale, seed, manga_ocr, arms), overwrite)   # refuses another demo's folder
     bench = Bench(out, demo_bench_config(scale, seed, manga_ocr and str(Path(manga_ocr).absolute())), progress=progress, device=device)
     runner, t0 = Runner(bench, jobs), time.time()   # checks --jobs before anything runs
     stage('synthesise', lambda: bench.root)
@@ -167,7 +172,7 @@ def run_demo(out:str|Path, # the run folder
         if bench.manga_ocr_judge: print(f"  manga-ocr: {bench.manga_ocr_judge.validation['accuracy']:.1%} of held-out crops")
     with runner:
         stage.many([('judges (learned, Tesseract), validated on held-out books', ('judges',)), ('VAE (train.train)', ('vae',))] +
-                   [(f'{arm} (train.train, sample the six prompts, judge)', ('arm', arm, seed)) for arm in DEMO_ARMS], runner, after=dict(judges=judges))
+                   [(f'{arm} (train.train, sample the six prompts, judge)', ('arm', arm, seed)) for arm in arms], runner, after=dict(judges=judges))
     if stage.ps.is_main_process:   # this run's wall time and how it ran (stages overlap when they run in parallel)
         stage.state.setdefault('runs', []).append(dict(seconds=round(time.time() - t0, 1), workers=runner.workers, threads=runner.threads,
                                                        processes=stage.ps.num_processes))

@@ -109,7 +109,7 @@ class LDMConfig:
     vae:str|None=None              # a trained AutoencoderKL folder (`mtl train-vae`); required without `pretrained`
     unet_size:str=knob('small', choices=tuple(UNET_PRESETS))  # embedded default
     text_encoder_size:str=knob('small', choices=tuple(TEXT_PRESETS))  # embedded default
-    train_text_encoder:bool=False  # also train the text encoder (default: frozen, as in the paper)
+    train_text_encoder:bool|None=None  # train the text encoder with the UNet; None: the embedded (random) one trains, a pretrained one stays frozen (the paper)
     resolution:int=knob(64, ge=8, check=_resolution)  # image side; latents are resolution / VAE downsampling
     crop:str=knob('text', choices=CROPS)  # text: windows around text boxes; box: one square per text box (prompt_source='crop' gives its text)
     crop_size:int=knob(256, ge=8)  # crop side in page pixels at 1654-px page width (text/random windows)
@@ -144,6 +144,11 @@ class LDMConfig:
     synthetic_seed:int=knob(0, ge=0)  # synthetic default: the dataset's seed
 
     def __post_init__(self): validate(self)
+
+    @property
+    def trains_text_encoder(self)->bool:
+        "Whether the text encoder trains: `train_text_encoder`, else (None) only the embedded random one, whose frozen features would carry no text."
+        return self.train_text_encoder if self.train_text_encoder is not None else self.pretrained is None
 
 class LDMModel(torch.nn.Module):
     "The trained part of the LDM: UNet + text encoder (frozen unless asked)."
@@ -281,7 +286,7 @@ class LDMTask:
             self.scheduler = DDPMScheduler(num_train_timesteps=1000, beta_schedule='scaled_linear', beta_start=0.00085, beta_end=0.012,
                                            prediction_type=cfg.prediction_type, clip_sample=False)   # SD's: latents are not in [-1, 1]
         self.vae.requires_grad_(False).eval().to(process_state().device)
-        self.model = LDMModel(unet, te, cfg.train_text_encoder)
+        self.model = LDMModel(unet, te, cfg.trains_text_encoder)
         crops = CropDataset(self.data_root, cfg.masks, cfg.resolution, cfg.crop, cfg.crop_size, self.vae.config.in_channels, cfg.crops_per_page, seed,
                             texts=parse_list(cfg.texts), books=parse_list(cfg.books), margin=cfg.box_margin)
         self.items = LDMItems(crops, self.tokenizer, cfg, seed)
@@ -342,7 +347,7 @@ class LDMTask:
         "Load the trained UNet and text encoder of `run` (its model/ pipeline folder) into `self.model`."
         from diffusers import UNet2DConditionModel
         f = Path(run)/'model'; te = type(self.model.text_encoder).from_pretrained(f/'text_encoder')
-        self.model = LDMModel(UNet2DConditionModel.from_pretrained(f/'unet'), te, self.cfg.train_text_encoder).eval()
+        self.model = LDMModel(UNet2DConditionModel.from_pretrained(f/'unet'), te, self.cfg.trains_text_encoder).eval()
         return self.model
 
     def save(self, model, # the trained LDMModel

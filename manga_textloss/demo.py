@@ -136,15 +136,17 @@ def run_demo(out:str|Path, # the run folder
             )->Path:
     "The main job on the embedded default: the legibility benchmark's engine at one seed, after data, masks and exploration; returns `report.md`."
     import time
-    from manga_textloss.bench import Bench, DEMO_ARMS, parse_arms
+    from manga_textloss.bench import ARMS, Bench, DEMO_ARMS, parse_arms
     from manga_textloss.runner import Runner, plan_workers
     if device not in ('auto', 'cpu', 'cuda'): raise DatasetError(f'--device {device!r}: choose auto, cpu or cuda.')
     plan_workers(jobs, 0, device)   # --jobs checked before the folder is touched
     if scale not in DEMO_SCALES: raise DatasetError(f'--scale {scale!r}: choose one of {", ".join(DEMO_SCALES)}.')
     if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0: raise DatasetError(f'--seed {seed}: must be an integer ≥ 0.')
     arms = parse_arms(arms) if arms else DEMO_ARMS   # checked before the folder is touched
+    shared = [('judges (learned, Tesseract), validated on held-out books', ('judges',))] + \
+             ([('VAE (train.train)', ('vae',))] if any(ARMS[a].model == 'latent' for a in arms) else [])   # no latent arm: no VAE
     out = Path(out).absolute()
-    stage = _Stages(out, 7 + len(arms), demo_config(scale, seed, manga_ocr, arms), overwrite)   # refuses another demo's folder
+    stage = _Stages(out, 5 + len(shared) + len(arms), demo_config(scale, seed, manga_ocr, arms), overwrite)   # refuses another demo's folder
     bench = Bench(out, demo_bench_config(scale, seed, manga_ocr and str(Path(manga_ocr).absolute())), progress=progress, device=device)
     runner, t0 = Runner(bench, jobs), time.time()   # checks --jobs before anything runs
     stage('synthesise', lambda: bench.root)
@@ -171,7 +173,7 @@ def run_demo(out:str|Path, # the run folder
         if bench.cfg.tesseract: print(f"  Tesseract: {bench.tesseract_judge.validation['accuracy']:.1%} of held-out crops")
         if bench.manga_ocr_judge: print(f"  manga-ocr: {bench.manga_ocr_judge.validation['accuracy']:.1%} of held-out crops")
     with runner:
-        stage.many([('judges (learned, Tesseract), validated on held-out books', ('judges',)), ('VAE (train.train)', ('vae',))] +
+        stage.many(shared +
                    [(f'{arm} (train.train, sample the six prompts, judge)', ('arm', arm, seed)) for arm in arms], runner, after=dict(judges=judges))
     if stage.ps.is_main_process:   # this run's wall time and how it ran (stages overlap when they run in parallel)
         stage.state.setdefault('runs', []).append(dict(seconds=round(time.time() - t0, 1), workers=runner.workers, threads=runner.threads,

@@ -1,7 +1,8 @@
 """Latent arms with a frozen vs a trained (random, small) text encoder: share of samples the validated learned judge reads
 as the requested text, on the demo's root (seed 0), same data, judge, VAE and training seed; the UNet and steps as
-`BenchConfig`'s latent arms. The figures in notebook 11 (0.05 / 0.00 at 300 steps, 0.10 / 0.45 at 800) came from this
-script, each mode run once, two at a time as one-thread processes:
+`BenchConfig`'s latent arms. The figures in notebook 11 (0.05 / 0.00 at 300 steps, 0.10 / 0.45 at 800) were made by an
+uncommitted copy of this script with the same run logic (this file adds the `table` mode), each mode once, two at a
+time as one-thread processes; `table` over those folders printed them again:
 
     TQDM_DISABLE=1 .venv/bin/python bench/latent_text_encoder.py prep
     THREADS=1 .venv/bin/python bench/latent_text_encoder.py frozen latent-baseline 800 &

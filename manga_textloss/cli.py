@@ -128,9 +128,9 @@ def cmd_bench_legibility(a, # the parsed `mtl bench-legibility` flags (an argpar
                         ):
     "`mtl bench-legibility`: every arm × seed not yet finished (resumable), then the report."
     import time, os
-    from manga_textloss.bench import ARMS, Bench, BenchConfig, parse_arms, run_summary
+    from manga_textloss.bench import Bench, BenchConfig, parse_arms, run_summary
     from manga_textloss.report import write_report as bench_report
-    from manga_textloss.runner import SHARED, Runner, arm_jobs, job_name, plan_workers
+    from manga_textloss.runner import Runner, arm_jobs, job_name, plan_workers, shared_jobs
     cfg = dataclass_from_args(BenchConfig, a); arms = parse_arms(a.arms)
     try: seeds = [int(s) for s in str(a.seeds).split(',') if s.strip()]
     except ValueError: raise DatasetError(f'--seeds {a.seeds!r}: give comma-separated integers ≥ 0, e.g. 0,1,2.') from None
@@ -147,7 +147,7 @@ def cmd_bench_legibility(a, # the parsed `mtl bench-legibility` flags (an argpar
             def done(j, s):
                 if runner.workers > 1 and j[0] == 'arm': bench.log(run_summary(json.loads((bench.folder(*j[1:])/'done.json').read_text(encoding='utf-8'))))
             start = (lambda j: bench.log(f'{job_name(j)} … (worker process)')) if runner.workers > 1 else None
-            shared = [j for j in SHARED if j[0] != 'vae' or any(ARMS[x].model == 'latent' for x in arms)]
+            shared = shared_jobs(arms)
             if not runner.run(shared + arm_jobs(arms, seeds), start, done, time_budget=a.time_budget):   # seeds outermost: a run cut short has whole seeds
                 bench.log(f'--time-budget {a.time_budget:.0f} s reached: no new runs started')
         if not process_state().is_main_process: return

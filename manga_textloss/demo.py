@@ -136,15 +136,15 @@ def run_demo(out:str|Path, # the run folder
             )->Path:
     "The main job on the embedded default: the legibility benchmark's engine at one seed, after data, masks and exploration; returns `report.md`."
     import time
-    from manga_textloss.bench import ARMS, Bench, DEMO_ARMS, parse_arms
-    from manga_textloss.runner import Runner, plan_workers
+    from manga_textloss.bench import Bench, DEMO_ARMS, parse_arms
+    from manga_textloss.runner import Runner, plan_workers, shared_jobs
     if device not in ('auto', 'cpu', 'cuda'): raise DatasetError(f'--device {device!r}: choose auto, cpu or cuda.')
     plan_workers(jobs, 0, device)   # --jobs checked before the folder is touched
     if scale not in DEMO_SCALES: raise DatasetError(f'--scale {scale!r}: choose one of {", ".join(DEMO_SCALES)}.')
     if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0: raise DatasetError(f'--seed {seed}: must be an integer ≥ 0.')
     arms = parse_arms(arms) if arms else DEMO_ARMS   # checked before the folder is touched
-    shared = [('judges (learned, Tesseract), validated on held-out books', ('judges',))] + \
-             ([('VAE (train.train)', ('vae',))] if any(ARMS[a].model == 'latent' for a in arms) else [])   # no latent arm: no VAE
+    named = {'judges': 'judges (learned, Tesseract), validated on held-out books', 'vae': 'VAE (train.train)'}
+    shared = [(named[j[0]], j) for j in shared_jobs(arms)]   # no latent arm: no VAE
     out = Path(out).absolute()
     stage = _Stages(out, 5 + len(shared) + len(arms), demo_config(scale, seed, manga_ocr, arms), overwrite)   # refuses another demo's folder
     bench = Bench(out, demo_bench_config(scale, seed, manga_ocr and str(Path(manga_ocr).absolute())), progress=progress, device=device)

@@ -13,7 +13,7 @@ from .bench import ARMS, Bench
 from .core import DatasetError, process_state
 
 # %% auto #0
-__all__ = ['SHARED', 'cpu_cores', 'plan_workers', 'arm_jobs', 'job_name', 'do_job', 'Runner']
+__all__ = ['SHARED', 'cpu_cores', 'plan_workers', 'arm_jobs', 'shared_jobs', 'job_name', 'do_job', 'Runner']
 
 # %% ../nbs/11a_runner.ipynb #c91446dc
 def cpu_cores()->int:
@@ -44,6 +44,12 @@ def arm_jobs(arms:tuple, # arm names (`bench.ARMS`)
             )->list[tuple]:
     "`('arm', arm, seed)` jobs, seeds outermost (a run cut short has whole seeds)."
     return [('arm', a, s) for s in seeds for a in arms]
+
+def shared_jobs(arms:tuple, # arm names (`bench.ARMS`)
+               )->list[tuple]:
+    "The `SHARED` jobs these arms need: the judges always, the VAE only when an arm is latent."
+    from manga_textloss.bench import ARMS
+    return [j for j in SHARED if j[0] != 'vae' or any(ARMS[a].model == 'latent' for a in arms)]
 
 def job_name(job:tuple, # ('judges',), ('vae',) or ('arm', arm, seed)
             )->str:

@@ -9,7 +9,7 @@ import cv2
 import numpy as np
 
 # %% auto #0
-__all__ = ['box_ink']
+__all__ = ['light_on_dark', 'box_ink']
 
 # %% ../nbs/03b_boxink.ipynb #248acf76
 def _disk(k:int)->np.ndarray: return cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (max(1, k), max(1, k)))
@@ -121,6 +121,13 @@ def _hatching(n, lab, st, ext, area, keep, h:int, w:int):
     ext2, area2 = np.maximum(st2[1:, 2], st2[1:, 3]).astype(float), st2[1:, 4].astype(float)
     return n2, lab2, st2, ext2, area2, ok, int(gone.sum())
 
+def light_on_dark(crop:np.ndarray, # a text box's pixels, uint8 (255 = paper)
+                 )->bool:
+    "Whether the box holds light text on a dark ground (a caption): Otsu, then the border ring dark (below 100) and most of the box dark."
+    thr = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)[0]
+    ring = np.concatenate([crop[0], crop[-1], crop[:, 0], crop[:, -1]])
+    return bool(np.median(ring) <= min(thr, 100) and (crop <= thr).mean() > 0.5)   # a mid-grey ground is not dark
+
 def box_ink(gray:np.ndarray, # H×W uint8 page (255 = paper)
             box, # the text box (x0, y0, x1, y1), max exclusive; clipped to the page
             min_contrast:int=40, # grey levels the ink must lie below its local ground
@@ -135,9 +142,7 @@ def box_ink(gray:np.ndarray, # H×W uint8 page (255 = paper)
     info = dict(inverted=False, glyph_size=0.0, components=0)
     if h < 3 or w < 3: return np.zeros((h, w), bool), info
     c = np.ascontiguousarray(gray[y0:y1, x0:x1])
-    thr = cv2.threshold(c, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)[0]
-    ring = np.concatenate([c[0], c[-1], c[:, 0], c[:, -1]])
-    inverted = bool(np.median(ring) <= min(thr, 100) and (c <= thr).mean() > 0.5)   # light text on a dark ground (a mid-grey ground is not dark)
+    inverted = light_on_dark(c)
     if inverted: c = 255 - c
     k = int(np.clip(round(min(h, w) * 0.35), 5, 61)) | 1
     diff = cv2.subtract(cv2.morphologyEx(c, cv2.MORPH_CLOSE, _disk(k)), c)   # how far below its local ground

@@ -11,14 +11,14 @@ from pathlib import Path
 from .core import DatasetError, atomic_write, process_state, project_root, runs_dir, save_json
 from .manga109 import Manga109, dataset_stats
 from .synthetic import STYLES, synthesize
-from .masks import BACKENDS, POLICIES, evaluate_masks
+from .masks import BACKENDS, FALLBACKS, POLICIES, evaluate_masks
 from .extract import extract_masks
 from .losses import LossError
 from .train import TrainConfig, TrainingError
 
 # %% auto #0
-__all__ = ['cmd_synth', 'cmd_stats', 'cmd_masks', 'cmd_eval_masks', 'add_dataclass_args', 'dataclass_from_args', 'train_command',
-           'cmd_demo', 'cmd_bench_legibility', 'cmd_evaluate', 'parser', 'main']
+__all__ = ['cmd_synth', 'cmd_stats', 'cmd_masks', 'cmd_train_textseg', 'cmd_eval_masks', 'add_dataclass_args',
+           'dataclass_from_args', 'train_command', 'cmd_demo', 'cmd_bench_legibility', 'cmd_evaluate', 'parser', 'main']
 
 # %% ../nbs/90_cli.ipynb #b6dfe647
 def cmd_synth(a, # the parsed `mtl synth` flags (an argparse.Namespace)
@@ -55,7 +55,7 @@ def cmd_masks(a, # the parsed `mtl masks` flags (an argparse.Namespace)
     "Extract text masks for every page of a root."
     kw = {k: v for k, v in dict(points_per_side=a.points_per_side, max_side=a.max_side, crop_n_layers=a.crop_n_layers).items() if v is not None}
     s = extract_masks(a.root, a.out, a.backend, a.params, a.sam_model, a.sam_checkpoint, kw or None, a.annotations,
-                      a.books, progress=not a.quiet, policy=a.policy, overwrite=a.overwrite)
+                      a.books, progress=not a.quiet, policy=a.policy, fallback=a.fallback, overwrite=a.overwrite)
     if not a.quiet:
         print(f"{s['written']} pages written, {s['skipped']} already done, {s['failed']} failed -> {a.out}")
         print(f"{s['text_boxes']} text boxes: {s['by_rule']} by the paper's rule ({s['share_by_rule']:.0%}), {s['by_fallback']} by the fallback "
@@ -63,6 +63,14 @@ def cmd_masks(a, # the parsed `mtl masks` flags (an argparse.Namespace)
               f"boxes' area and covers {s['ink_coverage']:.0%} of their ink (summary.json)")   # warnings: logged by extract_masks
     for f in s['failures']: print(f"  failed: {f['page']}: {f['error']}", file=sys.stderr)
     if s['failed']: raise SystemExit(1)
+
+def cmd_train_textseg(a, # the parsed `mtl train-textseg` flags (an argparse.Namespace)
+                     ):
+    "Train the text segmenter of the mask fallback (03d_textseg)."
+    from manga_textloss.textseg import train_textseg
+    seg = train_textseg(a.out, a.root or None, steps=a.steps, seed=a.seed, stroke_radius=a.stroke_radius, pages=a.pages, progress=not a.quiet)
+    if not a.quiet: print(f"segmenter {seg.digest} -> {a.out} ({seg.record['pages']} pages, {seg.record['boxes']} text boxes, "
+                          f"final loss {seg.record['final_loss']}); use it with a params file holding \"segmenter\": \"{a.out}\"")
 
 def cmd_eval_masks(a, # the parsed `mtl eval-masks` flags (an argparse.Namespace)
                   ):
@@ -214,6 +222,8 @@ def parser()->argparse.ArgumentParser:
     s.add_argument('--overwrite', action='store_true', help='replace the masks of an --out folder made with other settings (without it: refused)')
     s.add_argument('--policy', choices=POLICIES, default=None, help="fallback: where the paper's rule rejects a box, mask the ink inside it "
                    "(the default); paper: the paper's rule only, rejected boxes stay empty (default: the params file's, else fallback)")
+    s.add_argument('--fallback', choices=FALLBACKS, default=None, help="how a rejected box's strokes are read: net, the small learned segmenter "
+                   "(03d_textseg, the default); ink, the classical local threshold (03b_boxink) (default: the params file's, else net)")
     s.add_argument('--sam-model', default='vit_b', help='vit_b | vit_l | vit_h (sam-* backends)')
     s.add_argument('--sam-checkpoint', default=None, help='SAM .pth file (sam-* backends)')
     s.add_argument('--points-per-side', type=int, default=None, help='sam-amg: point grid size (default 32)')
@@ -223,6 +233,17 @@ def parser()->argparse.ArgumentParser:
     s.add_argument('--books', nargs='*', default=None, help='only these titles')
     s.add_argument('--quiet', action='store_true', help='no progress bar or summary')
     s.set_defaults(fn=cmd_masks)
+    s = sub.add_parser('train-textseg', help="train the mask fallback's text segmenter (03d_textseg) on pages with pixel masks")
+    s.add_argument('out', help='folder to write textseg.pt and textseg.json to')
+    s.add_argument('--root', action='append', default=None, help='a Manga109-format root with masks/<title>/<NNN>.png (repeatable; default: '
+                   'synthetic.py pages of every style, seeds 1000-1005, written under OUT/data)')
+    s.add_argument('--steps', type=int, default=2000, help='optimisation steps (default 2000: about 15 min on 2 CPU cores)')
+    s.add_argument('--seed', type=int, default=0, help='initialisation and batches (default 0)')
+    s.add_argument('--pages', type=int, default=10, help='without --root: spreads per training seed (default 10)')
+    s.add_argument('--stroke-radius', type=int, default=None, help="px (at 1654 px) the masks are dilated beyond the strokes (default: "
+                   "ours, 2; 0 for masks of strokes, e.g. human annotation)")
+    s.add_argument('--quiet', action='store_true', help='no progress lines or summary')
+    s.set_defaults(fn=cmd_train_textseg)
     s = sub.add_parser('eval-masks', help='pixel precision/recall/F1/IoU of masks against ground truth')
     s.add_argument('pred', help='predicted masks folder (<title>/<NNN>.png)'); s.add_argument('gt', help='ground-truth folder, e.g. ROOT/masks')
     s.add_argument('--json', action='store_true', help='print one JSON object'); s.add_argument('--csv', default=None, help='per-page table')

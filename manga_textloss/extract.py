@@ -82,6 +82,7 @@ def extract_masks(root:str|Path, # Manga109(-format) root
                   books:list[str]|None=None, # only these titles
                   progress:bool=True, # tqdm bar on the main process
                   policy:str|None=None, # 'fallback' | 'paper': overrides the params' policy (see `MaskParams.policy`)
+                  fallback:str|None=None, # 'net' | 'ink': overrides the params' fallback (see `MaskParams.fallback`)
                   overwrite:bool=False, # replace the masks of a folder made with other settings (else refused)
                  )->dict:
     "Write text masks and match reports for every page; returns a summary (this process's share)."
@@ -90,6 +91,7 @@ def extract_masks(root:str|Path, # Manga109(-format) root
         backend = backend or file_backend
     params, backend = params or MaskParams(), backend or 'classical'
     if policy is not None: params = replace(params, policy=policy)
+    if fallback is not None: params = replace(params, fallback=fallback)
     check_generator_options(backend, generator_kwargs or {})
     m = Manga109(root, annotations=annotations)
     out = Path(out)

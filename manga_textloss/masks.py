@@ -12,7 +12,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from .boxink import box_ink
+from .boxink import box_ink, light_on_dark
 from .core import ConfigError, DatasetError, check_masks_root, knob, load_image, save_json, validate
 from .manga109 import Manga109, Page
 
@@ -24,9 +24,9 @@ _all_ = ['SAM_CHECKPOINTS', 'SAM_URL', 'BACKENDS', 'mask_record', 'BBoxGenerator
          'SamAMGGenerator', 'SamBoxGenerator', 'check_generator_options', 'make_generator']
 
 # %% auto #0
-__all__ = ['POLICIES', 'MODES', 'box_intersections', 'naive_mask_box_iou', 'mask_box_iou', 'MaskParams', 'save_params',
-           'load_params', 'match_masks', 'text_mask', 'policy_counts', 'page_text_mask', 'mask_counts', 'scores',
-           'evaluate_masks', 'SAM_CHECKPOINTS', 'SAM_URL', 'BACKENDS', 'mask_record', 'BBoxGenerator',
+__all__ = ['POLICIES', 'MODES', 'FALLBACKS', 'box_intersections', 'naive_mask_box_iou', 'mask_box_iou', 'MaskParams',
+           'save_params', 'load_params', 'match_masks', 'text_mask', 'policy_counts', 'page_text_mask', 'mask_counts',
+           'scores', 'evaluate_masks', 'SAM_CHECKPOINTS', 'SAM_URL', 'BACKENDS', 'mask_record', 'BBoxGenerator',
            'ClassicalGenerator', 'load_sam', 'SamAMGGenerator', 'SamBoxGenerator', 'check_generator_options',
            'make_generator']
 
@@ -83,6 +83,7 @@ def mask_box_iou(records:list[dict], # generator output (uses `segmentation`, `a
 # %% ../nbs/03_masks.ipynb #5ac5edf0
 POLICIES = ('fallback', 'paper')
 MODES = ('ink', 'region')
+FALLBACKS = ('net', 'ink')
 
 @dataclass
 class MaskParams:
@@ -99,7 +100,9 @@ class MaskParams:
     ink_dilate:int=knob(2, ge=0)             # final dilation radius (px) of the ink mask
     add_onomatopoeia:bool=knob(False)        # add COO onomatopoeia polygons (when the root has them) to the regions
     reference_width:int|None=knob(1654, ge=1) # pixel sizes above are for pages this wide and scale with the page; None: raw pixels
-    policy:str=knob('fallback', choices=POLICIES) # 'paper': the paper's rule only (a rejected box stays empty); 'fallback': where the rule rejects a box, or its kept mask holds implausibly much ink or under half the box's ink, the ink inside the box (`box_ink`)
+    policy:str=knob('fallback', choices=POLICIES) # 'paper': the paper's rule only (a rejected box stays empty); 'fallback': where the rule rejects a box, or its kept mask holds implausibly much ink or under half the box's ink, the strokes inside the box (read as `fallback` says)
+    fallback:str=knob('net', choices=FALLBACKS) # how a box's strokes are read (the fallback, and the ink estimate of the report): 'net', the small learned segmenter of 03d_textseg; 'ink', the classical local threshold of 03b_boxink
+    segmenter:str|None=knob(None) # with fallback 'net': a segmenter folder (`mtl train-textseg`); None: the one shipped with the package
 
     def scaled(self,
                width:int, # the page's width in pixels
@@ -191,9 +194,16 @@ def _apply_policy(gray:np.ndarray, boxes:np.ndarray, records:list[dict], matches
     "The page's text mask under `p.policy`; sets each match's `source` ('paper' | 'fallback' | 'empty') and the page's ink estimate."
     H, W = gray.shape
     est = np.zeros((H, W), np.uint8); infos = []
+    if p.fallback == 'net':
+        from manga_textloss.textseg import load_segmenter    # torch is imported only where the net is used
+        seg = load_segmenter(p.segmenter)
     for b in boxes:                                           # the ink each box holds: the fallback, and the estimate for the warning
-        m, info = box_ink(gray, b); infos.append(info)
-        x0, y0 = max(0, int(b[0])), max(0, int(b[1])); est[y0:y0 + m.shape[0], x0:x0 + m.shape[1]] |= m
+        x0, y0 = max(0, int(b[0])), max(0, int(b[1]))
+        if p.fallback == 'ink': m, info = box_ink(gray, b)
+        else:
+            m = seg(gray, b); c = gray[y0:y0 + m.shape[0], x0:x0 + m.shape[1]]
+            info = dict(inverted=light_on_dark(np.ascontiguousarray(c)) if min(c.shape) >= 3 else False)
+        infos.append(info); est[y0:y0 + m.shape[0], x0:x0 + m.shape[1]] |= m
     if p.ink_dilate > 0: est = cv2.dilate(est, _kernel(2 * p.ink_dilate + 1))
     paper, _ = text_mask(gray, records, matches, p, polygons)
     for r, b, info in zip(matches, boxes, infos):

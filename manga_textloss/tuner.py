@@ -5,13 +5,14 @@
 # %% ../nbs/03a_tuner.ipynb #aa5220c4
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
 from .core import DatasetError, load_image
 from .manga109 import Manga109
-from .masks import (POLICIES, MaskParams, ClassicalGenerator, BBoxGenerator, page_text_mask, scores, mask_counts,
+from .masks import (FALLBACKS, POLICIES, MaskParams, ClassicalGenerator, BBoxGenerator, page_text_mask, scores, mask_counts,
                                   save_params, load_params)
 
 # %% auto #0
@@ -28,7 +29,7 @@ class MaskTuner:
                  max_pages:int=50, # pages offered in the chooser
                 ):
         import ipywidgets as W
-        self.m = Manga109(root); self.root = Path(root); self.params_path = Path(params_path)
+        self.m = Manga109(root); self.root = Path(root); self.params_path = Path(params_path); self._params0 = params
         self.pages = [p for p in self.m.pages() if p.texts][:max_pages]
         if not self.pages: raise DatasetError(f'{root} has no page with text boxes to tune on.')
         self.generators = generators or {'classical': ClassicalGenerator(), 'bbox': BBoxGenerator()}
@@ -44,6 +45,7 @@ class MaskTuner:
             dilate_iterations=W.IntSlider(value=params.dilate_iterations, min=0, max=5, description='dilate it'),
             mode=W.ToggleButtons(options=['ink', 'region'], value=params.mode, description='mask'),
             policy=W.ToggleButtons(options=list(POLICIES), value=params.policy, description='policy'),
+            fallback=W.ToggleButtons(options=list(FALLBACKS), value=params.fallback, description='fallback'),
             ink_dilate=W.IntSlider(value=params.ink_dilate, min=0, max=10, description='ink dilate'))
         self.status = W.HTML(); self.out = W.Output()
         self.save_button = W.Button(description='Save these settings', icon='save')
@@ -55,10 +57,10 @@ class MaskTuner:
     @property
     def params(self)->MaskParams:
         w = self.w
-        return MaskParams(min_confidence=w['min_confidence'].value, min_ratio=w['ratio'].value[0], max_ratio=w['ratio'].value[1],
-                          erode_kernel=w['erode_kernel'].value, erode_iterations=w['erode_iterations'].value,
-                          dilate_kernel=w['dilate_kernel'].value, dilate_iterations=w['dilate_iterations'].value,
-                          mode=w['mode'].value, ink_dilate=w['ink_dilate'].value, policy=w['policy'].value)
+        return replace(self._params0, min_confidence=w['min_confidence'].value, min_ratio=w['ratio'].value[0], max_ratio=w['ratio'].value[1],
+                       erode_kernel=w['erode_kernel'].value, erode_iterations=w['erode_iterations'].value,
+                       dilate_kernel=w['dilate_kernel'].value, dilate_iterations=w['dilate_iterations'].value,
+                       mode=w['mode'].value, ink_dilate=w['ink_dilate'].value, policy=w['policy'].value, fallback=w['fallback'].value)
 
     def update(self):
         "Recompute the current page's mask and redraw (called on every widget change)."

@@ -93,6 +93,9 @@ def extract_masks(root:str|Path, # Manga109(-format) root
     if policy is not None: params = replace(params, policy=policy)
     if fallback is not None: params = replace(params, fallback=fallback)
     check_generator_options(backend, generator_kwargs or {})
+    if params.fallback == 'net':                   # a missing segmenter is a setup error, named once before any page
+        from manga_textloss.textseg import load_segmenter
+        load_segmenter(params.segmenter)
     m = Manga109(root, annotations=annotations)
     out = Path(out)
     state = process_state()

@@ -196,12 +196,12 @@ def _apply_policy(gray:np.ndarray, boxes:np.ndarray, records:list[dict], matches
     est = np.zeros((H, W), np.uint8); infos = []
     if p.fallback == 'net':
         from manga_textloss.textseg import load_segmenter    # torch is imported only where the net is used
-        seg = load_segmenter(p.segmenter)
-    for b in boxes:                                           # the ink each box holds: the fallback, and the estimate for the warning
+        strokes = load_segmenter(p.segmenter).boxes(gray, boxes)
+    for k, b in enumerate(boxes):                             # the ink each box holds: the fallback, and the estimate for the warning
         x0, y0 = max(0, int(b[0])), max(0, int(b[1]))
         if p.fallback == 'ink': m, info = box_ink(gray, b)
         else:
-            m = seg(gray, b); c = gray[y0:y0 + m.shape[0], x0:x0 + m.shape[1]]
+            m = strokes[k]; c = gray[y0:y0 + m.shape[0], x0:x0 + m.shape[1]]
             info = dict(inverted=light_on_dark(np.ascontiguousarray(c)) if min(c.shape) >= 3 else False)
         infos.append(info); est[y0:y0 + m.shape[0], x0:x0 + m.shape[1]] |= m
     if p.ink_dilate > 0: est = cv2.dilate(est, _kernel(2 * p.ink_dilate + 1))

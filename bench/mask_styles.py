@@ -1,0 +1,46 @@
+"""Mask F1 per `synthetic.py` style: the tuning and validation harness of the mask fallbacks (never the held-out renderer).
+
+For each text style of `synthetic.py` (02a_styles) it writes a small root of that style alone (1654x1170, `--pages`
+spreads per seed, `scan` together with `loose` boxes) and scores, against its ground truth, the paper's policy, the
+classical fallback (`fallback='ink'`, 03b_boxink) and the default (the learned segmenter, 03d_textseg). Pixel counts are
+summed over pages (micro-averaged). Seeds 100-301 are the fallbacks' tuning seeds, 302 the segmenter's validation seed;
+the segmenter trained on seeds 1000-1005.
+
+    .venv/bin/python bench/mask_styles.py --seeds 302 [--styles outside,tone] [--pages 2] [--work runs/mask-styles]
+"""
+import argparse
+from pathlib import Path
+import numpy as np, cv2
+from manga_textloss.synthetic import synthesize, STYLES
+from manga_textloss.manga109 import Manga109
+from manga_textloss.masks import page_text_mask, MaskParams, ClassicalGenerator, mask_counts, scores
+from manga_textloss.core import load_image
+
+if __name__ == '__main__':
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--seeds', default='302'); ap.add_argument('--styles', default=','.join(s for s in STYLES if s != 'clean'))
+    ap.add_argument('--pages', type=int, default=2); ap.add_argument('--work', default='runs/mask-styles')
+    a = ap.parse_args()
+    cv2.setNumThreads(1); gen = ClassicalGenerator()
+    arms = {'paper': MaskParams(policy='paper'), 'ink fallback': MaskParams(fallback='ink'), 'default': MaskParams()}
+    tot = {}
+    for st in a.styles.split(','):
+        for seed in (int(s) for s in a.seeds.split(',')):
+            root = synthesize(Path(a.work)/f'{st}-{seed}-{a.pages}', books=1, pages=a.pages, seed=seed, quirks=False,
+                              styles=('scan', 'loose') if st == 'scan' else (st,))
+            for p in Manga109(root).pages():
+                if not p.texts: continue
+                recs = gen(np.asarray(p.image('RGB')), np.array([b.xyxy for b in p.texts]))
+                gt = np.asarray(load_image(root/'masks'/p.book/f'{p.index:03d}.png', 'L')) > 0
+                for arm, prm in arms.items():
+                    mk, rep = page_text_mask(p, gen, prm, records=recs)
+                    d = tot.setdefault((st, arm), dict(tp=0, fp=0, fn=0, empty=0, boxes=0))
+                    for k, v in mask_counts(mk, gt).items(): d[k] += v
+                    d['empty'] += rep['empty']; d['boxes'] += rep['text_boxes']
+    print(f'pixel F1 per synthetic.py style, seeds {a.seeds}, {a.pages} spreads each (1654x1170):')
+    print(f'{"style":10s} ' + ' '.join(f'{arm:>14s}' for arm in arms) + '   default P / R   empty (default)')
+    for st in a.styles.split(','):
+        s = {arm: scores(tot[st, arm]) for arm in arms}; d = tot[st, 'default']
+        print(f'{st:10s} ' + ' '.join(f'{s[arm]["f1"]:14.3f}' for arm in arms) + f'   {s["default"]["precision"]:.3f} / {s["default"]["recall"]:.3f}   {d["empty"]}/{d["boxes"]}')
+    allf = {arm: scores({k: sum(tot[st, arm][k] for st in a.styles.split(',')) for k in ('tp', 'fp', 'fn')})['f1'] for arm in arms}
+    print(f'{"all":10s} ' + ' '.join(f'{allf[arm]:14.3f}' for arm in arms))

@@ -5,11 +5,13 @@
 # %% ../nbs/03b_boxink.ipynb #1d150c47
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import cv2
 import numpy as np
 
 # %% auto #0
-__all__ = ['light_on_dark', 'box_ink']
+__all__ = ['light_on_dark', 'box_ink', 'HardCase', 'hard_cases']
 
 # %% ../nbs/03b_boxink.ipynb #248acf76
 def _disk(k:int)->np.ndarray: return cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (max(1, k), max(1, k)))
@@ -181,3 +183,68 @@ def box_ink(gray:np.ndarray, # H×W uint8 page (255 = paper)
     keep &= ~((ext < speck * f) & (area < (speck * f) ** 2))                    # specks
     info.update(glyph_size=round(f, 1), components=int(keep.sum()))
     return np.concatenate([[False], keep])[lab], info
+
+# %% ../nbs/03b_boxink.ipynb #d20354b2
+@dataclass
+class HardCase:
+    "A constructed text box with its stroke ground truth."
+    image:np.ndarray     # the grey image (uint8, 255 = paper)
+    coverage:np.ndarray  # the glyph coverage, 0–255, the image's size; ≥ 128 is a stroke
+    box:tuple|None       # the text box (x0, y0, x1, y1) in the image; None: the whole image
+    ground:np.ndarray    # the ground under the text (float grey levels): art, tone, a bubble outline
+    parts:dict           # named extra arrays a test needs (furigana: 'ruby', its coverage)
+
+    @property
+    def strokes(self)->np.ndarray:
+        "The stroke ground truth inside the box."
+        g = self.coverage >= 128
+        return g if self.box is None else g[self.box[1]:self.box[3], self.box[0]:self.box[2]]
+
+def _glyphs(text:str, size=(140, 60), xy=(6, 12), font_size:int=28, vertical:bool=False)->np.ndarray:
+    "Coverage (0–255) of `text` drawn on an empty canvas of `size` (w, h) in the project's Japanese font."
+    from PIL import Image, ImageDraw, ImageFont
+    from manga_textloss.core import japanese_font_path
+    font = ImageFont.truetype(str(japanese_font_path()), font_size)
+    im = Image.new('L', size, 0); d = ImageDraw.Draw(im)
+    if vertical:
+        for i, ch in enumerate(text): d.text((xy[0], xy[1] + i * 30), ch, font=font, fill=255)
+    else: d.text(xy, text, font=font, fill=255)
+    return np.asarray(im)
+
+def _compose(ground:np.ndarray, cov:np.ndarray, value:int=0)->np.ndarray:
+    "Glyph coverage pasted onto a ground image (alpha blend towards `value`)."
+    a = cov.astype(np.float32) / 255
+    return np.round(ground * (1 - a) + value * a).astype(np.uint8)
+
+def hard_cases()->dict[str,HardCase]:
+    "The constructed boxes of the fallbacks' tests: plain text, screentone, grey and gradient grounds, white on black, furigana, hatching beside the text, a box cutting the outline, two columns, hatching through the text, art lines from outside, a pattern of windows, one character repeated."
+    def case(ground, cov, box=None, value=0, **parts): return HardCase(_compose(ground, cov, value), cov, box, ground, parts)
+    H = {}
+    cov = _glyphs('今日何する？'); yy, xx = np.mgrid[:60, :140]
+    H['plain'] = case(np.full(cov.shape, 255.), cov)
+    H['screentone'] = case(np.where(((xx % 6 - 3) ** 2 + (yy % 6 - 3) ** 2) < 3, 110., 255.), cov)   # grey dots everywhere under it
+    H['grey ground'] = case(np.full(cov.shape, 150.), cov)
+    H['gradient ground'] = case(np.tile(np.linspace(120, 240, 140), (60, 1)), cov)
+    H['white on black'] = case(np.full(cov.shape, 20.), cov, value=255)
+    big, ruby = _glyphs('今日', (70, 80), (8, 8), vertical=True), _glyphs('きょう', (70, 80), (40, 6), 12)
+    H['furigana'] = case(np.full((80, 70), 255.), np.maximum(big, ruby), ruby=ruby)       # small kana beside a column are text too
+    art = np.full((80, 160), 255.)
+    for x in range(-80, 160, 7): cv2.line(art, (x, 79), (x + 60, 0), 0, 1)
+    art[10:70, 8:150] = 255                                                                  # the artist leaves the text area clear
+    H['outside, hatching'] = case(art, _glyphs('ほら見て', (160, 80), (12, 22)), (4, 6, 154, 74))   # a loose box reaching into it
+    pg = np.full((100, 160), 255.); cv2.ellipse(pg, (95, 50), (70, 45), 0, 0, 360, 0, 3)
+    H['cuts the outline'] = case(pg, _glyphs('マジかよ', (160, 100), (40, 34)), (20, 25, 150, 75))
+    H['two columns'] = case(np.full((90, 120), 255.), np.maximum(_glyphs('あれ', (120, 90), (10, 8), vertical=True),
+                                                                 _glyphs('なに', (120, 90), (80, 8), vertical=True)))
+    hatch = np.full((80, 160), 150.)
+    for x in range(-80, 160, 8): cv2.line(hatch, (x, 79), (x + 60, 0), 40, 1)
+    H['hatching through text'] = case(hatch, _glyphs('ほら見て', (160, 80), (12, 22)))     # one-pixel lines on a mid-grey ground
+    art7 = np.full((120, 120), 255.)
+    for x in range(-120, 240, 18): cv2.line(art7, (x, 119), (x + 50, 0), 0, 3)
+    cov7 = np.zeros((120, 120), np.uint8); cov7[:, 40:] = _glyphs('ほら', (80, 120), (6, 28), vertical=True)
+    H['lines from outside'] = case(art7, cov7, (42, 24, 78, 92))                            # thick art lines crossing a narrow box
+    win = np.full((90, 170), 255.)
+    for k in range(10): x = 8 + 16 * k; cv2.rectangle(win, (x, 6), (x + 10, 16), 0, 1)
+    H['windows pattern'] = case(win, _glyphs('こっちだ', (170, 90), (10, 40)))
+    H['one character repeated'] = case(np.full((60, 260), 255.), _glyphs('ああああああああ', (260, 60), (6, 12)))
+    return H

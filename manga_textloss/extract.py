@@ -93,14 +93,15 @@ def extract_masks(root:str|Path, # Manga109(-format) root
     if policy is not None: params = replace(params, policy=policy)
     if fallback is not None: params = replace(params, fallback=fallback)
     check_generator_options(backend, generator_kwargs or {})
+    segmenter = None
     if params.fallback == 'net':                   # a missing segmenter is a setup error, named once before any page
         from manga_textloss.textseg import load_segmenter
-        load_segmenter(params.segmenter)
+        segmenter = load_segmenter(params.segmenter).digest   # recorded: masks of other weights are not mixed into a folder
     m = Manga109(root, annotations=annotations)
     out = Path(out)
     state = process_state()
     run = dict(root=str(Path(root).resolve()), annotations=annotations, backend=backend, params=asdict(params),
-               sam_model=sam_model if backend.startswith('sam') else None, generator_kwargs=generator_kwargs or {})
+               sam_model=sam_model if backend.startswith('sam') else None, generator_kwargs=generator_kwargs or {}, segmenter=segmenter)
     if state.is_main_process:
         ensure_dir(out); _clean_stale(out); _check_run(out, run, overwrite)
         for f in out.glob('failures-*.json'): f.unlink()           # this run writes its own

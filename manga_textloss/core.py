@@ -5,7 +5,7 @@
 # %% ../nbs/00_core.ipynb #58b814a9
 from __future__ import annotations
 
-import contextlib, csv, json, math, numbers, os, random, re, tempfile
+import contextlib, csv, hashlib, json, math, numbers, os, random, re, tempfile
 from dataclasses import field, fields
 from pathlib import Path
 
@@ -13,11 +13,11 @@ import numpy as np
 from PIL import Image, UnidentifiedImageError
 
 # %% auto #0
-__all__ = ['DatasetError', 'seed_everything', 'rng_for', 'fs_error', 'ensure_dir', 'read_run_json', 'check_masks_root',
-           'atomic_write', 'save_json', 'save_csv', 'file_lock', 'ConfigError', 'knob', 'field_kind', 'accepted',
-           'validate', 'field_help', 'flatten', 'differences', 'describe_differences', 'load_image', 'image_size',
-           'save_image', 'japanese_font_path', 'use_japanese_font', 'process_state', 'progress_bar', 'project_root',
-           'runs_dir']
+__all__ = ['DatasetError', 'seed_everything', 'rng_for', 'weights_digest', 'fs_error', 'ensure_dir', 'read_run_json',
+           'check_masks_root', 'atomic_write', 'save_json', 'save_csv', 'file_lock', 'ConfigError', 'knob',
+           'field_kind', 'accepted', 'validate', 'field_help', 'flatten', 'differences', 'describe_differences',
+           'load_image', 'image_size', 'save_image', 'japanese_font_path', 'use_japanese_font', 'process_state',
+           'progress_bar', 'project_root', 'runs_dir']
 
 # %% ../nbs/00_core.ipynb #970452da
 class DatasetError(ValueError):
@@ -40,6 +40,15 @@ def rng_for(seed:int, # the run's seed
     "A NumPy generator that depends only on `seed` and `keys`, not on call order."
     words = [int(seed)] + [int.from_bytes(str(k).encode('utf-8'), 'little') % 2**63 for k in keys]
     return np.random.default_rng(np.random.SeedSequence(words))
+
+# %% ../nbs/00_core.ipynb #a606adf5
+def weights_digest(module, # a torch module: its `state_dict`'s names and tensors are hashed, in name order
+                   n:int=12, # hex digits kept
+                  )->str:
+    "A short SHA-256 of a module's weights (names and bytes, in name order)."
+    h = hashlib.sha256()
+    for k, t in sorted(module.state_dict().items()): h.update(k.encode() + t.detach().cpu().contiguous().numpy().tobytes())
+    return h.hexdigest()[:n]
 
 # %% ../nbs/00_core.ipynb #f9b3d5f4
 def fs_error(path:str|Path, # the path that could not be written or made

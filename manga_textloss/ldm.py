@@ -14,7 +14,7 @@ import torch
 import torch.nn.functional as F
 from PIL import Image
 
-from .core import DatasetError, atomic_write, process_state
+from .core import DatasetError, atomic_write, process_state, weights_digest
 from .losses import (LATENT_WEIGHTS, LossConfig, diffusion_target, encoder_latent_weight, maxpool_latent_weight, naive_latent_weight,
                                    weight_stats, weighted_mse)
 from .ddpm import CROPS, GALLERY_TEXTS, CropDataset, synthetic_default, _page_size, _resolution
@@ -218,10 +218,6 @@ class CachedItems(torch.utils.data.Dataset):
     def __len__(self): return len(self.d['mean'])
     def __getitem__(self, i): return {k: v[i] for k, v in self.d.items() if k != 'meta'}
 
-def _tensor_digest(module)->str:
-    h = hashlib.sha1()
-    for k, v in sorted(module.state_dict().items()): h.update(k.encode()); h.update(v.detach().float().cpu().numpy().tobytes())
-    return h.hexdigest()[:16]
 
 def cache_key(items:LDMItems, # the items to cache (their pages, crops and settings enter the key)
               vae, # the AutoencoderKL that encodes them (its weights enter the key)
@@ -229,7 +225,7 @@ def cache_key(items:LDMItems, # the items to cache (their pages, crops and setti
     "A key for the cache from the pages, the VAE weights and every parameter that changes what is stored."
     c = items.cfg; cr = items.crops
     pages = [(p.name, p.image_path.stat().st_size, int(p.image_path.stat().st_mtime), (cr.masks/p.book/f'{p.index:03d}.png').stat().st_size) for p in cr.pages]
-    spec = dict(pages=pages, vae=_tensor_digest(vae), seed=items.seed, resolution=cr.resolution, crop=cr.crop, crop_size=cr.crop_size,
+    spec = dict(pages=pages, vae=weights_digest(vae, 16), seed=items.seed, resolution=cr.resolution, crop=cr.crop, crop_size=cr.crop_size,
                 crops_per_page=cr.crops_per_page, channels=cr.channels, weight={k: v for k, v in asdict(c).items()
                 if k.startswith(('weight', 'naive', 'maxpool', 'encoder', 'prompt_template', 'empty_prompt', 'prompt_source'))})
     return hashlib.sha1(json.dumps(spec, sort_keys=True, default=str).encode()).hexdigest()[:20]

@@ -5,7 +5,7 @@
 # %% ../nbs/09b_learned.ipynb #2bdb8a12
 from __future__ import annotations
 
-import hashlib, json, os, shutil, tempfile
+import json, os, shutil, tempfile
 from pathlib import Path
 
 import cv2
@@ -13,7 +13,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from .core import DatasetError, rng_for
+from .core import DatasetError, rng_for, weights_digest
 from .crops import CropDataset, Crops, stack_crops
 from .evaluate import normalise_ocr
 from .judges import Judge, JudgeNotValid, _as_list, _grey
@@ -141,11 +141,6 @@ def train_crop_judge(C:Crops, # labelled crops of the judge's own books (never t
 # %% ../nbs/09b_learned.ipynb #2c06b302
 JUDGE_MIN_CONF = 0.5   # a crop counts as showing a text only if the judge is at least this confident
 
-def _digest(net:torch.nn.Module)->str:
-    "A short SHA-256 of the net's weights (names and bytes, in name order)."
-    h = hashlib.sha256()
-    for k, t in sorted(net.state_dict().items()): h.update(k.encode() + t.detach().cpu().contiguous().numpy().tobytes())
-    return h.hexdigest()[:12]
 
 class LearnedJudge(Judge):
     "The learned crop judge: a `CropJudgeNet` that names which of its `texts` a square crop shows, or '' (no text, unsure)."
@@ -158,7 +153,7 @@ class LearnedJudge(Judge):
                 ):
         if net.n_texts != len(texts): raise DatasetError(f'the net has {net.n_texts} text classes but {len(texts)} texts were given.')
         self.net, self.texts, self.resolution, self.validation = net.eval(), tuple(texts), int(resolution), validation
-        self.version = f'CropJudgeNet(width {net.width}, {len(texts)} texts + no text, {resolution} px) sha256:{_digest(net)}'
+        self.version = f'CropJudgeNet(width {net.width}, {len(texts)} texts + no text, {resolution} px) sha256:{weights_digest(net)}'
 
     def to_tensor(self, images:list, # uint8 arrays (grey or RGB) or PIL images, any size
                  )->torch.Tensor:

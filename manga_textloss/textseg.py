@@ -5,7 +5,7 @@
 # %% ../nbs/03d_textseg.ipynb #29b3f617
 from __future__ import annotations
 
-import hashlib, json, time
+import json, time
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
@@ -15,7 +15,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from .core import DatasetError, atomic_write, load_image, rng_for, save_json
+from .core import DatasetError, atomic_write, load_image, rng_for, save_json, weights_digest
 from .manga109 import Manga109
 
 # %% auto #0
@@ -96,11 +96,6 @@ def seg_batch(pages:list, # `load_seg_pages` output
     return torch.from_numpy(X), torch.from_numpy(Y)
 
 # %% ../nbs/03d_textseg.ipynb #e959291d
-def _digest(net:torch.nn.Module)->str:
-    h = hashlib.sha256()
-    for k, v in sorted(net.state_dict().items()): h.update(k.encode()); h.update(v.detach().cpu().float().numpy().tobytes())
-    return h.hexdigest()[:12]
-
 class TextSegmenter:
     "A trained `TextSegNet` and its record: call it on a page and a text box to get the box's text strokes."
     def __init__(self,
@@ -109,7 +104,7 @@ class TextSegmenter:
                  margin:int=16, # context around the box the net sees (px at `SEG_WIDTH`)
                 ):
         self.net, self.record, self.margin = net.eval(), record or {}, margin
-        self.digest = _digest(net)
+        self.digest = weights_digest(net)
 
     def __call__(self, gray:np.ndarray, # H×W uint8 page (255 = paper)
                  box, # the text box (x0, y0, x1, y1), max exclusive; clipped to the page
@@ -143,8 +138,10 @@ class TextSegmenter:
         "Write the weights (half precision) and the record; each file appears whole or not at all."
         folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
         sd = {k: v.half() if v.is_floating_point() else v for k, v in self.net.state_dict().items()}
+        self.net.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in sd.items()})   # this net is now the stored one
+        self.digest = weights_digest(self.net)
         with atomic_write(folder/'textseg.pt') as tmp: torch.save(sd, tmp)
-        save_json(dict(self.record, channels=self.net.channels, margin=self.margin, digest=_digest(self.net)), folder/'textseg.json')
+        save_json(dict(self.record, channels=self.net.channels, margin=self.margin, digest=self.digest), folder/'textseg.json')
 
     @classmethod
     def load(cls, folder:str|Path, # a folder written by `save` (`mtl train-textseg --out`)

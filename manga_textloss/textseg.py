@@ -30,20 +30,23 @@ SEG_DIR = Path(str(files('manga_textloss')))/'assets'/'textseg'  # the shipped s
 class TextSegNet(torch.nn.Module):
     "A small U-Net: grey crop + text-box indicator → one text-stroke logit per pixel."
     def __init__(self,
-                 channels:int=16, # width of the first level (doubled at each of the two down-samplings)
+                 channels:int=16, # width of the first level (doubled at each down-sampling)
+                 depth:int=3, # down-samplings; the receptive field grows with it (about 90 px at 3)
                 ):
         super().__init__()
         def blk(i, o): return torch.nn.Sequential(torch.nn.Conv2d(i, o, 3, padding=1), torch.nn.BatchNorm2d(o), torch.nn.ReLU(inplace=True),
                                                   torch.nn.Conv2d(o, o, 3, padding=1), torch.nn.BatchNorm2d(o), torch.nn.ReLU(inplace=True))
-        c = self.channels = channels
-        self.e1, self.e2, self.e3 = blk(2, c), blk(c, 2 * c), blk(2 * c, 4 * c)
-        self.d2, self.d1, self.out = blk(6 * c, 2 * c), blk(3 * c, c), torch.nn.Conv2d(c, 1, 1)
+        c, self.channels, self.depth = channels, channels, depth
+        self.enc = torch.nn.ModuleList([blk(2, c)] + [blk(c * 2 ** (i - 1), c * 2 ** i) for i in range(1, depth + 1)])
+        self.dec = torch.nn.ModuleList([blk(c * 2 ** i + c * 2 ** (i - 1), c * 2 ** (i - 1)) for i in range(depth, 0, -1)])
+        self.out = torch.nn.Conv2d(c, 1, 1)
 
-    def forward(self, x:torch.Tensor, # N×2×H×W: grey in [0, 1] (paper = 1) and 1 inside the text box; H and W divisible by 4
+    def forward(self, x:torch.Tensor, # N×2×H×W: grey in [0, 1] (paper = 1) and 1 inside the text box; H and W divisible by 2**depth
                )->torch.Tensor:
-        a = self.e1(x); b = self.e2(F.max_pool2d(a, 2)); c = self.e3(F.max_pool2d(b, 2))
-        b = self.d2(torch.cat([F.interpolate(c, scale_factor=2), b], 1))
-        return self.out(self.d1(torch.cat([F.interpolate(b, scale_factor=2), a], 1)))
+        skips = []; x = self.enc[0](x)
+        for e in self.enc[1:]: skips.append(x); x = e(F.max_pool2d(x, 2))
+        for d in self.dec: x = d(torch.cat([F.interpolate(x, scale_factor=2), skips.pop()], 1))
+        return self.out(x)
 
 # %% ../nbs/03d_textseg.ipynb #7ad7006f
 def _disk(r:int)->np.ndarray: return cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * r + 1, 2 * r + 1))
@@ -118,7 +121,7 @@ class TextSegmenter:
         c = gray[Y0:Y1, X0:X1]; ch, cw = c.shape
         if abs(s - 1) > 0.01: c = cv2.resize(c, (max(4, round(cw * s)), max(4, round(ch * s))), interpolation=cv2.INTER_AREA if s < 1 else cv2.INTER_LINEAR)
         h, w = c.shape; fy, fx = h / ch, w / cw
-        x = np.zeros((1, 2, h + (-h) % 4, w + (-w) % 4), np.float32); x[0, 0] = 1.0
+        q = 2 ** self.net.depth; x = np.zeros((1, 2, h + (-h) % q, w + (-w) % q), np.float32); x[0, 0] = 1.0
         x[0, 0, :h, :w] = c / 255.0
         x[0, 1, round((y0 - Y0) * fy):round((y1 - Y0) * fy), round((x0 - X0) * fx):round((x1 - X0) * fx)] = 1
         with torch.no_grad(): o = self.net(torch.from_numpy(x))[0, 0, :h, :w].numpy()
@@ -141,7 +144,7 @@ class TextSegmenter:
         self.net.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in sd.items()})   # this net is now the stored one
         self.digest = weights_digest(self.net)
         with atomic_write(folder/'textseg.pt') as tmp: torch.save(sd, tmp)
-        save_json(dict(self.record, channels=self.net.channels, margin=self.margin, digest=self.digest), folder/'textseg.json')
+        save_json(dict(self.record, channels=self.net.channels, depth=self.net.depth, margin=self.margin, digest=self.digest), folder/'textseg.json')
 
     @classmethod
     def load(cls, folder:str|Path, # a folder written by `save` (`mtl train-textseg --out`)
@@ -151,7 +154,7 @@ class TextSegmenter:
         for f in ('textseg.pt', 'textseg.json'):
             if not (folder/f).is_file(): raise DatasetError(f'{folder/f} not found: a segmenter folder holds textseg.pt and textseg.json. Make one with `mtl train-textseg OUT`.')
         rec = json.loads((folder/'textseg.json').read_text(encoding='utf-8'))
-        net = TextSegNet(rec.get('channels', 16))
+        net = TextSegNet(rec.get('channels', 16), rec.get('depth', 3))
         net.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in torch.load(folder/'textseg.pt', weights_only=True).items()})
         return cls(net, rec, rec.get('margin', 16))
 
@@ -169,6 +172,7 @@ def train_textseg(out:str|Path, # folder to write the segmenter to (textseg.pt, 
                   seed:int=0, # the net's initialisation and the batches
                   lr:float=3e-3, # peak learning rate (one-cycle)
                   channels:int=16, # the net's width (`TextSegNet`)
+                  depth:int=3, # the net's down-samplings (`TextSegNet`)
                   stroke_radius:int|None=None, # px the roots' masks are dilated beyond the strokes; None: ours (2 at 1654 px); 0: stroke masks
                   pages:int=10, # with `roots=None`: spreads per training seed
                   work:str|Path|None=None, # with `roots=None`: where the synthetic pages go (default: OUT/data)
@@ -183,7 +187,7 @@ def train_textseg(out:str|Path, # folder to write the segmenter to (textseg.pt, 
         roots = [synthesize(work/f'synth-{s}', books=1, pages=pages, seed=s, styles='mixed', quirks=False) for s in TRAIN_SEEDS]
     data = load_seg_pages(roots, stroke_radius)
     torch.manual_seed(seed); rng = rng_for(seed, 'textseg')
-    net = TextSegNet(channels).to(device); opt = torch.optim.AdamW(net.parameters(), lr, weight_decay=1e-4)
+    net = TextSegNet(channels, depth).to(device); opt = torch.optim.AdamW(net.parameters(), lr, weight_decay=1e-4)
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, lr, total_steps=max(steps, 2)); losses = []
     net.train()
     for s in range(steps):

@@ -13,9 +13,9 @@ import numpy as np
 from PIL import Image, UnidentifiedImageError
 
 # %% auto #0
-__all__ = ['DatasetError', 'seed_everything', 'rng_for', 'weights_digest', 'fs_error', 'ensure_dir', 'read_run_json',
-           'check_masks_root', 'atomic_write', 'save_json', 'save_csv', 'file_lock', 'ConfigError', 'knob',
-           'field_kind', 'accepted', 'validate', 'field_help', 'flatten', 'differences', 'describe_differences',
+__all__ = ['DatasetError', 'seed_everything', 'rng_for', 'weights_digest', 'fit_supervised', 'fs_error', 'ensure_dir',
+           'read_run_json', 'check_masks_root', 'atomic_write', 'save_json', 'save_csv', 'file_lock', 'ConfigError',
+           'knob', 'field_kind', 'accepted', 'validate', 'field_help', 'flatten', 'differences', 'describe_differences',
            'load_image', 'image_size', 'save_image', 'japanese_font_path', 'use_japanese_font', 'process_state',
            'progress_bar', 'project_root', 'runs_dir']
 
@@ -49,6 +49,31 @@ def weights_digest(module, # a torch module: its `state_dict`'s names and tensor
     h = hashlib.sha256()
     for k, t in sorted(module.state_dict().items()): h.update(k.encode() + t.detach().cpu().contiguous().numpy().tobytes())
     return h.hexdigest()[:n]
+
+# %% ../nbs/00_core.ipynb #2ec3c788
+def fit_supervised(make_model, # () -> the torch module to train (called after seeding, so its initialisation follows `seed`)
+                   batch, # (rng, g) -> (x, y): one fresh training batch from a numpy Generator and a torch Generator
+                   loss_fn, # (model, x, y) -> the scalar loss
+                   steps:int, # optimisation steps
+                   seed:int, # torch's seed, the torch Generator's and (with `stream`) the numpy stream's
+                   stream:str, # names the numpy random stream of `seed` (`rng_for`) and the progress lines
+                   lr:float, # peak learning rate (one-cycle)
+                   pct_start:float=0.3, # share of the steps spent warming up (one-cycle)
+                   progress:bool=False, # print the loss every 100 steps
+                   device:str='cpu', # torch device
+                  )->tuple:
+    "`(model, losses)`: the small nets' training loop (AdamW with weight decay 1e-4, one-cycle); the model is returned in eval mode."
+    import torch
+    torch.manual_seed(seed); rng = rng_for(seed, stream); g = torch.Generator().manual_seed(seed)
+    m = make_model().to(device); opt = torch.optim.AdamW(m.parameters(), lr, weight_decay=1e-4)
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, lr, total_steps=max(steps, 2), pct_start=pct_start); losses = []
+    m.train()
+    for s in range(steps):
+        x, y = batch(rng, g)
+        loss = loss_fn(m, x.to(device), y.to(device))
+        opt.zero_grad(); loss.backward(); opt.step(); sched.step(); losses.append(loss.item())
+        if progress and s % 100 == 0: print(f'{stream} step {s} loss {loss.item():.4f}', flush=True)
+    return m.eval(), losses
 
 # %% ../nbs/00_core.ipynb #f9b3d5f4
 def fs_error(path:str|Path, # the path that could not be written or made

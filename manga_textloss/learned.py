@@ -13,7 +13,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from .core import DatasetError, rng_for, weights_digest
+from .core import DatasetError, fit_supervised, rng_for, weights_digest
 from .crops import CropDataset, Crops, stack_crops
 from .evaluate import normalise_ocr
 from .judges import Judge, JudgeNotValid, _as_list, _grey
@@ -109,17 +109,9 @@ def _crop_judge_batch(bs:int, C:Crops, bg:torch.Tensor, rng:np.random.Generator,
 # %% ../nbs/09b_learned.ipynb #b9d1e5ea
 def _fit_judge(n_texts:int, batch, # batch(rng, g) -> (x, y): one augmented training batch
                steps:int, seed:int, stream:str, lr:float, progress:bool, device:str)->CropJudgeNet:
-    "The judge's own training loop (AdamW, one-cycle, label smoothing); `stream` names the numpy random stream of `seed`."
-    torch.manual_seed(seed); rng = rng_for(seed, stream); g = torch.Generator().manual_seed(seed)
-    m = CropJudgeNet(n_texts).to(device); opt = torch.optim.AdamW(m.parameters(), lr, weight_decay=1e-4)
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, lr, total_steps=max(steps, 2), pct_start=0.1)
-    m.train()
-    for s in range(steps):
-        x, y = batch(rng, g)
-        loss = F.cross_entropy(m(x.to(device)), y.to(device), label_smoothing=0.05)
-        opt.zero_grad(); loss.backward(); opt.step(); sched.step()
-        if progress and s % 100 == 0: print(f'{stream} step {s} loss {loss.item():.3f}', flush=True)
-    return m.eval()
+    "The judge's training: the small nets' loop (`fit_supervised`) with cross-entropy and label smoothing; `stream` names the numpy random stream of `seed`."
+    return fit_supervised(lambda: CropJudgeNet(n_texts), batch, lambda m, x, y: F.cross_entropy(m(x), y, label_smoothing=0.05),
+                          steps, seed, stream, lr, 0.1, progress, device)[0]
 
 def train_crop_judge(C:Crops, # labelled crops of the judge's own books (never the diffusion models' training books)
                      bg:torch.Tensor, # text-free crops of the same books (`background_crops`)

@@ -15,7 +15,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from .core import DatasetError, atomic_write, load_image, rng_for, save_json, weights_digest
+from .core import DatasetError, atomic_write, fit_supervised, load_image, save_json, weights_digest
 from .manga109 import Manga109
 
 # %% auto #0
@@ -186,15 +186,9 @@ def train_textseg(out:str|Path, # folder to write the segmenter to (textseg.pt, 
         work = Path(work) if work else out/'data'
         roots = [synthesize(work/f'synth-{s}', books=1, pages=pages, seed=s, styles='mixed', quirks=False) for s in TRAIN_SEEDS]
     data = load_seg_pages(roots, stroke_radius)
-    torch.manual_seed(seed); rng = rng_for(seed, 'textseg')
-    net = TextSegNet(channels, depth).to(device); opt = torch.optim.AdamW(net.parameters(), lr, weight_decay=1e-4)
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, lr, total_steps=max(steps, 2)); losses = []
-    net.train()
-    for s in range(steps):
-        x, y = seg_batch(data, rng, batch_size); x, y = x.to(device), y.to(device)
-        loss = (F.binary_cross_entropy_with_logits(net(x), y, reduction='none') * (0.2 + x[:, 1:])).mean()
-        opt.zero_grad(); loss.backward(); opt.step(); sched.step(); losses.append(loss.item())
-        if progress and s % 100 == 0: print(f'textseg step {s} loss {loss.item():.4f}', flush=True)
+    def loss_fn(net, x, y): return (F.binary_cross_entropy_with_logits(net(x), y, reduction='none') * (0.2 + x[:, 1:])).mean()
+    net, losses = fit_supervised(lambda: TextSegNet(channels, depth), lambda rng, g: seg_batch(data, rng, batch_size), loss_fn,
+                                 steps, seed, 'textseg', lr, 0.3, progress, device)
     def synth_params(r):
         f = Path(r)/'synth.json'
         return json.loads(f.read_text())['params'] if f.is_file() else None

@@ -55,7 +55,8 @@ def cmd_masks(a, # the parsed `mtl masks` flags (an argparse.Namespace)
     "Extract text masks for every page of a root."
     kw = {k: v for k, v in dict(points_per_side=a.points_per_side, max_side=a.max_side, crop_n_layers=a.crop_n_layers).items() if v is not None}
     s = extract_masks(a.root, a.out, a.backend, a.params, a.sam_model, a.sam_checkpoint, kw or None, a.annotations,
-                      a.books, progress=not a.quiet, policy=a.policy, fallback=a.fallback, overwrite=a.overwrite)
+                      a.books, progress=not a.quiet, policy=a.policy, fallback=a.fallback, overwrite=a.overwrite,
+                      workers=a.workers)
     if not a.quiet:
         print(f"{s['written']} pages written, {s['skipped']} already done, {s['failed']} failed -> {a.out}")
         print(f"{s['text_boxes']} text boxes: {s['by_rule']} by the paper's rule ({s['share_by_rule']:.0%}), {s['by_fallback']} by the fallback "
@@ -224,6 +225,8 @@ def parser()->argparse.ArgumentParser:
                    "(the default); paper: the paper's rule only, rejected boxes stay empty (default: the params file's, else fallback)")
     s.add_argument('--fallback', choices=FALLBACKS, default=None, help="how a rejected box's strokes are read: net, the small learned segmenter "
                    "(03d_textseg, the default); ink, the classical local threshold (03b_boxink) (default: the params file's, else net)")
+    s.add_argument('--workers', type=int, default=0, help='processes sharing the pages on this machine: 0 (default) is one per CPU core for the '
+                   'classical backend (at least 8 pages each) and 1 for the others; under accelerate launch each process takes its share')
     s.add_argument('--sam-model', default='vit_b', help='vit_b | vit_l | vit_h (sam-* backends)')
     s.add_argument('--sam-checkpoint', default=None, help='SAM .pth file (sam-* backends)')
     s.add_argument('--points-per-side', type=int, default=None, help='sam-amg: point grid size (default 32)')

@@ -17,7 +17,7 @@ __all__ = ['DatasetError', 'seed_everything', 'rng_for', 'weights_digest', 'fit_
            'read_run_json', 'check_masks_root', 'atomic_write', 'save_json', 'save_csv', 'file_lock', 'ConfigError',
            'knob', 'field_kind', 'accepted', 'validate', 'field_help', 'flatten', 'differences', 'describe_differences',
            'load_image', 'image_size', 'save_image', 'japanese_font_path', 'use_japanese_font', 'process_state',
-           'progress_bar', 'project_root', 'runs_dir']
+           'cpu_cores', 'progress_bar', 'project_root', 'runs_dir']
 
 # %% ../nbs/00_core.ipynb #970452da
 class DatasetError(ValueError):
@@ -357,6 +357,11 @@ def process_state():
     import torch
     from accelerate import PartialState
     return PartialState(cpu=not torch.cuda.is_available())
+
+def cpu_cores()->int:
+    "The CPU cores this process may run on (its affinity mask; `os.cpu_count()` where there is none)."
+    try: return len(os.sched_getaffinity(0))
+    except AttributeError: return os.cpu_count() or 1
 
 # %% ../nbs/00_core.ipynb #744a2f37
 def progress_bar(iterable=None, # what to iterate (None: update the bar by hand)

@@ -9,7 +9,7 @@ import json, logging, os
 from dataclasses import asdict, replace
 from pathlib import Path
 
-from .core import (DatasetError, describe_differences, differences, ensure_dir, flatten, process_state,
+from .core import (DatasetError, cpu_cores, describe_differences, differences, ensure_dir, flatten, process_state,
                                  read_run_json, save_image, save_json, progress_bar)
 from .manga109 import Manga109
 from .masks import MaskParams, check_generator_options, load_params, make_generator, page_text_mask
@@ -41,6 +41,47 @@ def _check_run(out:Path, run:dict, overwrite:bool=False):
             for p in made: p.unlink()
             for p in ('summary.json', *(q.name for q in out.glob('failures-*.json'))): (out/p).unlink(missing_ok=True)
     save_json(run, f)
+
+def _extract_pages(pages:list, gen, params:MaskParams, out:Path, bar)->tuple[int, list]:
+    "Mask and report `pages` into `out` (each page written atomically, its JSON last); a bad page is logged and skipped."
+    done, failures = 0, []
+    for p in pages:
+        try: mask, report = page_text_mask(p, gen, params)
+        except Exception as e:                                      # one bad page never stops the job
+            msg = str(e) if isinstance(e, DatasetError) else f'{type(e).__name__}: {e}'
+            failures.append(dict(page=p.name, error=msg)); log.warning('%s failed: %s', p.name, msg); continue
+        finally: bar.update()
+        save_image(mask, out/p.book/f'{p.index:03d}.png')            # a file-system error here stops the job, naming the path
+        save_json(report, out/p.book/f'{p.index:03d}.json')          # last: with the PNG, marks the page done
+        done += 1
+    return done, failures
+
+def _one_thread():
+    import cv2, torch
+    torch.set_num_threads(1); cv2.setNumThreads(1)
+
+def _pages_job(job:tuple, keys:list)->tuple[int, list]:
+    "A pool worker's share: the pages `keys` ((book, index) pairs) of the job's root, on the CPU."
+    root, annotations, out, backend, params, sam_model, sam_checkpoint, kw = job
+    want = set(keys); books = list(dict.fromkeys(b for b, _ in keys))
+    pages = [p for p in Manga109(root, annotations=annotations).pages(books) if (p.book, p.index) in want]
+    from types import SimpleNamespace
+    return _extract_pages(pages, make_generator(backend, sam_model, sam_checkpoint, 'cpu', **(kw or {})), params, Path(out),
+                          SimpleNamespace(update=lambda: None))
+
+def _pool_pages(job:tuple, keys:list, workers:int, bar)->tuple[int, list]:
+    "`keys` in chunks over `workers` spawned one-thread processes; the bar advances as chunks finish."
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from manga_textloss.extract import _one_thread, _pages_job   # by module path: what a spawned worker can import
+    size = max(1, min(16, len(keys) // (4 * workers)))   # small chunks: pages differ in cost, and the bar moves
+    chunks = [keys[i:i + size] for i in range(0, len(keys), size)]
+    done, failures = 0, []
+    with ProcessPoolExecutor(workers, mp.get_context('spawn'), _one_thread) as pool:
+        futures = {pool.submit(_pages_job, job, c): len(c) for c in chunks}
+        for f in as_completed(futures):
+            d, fl = f.result(); done += d; failures += fl; bar.update(futures[f])
+    return done, failures
 
 COUNTS = ('text_boxes', 'by_rule', 'by_fallback', 'empty', 'box_pixels', 'mask_in_boxes', 'ink_pixels', 'ink_covered')
 
@@ -84,8 +125,11 @@ def extract_masks(root:str|Path, # Manga109(-format) root
                   policy:str|None=None, # 'fallback' | 'paper': overrides the params' policy (see `MaskParams.policy`)
                   fallback:str|None=None, # 'net' | 'ink': overrides the params' fallback (see `MaskParams.fallback`)
                   overwrite:bool=False, # replace the masks of a folder made with other settings (else refused)
+                  workers:int=0, # processes on this machine sharing the pages; 0: one per CPU core for 'classical' (8 pages each at least), else 1. Not under `accelerate launch`
                  )->dict:
     "Write text masks and match reports for every page; returns a summary (this process's share)."
+    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 0:
+        raise DatasetError(f'--workers {workers!r}: give 0 (auto: one per CPU core) or a number of processes ≥ 1.')
     if isinstance(params, (str, Path)):
         file_backend, params = load_params(params)
         backend = backend or file_backend
@@ -108,18 +152,16 @@ def extract_masks(root:str|Path, # Manga109(-format) root
     state.wait_for_everyone()
     pages = m.pages(books)
     todo = [p for p in pages if not ((out/p.book/f'{p.index:03d}.json').is_file() and (out/p.book/f'{p.index:03d}.png').is_file())]
-    done, failures = 0, []
+    if workers == 0: workers = max(1, min(cpu_cores(), len(todo) // 8)) if backend == 'classical' else 1   # a worker starts in seconds: 8+ pages each
     with state.split_between_processes(todo) as mine:
-        # setup errors (a missing checkpoint) stop the job; page errors are logged and skipped
-        gen = make_generator(backend, sam_model, sam_checkpoint, state.device, **(generator_kwargs or {})) if mine else None
-        for p in progress_bar(mine, progress and state.is_local_main_process, desc=f'masks ({backend})'):
-            try: mask, report = page_text_mask(p, gen, params)
-            except Exception as e:                                      # one bad page never stops the job
-                msg = str(e) if isinstance(e, DatasetError) else f'{type(e).__name__}: {e}'
-                failures.append(dict(page=p.name, error=msg)); log.warning('%s failed: %s', p.name, msg); continue
-            save_image(mask, out/p.book/f'{p.index:03d}.png')            # a file-system error here stops the job, naming the path
-            save_json(report, out/p.book/f'{p.index:03d}.json')          # last: with the PNG, marks the page done
-            done += 1
+        job = (str(root), annotations, str(out), backend, params, sam_model, sam_checkpoint, generator_kwargs)
+        bar = progress_bar(total=len(mine), progress=progress and state.is_local_main_process, desc=f'masks ({backend})')
+        if workers > 1 and state.num_processes == 1 and len(mine) > 1:   # pages are independent: a pool of this machine's cores
+            done, failures = _pool_pages(job, [(p.book, p.index) for p in mine], min(workers, len(mine)), bar)
+        else:   # one process (or one share of `accelerate launch`): the generator is made once, on this process's device
+            gen = make_generator(backend, sam_model, sam_checkpoint, state.device, **(generator_kwargs or {})) if mine else None
+            done, failures = _extract_pages(mine, gen, params, out, bar)
+        bar.close()
     if failures: save_json(failures, out/f'failures-{state.process_index}.json')
     state.wait_for_everyone()
     counts = mask_summary(out, pages, params.policy)

@@ -10,17 +10,12 @@ import multiprocessing as mp, os, time
 import torch
 
 from .bench import ARMS, Bench
-from .core import DatasetError, process_state
+from .core import DatasetError, cpu_cores, process_state
 
 # %% auto #0
-__all__ = ['SHARED', 'cpu_cores', 'plan_workers', 'arm_jobs', 'shared_jobs', 'job_name', 'do_job', 'Runner']
+__all__ = ['SHARED', 'plan_workers', 'arm_jobs', 'shared_jobs', 'job_name', 'do_job', 'Runner']
 
 # %% ../nbs/11a_runner.ipynb #c91446dc
-def cpu_cores()->int:
-    "The CPU cores this process may run on (its affinity mask; `os.cpu_count()` where there is none)."
-    try: return len(os.sched_getaffinity(0))
-    except AttributeError: return os.cpu_count() or 1
-
 def plan_workers(jobs:int=0, # worker processes: 0 is auto (2 on a CPU with 2 or more cores, else 1), 1 runs everything in this process
                  threads:int=0, # torch threads per worker: 0 shares the cores evenly (cores // workers, at least 1)
                  device:str='auto', # where models train: 'cuda' (or auto with a GPU) keeps one worker unless jobs is given

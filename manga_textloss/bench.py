@@ -22,7 +22,7 @@ from .train import PREDICTION_TYPES, TrainConfig, claim_task, train
 # %% auto #0
 __all__ = ['DISTRACTORS', 'BENCH_TEXTS', 'ARMS', 'BASELINES', 'ASCII_ARMS', 'DEMO_ARMS', 'PROMPT_SETS', 'ABSENT_MEANT', 'Arm',
            'parse_arms', 'BenchConfig', 'config_key', 'same_config', 'arm_configs', 'train_config', 'Bench',
-           'run_summary', 'to_uint8', 'read_samples']
+           'run_summary', 'to_uint8']
 
 # %% ../nbs/11_legibility.ipynb #995e6a85
 DISTRACTORS = ('え', 'ねえ', 'やった！', '何してるの？', 'ちょっと待って！')   # one of each length of the paper's texts (1, 2, 4, 6, 8)
@@ -393,19 +393,3 @@ def to_uint8(x:torch.Tensor, # N×1×r×r in [-1, 1]
             )->np.ndarray:
     "N×r×r uint8."
     return ((x.float().clamp(-1, 1) + 1) * 127.5).round().squeeze(1).cpu().numpy().astype(np.uint8)
-
-def read_samples(work:str|Path, # a benchmark's work folder
-                 runs:list[dict]|None=None, # only these finished runs (`Bench.runs()`); None: every finished run
-                )->list[dict]:
-    "Every judged sample (the rows of each run's samples.csv), typed."
-    import csv
-    folders = [Path(r['folder']) for r in runs] if runs is not None else [p.parent for p in sorted((Path(work)/'runs').glob('*/*/seed*/done.json'))]
-    rows = []
-    for f in folders:
-        with open(f/'samples.csv', newline='', encoding='utf-8') as fh:
-            for r in csv.DictReader(fh):
-                for k in ('seed', 'index'): r[k] = int(r[k])
-                for k in ('judge_conf', 'judge_ok', 'tesseract_ok', 'manga_ocr_ok'):
-                    if k in r: r[k] = float(r[k]) if r[k] != '' else float('nan')
-                rows.append(r)
-    return rows

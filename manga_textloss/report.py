@@ -15,10 +15,26 @@ from .core import atomic_write, save_csv, save_json
 from .evaluate import bootstrap_ci, fmt_ci, markdown_table, paired_bootstrap
 
 # %% auto #0
-__all__ = ['MIN_CLAIM_SEEDS', 'legibility_table', 'claim', 'table_rows', 'table_csv_rows', 'headline', 'plot_legibility',
-           'prompt_gallery', 'reference_crops', 'report_markdown', 'write_report']
+__all__ = ['MIN_CLAIM_SEEDS', 'read_samples', 'legibility_table', 'claim', 'table_rows', 'table_csv_rows', 'headline',
+           'plot_legibility', 'prompt_gallery', 'reference_crops', 'report_markdown', 'write_report']
 
 # %% ../nbs/10a_report.ipynb #f303ba04
+def read_samples(work:str|Path, # a benchmark's work folder
+                 runs:list[dict]|None=None, # only these finished runs (`Bench.runs()`); None: every finished run
+                )->list[dict]:
+    "Every judged sample (the rows of each run's samples.csv), typed."
+    import csv
+    folders = [Path(r['folder']) for r in runs] if runs is not None else [p.parent for p in sorted((Path(work)/'runs').glob('*/*/seed*/done.json'))]
+    rows = []
+    for f in folders:
+        with open(f/'samples.csv', newline='', encoding='utf-8') as fh:
+            for r in csv.DictReader(fh):
+                for k in ('seed', 'index'): r[k] = int(r[k])
+                for k in ('judge_conf', 'judge_ok', 'tesseract_ok', 'manga_ocr_ok'):
+                    if k in r: r[k] = float(r[k]) if r[k] != '' else float('nan')
+                rows.append(r)
+    return rows
+
 def _order(arm:str)->int:
     from manga_textloss.bench import ARMS
     return list(ARMS).index(arm) if arm in ARMS else len(ARMS)
@@ -27,7 +43,7 @@ def _any_ok(r:dict)->float:
     "1 if the learned judge names *some* text of the vocabulary (legible, whichever it is)."
     return float(bool(r.get('judge')))
 
-def legibility_table(rows:list[dict], # judged samples (`bench.read_samples`)
+def legibility_table(rows:list[dict], # judged samples (`read_samples`)
                      runs:list[dict]|None=None, # the runs' done.json records (diversity, seconds)
                      n_boot:int=2000, # bootstrap resamples
                     )->list[dict]:
@@ -221,7 +237,7 @@ def write_report(bench, # the benchmark (`bench.Bench`)
                 )->dict:
     "The benchmark's report from every finished arm × seed: the table only if the learned judge validated."
     import matplotlib.pyplot as plt
-    from manga_textloss.bench import config_key, read_samples
+    from manga_textloss.bench import config_key
     from manga_textloss.gallery import save_figure
     from manga_textloss.learned import require_learned_valid
     from manga_textloss.judges import JudgeNotValid

@@ -332,10 +332,10 @@ class LDMTask:
 
     def pipeline(self, model, # the trained LDMModel (its UNet and text encoder)
                 ):
-        "A StableDiffusionPipeline around the trained components (DDIM sampler)."
+        "A StableDiffusionPipeline around the trained components: DDIM with `steps_offset=1`, SD 1.5's own setting, which the pipeline would impose with a warning."
         from diffusers import StableDiffusionPipeline, DDIMScheduler
         return StableDiffusionPipeline(vae=self.vae, text_encoder=model.text_encoder, tokenizer=self.tokenizer, unet=model.unet,
-                                       scheduler=DDIMScheduler.from_config(self.scheduler.config), safety_checker=None,
+                                       scheduler=DDIMScheduler.from_config(self.scheduler.config, steps_offset=1), safety_checker=None,
                                        feature_extractor=None, requires_safety_checker=False)
 
     def load(self, run:str|Path, # a finished run folder of this task

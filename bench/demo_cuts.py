@@ -7,7 +7,8 @@ call with the same variant prints the figure again.
 
     .venv/bin/python bench/demo_cuts.py VARIANT ARM [--demo runs/demo-d]   # one run, one thread (two side by side on 2 cores)
     .venv/bin/python bench/demo_cuts.py table                                # every finished run
-VARIANT is STEPS[-cosine][-emaDECAY][-bBATCH], e.g. 800, 500-cosine, 600-ema0.995, 800-b12.
+VARIANT is STEPS[-cosine][-emaDECAY][-bBATCH][-snrGAMMA], e.g. 800, 500-cosine, 600-ema0.995, 800-b12, 600-snr5
+(Min-SNR-γ loss weighting, `LossConfig.snr_gamma`, which the benchmark does not expose either).
 """
 import csv, dataclasses, os, re, sys
 from pathlib import Path
@@ -27,15 +28,20 @@ if args[0] == 'table':
               f'{float(secs):>8.0f}   (n = {len(rows)})')
     sys.exit()
 variant, arm = args[0], B.ASCII_ARMS.get(args[1], args[1])
-m = re.fullmatch(r'(\d+)(-cosine)?(?:-ema([0-9.]+))?(?:-b(\d+))?', variant)
-if not m: sys.exit(f'variant {variant!r}: STEPS[-cosine][-emaDECAY][-bBATCH]')
-steps, cosine, ema, batch = int(m[1]), bool(m[2]), float(m[3] or 0), int(m[4] or 16)
+m = re.fullmatch(r'(\d+)(-cosine)?(?:-ema([0-9.]+))?(?:-b(\d+))?(?:-snr([0-9.]+))?', variant)
+if not m: sys.exit(f'variant {variant!r}: STEPS[-cosine][-emaDECAY][-bBATCH][-snrGAMMA]')
+steps, cosine, ema, batch, snr = int(m[1]), bool(m[2]), float(m[3] or 0), int(m[4] or 16), float(m[5] or 0)
 torch.set_num_threads(int(os.environ.get('THREADS', '1')))
 loop = B.train_config
 def train_config(cfg, out, seed, device='auto', steps=None):
     c = loop(cfg, out, seed, device, steps)
     return dataclasses.replace(c, lr_scheduler='cosine' if cosine else c.lr_scheduler, use_ema=ema > 0, ema_decay=ema or c.ema_decay)
 B.train_config = train_config
+arms = B.arm_configs
+def arm_configs(*a, **k):
+    c = arms(*a, **k)
+    return dataclasses.replace(c, snr_gamma=snr) if snr else c
+B.arm_configs = arm_configs
 class Shared(B.Bench):   # the finished demo's VAE and judge, not new ones
     vae = property(lambda s: demo/'vae'/'model')
 cfg = B.BenchConfig(root=str(demo/'data'), masks=str(demo/'masks'), texts=','.join(B.BENCH_TEXTS), steps=steps, latent_steps=steps,

@@ -17,7 +17,7 @@ __all__ = ['DatasetError', 'seed_everything', 'rng_for', 'weights_digest', 'fit_
            'read_run_json', 'check_masks_root', 'atomic_write', 'save_json', 'save_csv', 'file_lock', 'ConfigError',
            'knob', 'field_kind', 'accepted', 'validate', 'field_help', 'flatten', 'differences', 'describe_differences',
            'load_image', 'image_size', 'save_image', 'japanese_font_path', 'use_japanese_font', 'process_state',
-           'cpu_cores', 'progress_bar', 'project_root', 'runs_dir']
+           'cpu_cores', 'spawn_pool', 'progress_bar', 'project_root', 'runs_dir']
 
 # %% ../nbs/00_core.ipynb #970452da
 class DatasetError(ValueError):
@@ -362,6 +362,20 @@ def cpu_cores()->int:
     "The CPU cores this process may run on (its affinity mask; `os.cpu_count()` where there is none)."
     try: return len(os.sched_getaffinity(0))
     except AttributeError: return os.cpu_count() or 1
+
+def _set_threads(threads:int):
+    if threads:
+        import cv2, torch
+        torch.set_num_threads(threads); cv2.setNumThreads(threads)
+
+def spawn_pool(workers:int, # processes
+               threads:int=1, # torch and OpenCV threads in each (0: their defaults)
+              ):
+    "A `ProcessPoolExecutor` of fresh interpreters (spawn: a fork after torch has started its threads can hang), each with `threads` threads."
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+    from manga_textloss.core import _set_threads   # by module path: what a spawned worker can import
+    return ProcessPoolExecutor(workers, mp.get_context('spawn'), _set_threads, (threads,))
 
 # %% ../nbs/00_core.ipynb #744a2f37
 def progress_bar(iterable=None, # what to iterate (None: update the bar by hand)

@@ -5,12 +5,12 @@
 # %% ../nbs/04_extract.ipynb #33f20622
 from __future__ import annotations
 
-import json, logging, os
+import json, logging
 from dataclasses import asdict, replace
 from pathlib import Path
 
 from .core import (DatasetError, cpu_cores, describe_differences, differences, ensure_dir, flatten, process_state,
-                                 read_run_json, save_image, save_json, progress_bar)
+                                 read_run_json, save_image, save_json, progress_bar, spawn_pool)
 from .manga109 import Manga109
 from .masks import MaskParams, check_generator_options, load_params, make_generator, page_text_mask
 
@@ -56,28 +56,22 @@ def _extract_pages(pages:list, gen, params:MaskParams, out:Path, bar)->tuple[int
         done += 1
     return done, failures
 
-def _one_thread():
-    import cv2, torch
-    torch.set_num_threads(1); cv2.setNumThreads(1)
-
 def _pages_job(job:tuple, keys:list)->tuple[int, list]:
     "A pool worker's share: the pages `keys` ((book, index) pairs) of the job's root, on the CPU."
     root, annotations, out, backend, params, sam_model, sam_checkpoint, kw = job
     want = set(keys); books = list(dict.fromkeys(b for b, _ in keys))
     pages = [p for p in Manga109(root, annotations=annotations).pages(books) if (p.book, p.index) in want]
-    from types import SimpleNamespace
     return _extract_pages(pages, make_generator(backend, sam_model, sam_checkpoint, 'cpu', **(kw or {})), params, Path(out),
-                          SimpleNamespace(update=lambda: None))
+                          progress_bar(progress=False))
 
 def _pool_pages(job:tuple, keys:list, workers:int, bar)->tuple[int, list]:
     "`keys` in chunks over `workers` spawned one-thread processes; the bar advances as chunks finish."
-    import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-    from manga_textloss.extract import _one_thread, _pages_job   # by module path: what a spawned worker can import
+    from concurrent.futures import as_completed
+    from manga_textloss.extract import _pages_job   # by module path: what a spawned worker can import
     size = max(1, min(16, len(keys) // (4 * workers)))   # small chunks: pages differ in cost, and the bar moves
     chunks = [keys[i:i + size] for i in range(0, len(keys), size)]
     done, failures = 0, []
-    with ProcessPoolExecutor(workers, mp.get_context('spawn'), _one_thread) as pool:
+    with spawn_pool(workers, 1) as pool:
         futures = {pool.submit(_pages_job, job, c): len(c) for c in chunks}
         for f in as_completed(futures):
             d, fl = f.result(); done += d; failures += fl; bar.update(futures[f])
@@ -154,9 +148,9 @@ def extract_masks(root:str|Path, # Manga109(-format) root
     todo = [p for p in pages if not ((out/p.book/f'{p.index:03d}.json').is_file() and (out/p.book/f'{p.index:03d}.png').is_file())]
     if workers == 0: workers = max(1, min(cpu_cores(), len(todo) // 8)) if backend == 'classical' else 1   # a worker starts in seconds: 8+ pages each
     with state.split_between_processes(todo) as mine:
-        job = (str(root), annotations, str(out), backend, params, sam_model, sam_checkpoint, generator_kwargs)
         bar = progress_bar(total=len(mine), progress=progress and state.is_local_main_process, desc=f'masks ({backend})')
         if workers > 1 and state.num_processes == 1 and len(mine) > 1:   # pages are independent: a pool of this machine's cores
+            job = (str(root), annotations, str(out), backend, params, sam_model, sam_checkpoint, generator_kwargs)
             done, failures = _pool_pages(job, [(p.book, p.index) for p in mine], min(workers, len(mine)), bar)
         else:   # one process (or one share of `accelerate launch`): the generator is made once, on this process's device
             gen = make_generator(backend, sam_model, sam_checkpoint, state.device, **(generator_kwargs or {})) if mine else None

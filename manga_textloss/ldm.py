@@ -218,7 +218,6 @@ class CachedItems(torch.utils.data.Dataset):
     def __len__(self): return len(self.d['mean'])
     def __getitem__(self, i): return {k: v[i] for k, v in self.d.items() if k != 'meta'}
 
-
 def cache_key(items:LDMItems, # the items to cache (their pages, crops and settings enter the key)
               vae, # the AutoencoderKL that encodes them (its weights enter the key)
              )->str:

@@ -133,7 +133,6 @@ def train_crop_judge(C:Crops, # labelled crops of the judge's own books (never t
 # %% ../nbs/09b_learned.ipynb #2c06b302
 JUDGE_MIN_CONF = 0.5   # a crop counts as showing a text only if the judge is at least this confident
 
-
 class LearnedJudge(Judge):
     "The learned crop judge: a `CropJudgeNet` that names which of its `texts` a square crop shows, or '' (no text, unsure)."
     name, square, batch_size = 'learned', True, 256

@@ -5,12 +5,12 @@
 # %% ../nbs/11a_runner.ipynb #7f58b405
 from __future__ import annotations
 
-import multiprocessing as mp, os, time
+import time
 
 import torch
 
 from .bench import ARMS, Bench
-from .core import DatasetError, cpu_cores, process_state
+from .core import DatasetError, cpu_cores, process_state, spawn_pool
 
 # %% auto #0
 __all__ = ['SHARED', 'plan_workers', 'arm_jobs', 'shared_jobs', 'job_name', 'do_job', 'Runner']
@@ -60,9 +60,6 @@ def do_job(bench:Bench, # the shared state
     if job[0] == 'arm': return str(bench.run(job[1], job[2]))
     raise DatasetError(f'unknown job {job!r}')
 
-def _init_worker(threads:int):
-    if threads: torch.set_num_threads(threads)
-
 def _work(work:str, cfg, device:str, job:tuple)->float:
     "A worker process: the job on its own `Bench` of the same folder and settings (quiet); returns its seconds."
     t = time.time(); do_job(Bench(work, cfg, progress=False, device=device), job)
@@ -105,10 +102,10 @@ class Runner:
             if self.workers > 1: torch.set_num_threads(self.threads)
             try: return self._inline(jobs, on_start, on_done, over)
             finally: torch.set_num_threads(keep)
-        from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-        from manga_textloss.runner import _init_worker, _work   # by module path: what a spawned worker can import
+        from concurrent.futures import FIRST_COMPLETED, wait
+        from manga_textloss.runner import _work   # by module path: what a spawned worker can import
         if self.pool is None:   # spawn: a fresh interpreter (fork after torch has started threads can hang); a dead worker raises BrokenProcessPool
-            self.pool = ProcessPoolExecutor(self.workers, mp.get_context('spawn'), _init_worker, (self.threads,))
+            self.pool = spawn_pool(self.workers, self.threads)
         seeds = list(dict.fromkeys(j[2] for j in jobs if j[0] == 'arm'))
         # an arm may start while the judges or the VAE are still being made: it waits for them (Bench's file locks) only when it needs them
         todo = [j for j in jobs if j[0] != 'arm'] + sorted((j for j in jobs if j[0] == 'arm'), key=lambda j: (seeds.index(j[2]), -self.cost(j)))

@@ -91,7 +91,7 @@ class BenchConfig:
     latent_prediction_type:str=knob('sample', choices=PREDICTION_TYPES)  # latent arms
     pixel_size:str=knob('tiny-deep', choices=('tiny', 'tiny-deep', 'small', 'base'))  # the pixel UNet preset (ddpm.UNET_PRESETS)
     unet_size:str=knob('tiny-low', choices=('tiny', 'tiny-low', 'small'))  # the latent UNet preset (ldm.UNET_PRESETS)
-    vae_size:str=knob('tiny-2x', choices=('tiny', 'tiny-2x', 'small'))  # the VAE preset (ldm.VAE_PRESETS)
+    vae_size:str=knob('tiny', choices=('tiny', 'tiny-2x', 'small'))  # the VAE preset (ldm.VAE_PRESETS): tiny is 4× down (12×12 latents at 48 px)
     vae_steps:int=knob(400, ge=1)  # VAE training steps (once, shared by the latent arms)
     judge_steps:int=knob(600, ge=1)  # learned-judge training steps (once)
     prompts:str=knob('gallery', choices=PROMPT_SETS)  # what every arm is asked to draw: the paper's six prompts, or every vocabulary text

@@ -7,11 +7,12 @@ call with the same variant prints the figure again.
 
     .venv/bin/python bench/demo_cuts.py VARIANT ARM [--demo runs/demo-d]   # one run, one thread (two side by side on 2 cores)
     .venv/bin/python bench/demo_cuts.py table                                # every finished run
-VARIANT is STEPS[-cosine][-emaDECAY][-bBATCH][-snrGAMMA][-lrRATE], e.g. 800, 500-cosine, 600-ema0.995, 800-b12, 600-snr5,
-600-lr0.003 (Min-SNR-γ loss weighting, `LossConfig.snr_gamma`, which the benchmark does not expose either; the peak
-learning rate, `BenchConfig.learning_rate`, 2e-3 by default).
+VARIANT is STEPS[-cosine][-emaDECAY][-bBATCH][-snrGAMMA][-lrRATE][-vae4], e.g. 800, 500-cosine, 600-ema0.995, 800-b12,
+600-snr5, 600-lr0.003, 800-vae4 (Min-SNR-γ loss weighting, `LossConfig.snr_gamma`, which the benchmark does not expose
+either; the peak learning rate, `BenchConfig.learning_rate`, 2e-3 by default; -vae4: the latent arms on a VAE of the
+`tiny` preset, 4× down, trained by the engine in the variant's folder, instead of the finished demo's own VAE).
 """
-import csv, dataclasses, os, re, sys
+import csv, dataclasses, json, os, re, sys
 from pathlib import Path
 import torch
 import manga_textloss.bench as B
@@ -29,9 +30,10 @@ if args[0] == 'table':
               f'{float(secs):>8.0f}   (n = {len(rows)})')
     sys.exit()
 variant, arm = args[0], B.ASCII_ARMS.get(args[1], args[1])
-m = re.fullmatch(r'(\d+)(-cosine)?(?:-ema([0-9.]+))?(?:-b(\d+))?(?:-snr([0-9.]+))?(?:-lr([0-9.]+))?', variant)
-if not m: sys.exit(f'variant {variant!r}: STEPS[-cosine][-emaDECAY][-bBATCH][-snrGAMMA][-lrRATE]')
+m = re.fullmatch(r'(\d+)(-cosine)?(?:-ema([0-9.]+))?(?:-b(\d+))?(?:-snr([0-9.]+))?(?:-lr([0-9.]+))?(-vae4)?', variant)
+if not m: sys.exit(f'variant {variant!r}: STEPS[-cosine][-emaDECAY][-bBATCH][-snrGAMMA][-lrRATE][-vae4]')
 steps, cosine, ema, batch, snr, lr = int(m[1]), bool(m[2]), float(m[3] or 0), int(m[4] or 16), float(m[5] or 0), float(m[6] or 2e-3)
+own_vae = bool(m[7])
 torch.set_num_threads(int(os.environ.get('THREADS', '1')))
 loop = B.train_config
 def train_config(cfg, out, seed, device='auto', steps=None):
@@ -43,9 +45,10 @@ def arm_configs(*a, **k):
     c = arms(*a, **k)
     return dataclasses.replace(c, snr_gamma=snr) if snr else c
 B.arm_configs = arm_configs
-class Shared(B.Bench):   # the finished demo's VAE and judge, not new ones
-    vae = property(lambda s: demo/'vae'/'model')
+class Shared(B.Bench):   # the finished demo's VAE (unless -vae4) and judge, not new ones
+    vae = property(lambda s: super().vae if own_vae else demo/'vae'/'model')
+demo_vae = json.load(open(demo/'vae'/'params.json', encoding='utf-8'))['task']['vae_size']   # the preset the demo's VAE was made with
 cfg = B.BenchConfig(root=str(demo/'data'), masks=str(demo/'masks'), texts=','.join(B.BENCH_TEXTS), steps=steps, latent_steps=steps,
-                    batch_size=batch, learning_rate=lr, samples_per_text=12, tesseract=False)
+                    batch_size=batch, learning_rate=lr, vae_size='tiny' if own_vae else demo_vae, samples_per_text=12, tesseract=False)
 b = Shared(base/variant, cfg, progress=False, device='cpu'); b._learned = LearnedJudge.load(demo/'judge')
 b.run(arm, 7); print(f'{variant} {arm}: done ({base/variant})')

@@ -5,7 +5,7 @@
 # %% ../nbs/00_core.ipynb #58b814a9
 from __future__ import annotations
 
-import contextlib, csv, hashlib, json, math, numbers, os, random, re, tempfile
+import contextlib, csv, hashlib, json, math, numbers, os, random, re, sys, tempfile
 from dataclasses import field, fields
 from pathlib import Path
 
@@ -363,19 +363,26 @@ def cpu_cores()->int:
     try: return len(os.sched_getaffinity(0))
     except AttributeError: return os.cpu_count() or 1
 
-def _set_threads(threads:int):
+def _init_worker(threads:int, parent:int):
+    "A pool worker's start: die with the parent process (Linux), then set the threads."
+    if sys.platform.startswith('linux'):
+        import ctypes, signal
+        try: ctypes.CDLL(None).prctl(1, signal.SIGKILL)   # PR_SET_PDEATHSIG: killed, even by SIGKILL, the parent takes its workers with it
+        except (OSError, AttributeError): pass
+        if os.getppid() != parent: os._exit(1)   # the parent died before the line above
     if threads:
         import cv2, torch
         torch.set_num_threads(threads); cv2.setNumThreads(threads)
 
 def spawn_pool(workers:int, # processes
                threads:int=1, # torch and OpenCV threads in each (0: their defaults)
+               jobs_per_worker:int|None=None, # a worker is replaced by a fresh one after this many jobs (1: every job in a new process); None: never
               ):
-    "A `ProcessPoolExecutor` of fresh interpreters (spawn: a fork after torch has started its threads can hang), each with `threads` threads."
+    "A `ProcessPoolExecutor` of fresh interpreters (spawn: a fork after torch has started its threads can hang), each with `threads` threads; they die with this process."
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
-    from manga_textloss.core import _set_threads   # by module path: what a spawned worker can import
-    return ProcessPoolExecutor(workers, mp.get_context('spawn'), _set_threads, (threads,))
+    from manga_textloss.core import _init_worker   # by module path: what a spawned worker can import
+    return ProcessPoolExecutor(workers, mp.get_context('spawn'), _init_worker, (threads, os.getpid()), max_tasks_per_child=jobs_per_worker)
 
 # %% ../nbs/00_core.ipynb #744a2f37
 def progress_bar(iterable=None, # what to iterate (None: update the bar by hand)

@@ -105,7 +105,7 @@ class Runner:
         from concurrent.futures import FIRST_COMPLETED, wait
         from manga_textloss.runner import _work   # by module path: what a spawned worker can import
         if self.pool is None:   # spawn: a fresh interpreter (fork after torch has started threads can hang); a dead worker raises BrokenProcessPool
-            self.pool = spawn_pool(self.workers, self.threads)
+            self.pool = spawn_pool(self.workers, self.threads, jobs_per_worker=1)   # each job in a new process: memory does not pile up
         seeds = list(dict.fromkeys(j[2] for j in jobs if j[0] == 'arm'))
         # an arm may start while the judges or the VAE are still being made: it waits for them (Bench's file locks) only when it needs them
         todo = [j for j in jobs if j[0] != 'arm'] + sorted((j for j in jobs if j[0] == 'arm'), key=lambda j: (seeds.index(j[2]), -self.cost(j)))

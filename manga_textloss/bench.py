@@ -20,9 +20,9 @@ from .synthetic import PROMPT_WORDS
 from .train import PREDICTION_TYPES, TrainConfig, claim_task, train
 
 # %% auto #0
-__all__ = ['DISTRACTORS', 'BENCH_TEXTS', 'ARMS', 'BASELINES', 'ASCII_ARMS', 'DEMO_ARMS', 'PROMPT_SETS', 'ABSENT_MEANT', 'Arm',
-           'parse_arms', 'BenchConfig', 'config_key', 'same_config', 'arm_configs', 'train_config', 'Bench',
-           'run_summary', 'to_uint8']
+__all__ = ['DISTRACTORS', 'BENCH_TEXTS', 'ARMS', 'BASELINES', 'ASCII_ARMS', 'DEMO_ARMS', 'PROMPT_SETS', 'ABSENT_MEANT',
+           'MODEL_FIELDS', 'Arm', 'parse_arms', 'BenchConfig', 'config_key', 'same_config', 'arm_configs',
+           'train_config', 'Bench', 'run_summary', 'to_uint8']
 
 # %% ../nbs/11_legibility.ipynb #995e6a85
 DISTRACTORS = ('え', 'ねえ', 'やった！', '何してるの？', 'ちょっと待って！')   # one of each length of the paper's texts (1, 2, 4, 6, 8)
@@ -111,6 +111,8 @@ class BenchConfig:
         return parse_list(self.texts)
 
 ABSENT_MEANT = dict(train_text_encoder=False)   # fields whose default changed the runs: what a record made before the field existed did
+MODEL_FIELDS = {'pixel': ('prediction_type', 'pixel_size'),   # the fields only one model's arms read
+                'latent': ('latent_steps', 'latent_prediction_type', 'unet_size', 'vae_size', 'vae_steps', 'guidance_scale', 'train_text_encoder')}
 
 def config_key(cfg:BenchConfig, # the shared settings
               )->dict:
@@ -119,11 +121,13 @@ def config_key(cfg:BenchConfig, # the shared settings
 
 def same_config(old:dict|None, # a finished run's recorded config
                 cfg:BenchConfig, # the settings asked for
+                model:str|None=None, # the run's model ('pixel' or 'latent'): the other model's own fields (`MODEL_FIELDS`) are not compared
                )->bool:
     "Whether a run recorded `old` under these settings: a field added since then counts as what runs before it did (`ABSENT_MEANT`, else its default)."
     if not isinstance(old, dict): return False
     new, base = config_key(cfg), config_key(BenchConfig()) | ABSENT_MEANT
-    return set(old) <= set(new) and all(old.get(k, base[k]) == v for k, v in new.items())
+    skip = {f for m, fs in MODEL_FIELDS.items() if model and m != model for f in fs}   # a pixel run does not depend on the VAE
+    return set(old) <= set(new) and all(old.get(k, base[k]) == v for k, v in new.items() if k not in skip)
 
 # %% ../nbs/11_legibility.ipynb #b9b95cff
 def arm_configs(arm:Arm, # the arm
@@ -333,7 +337,7 @@ class Bench:
            )->Path:
         "Train (`train.train`), sample every prompt, and read every sample with both judges; skipped when finished with these settings."
         f = self.folder(arm, seed); a = ARMS[arm]; c = self.cfg
-        if (f/'done.json').is_file() and same_config(read_run_json(f/'done.json', 'finished-run record (done.json)').get('config'), c):
+        if (f/'done.json').is_file() and same_config(read_run_json(f/'done.json', 'finished-run record (done.json)').get('config'), c, a.model):
             self.log(f'{arm} seed {seed}: finished'); return f
         pt = c.prediction_type if a.model == 'pixel' else c.latent_prediction_type
         t0 = time.time(); task, tc = self.task(arm, seed)
@@ -379,7 +383,7 @@ class Bench:
         out = []
         for p in sorted((self.work/'runs').glob('*/*/seed*/done.json')):
             d = read_run_json(p, 'finished-run record (done.json)')
-            if same_config(d.get('config'), self.cfg): out.append(d | dict(folder=str(p.parent)))
+            if same_config(d.get('config'), self.cfg, d.get('model')): out.append(d | dict(folder=str(p.parent)))
         return out
 
 def run_summary(meta:dict, # a finished run's done.json

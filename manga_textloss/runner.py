@@ -135,7 +135,9 @@ class Runner:
 
     def cost(self, job:tuple, # a job
             )->float:
-        "A job's training steps, a latent step counting 1.5 (the demo's measured seconds per step): longer arms start first."
+        "A job's training steps in pixel-step units (the demo's measured seconds per step): longer arms start first."
         c = self.bench.cfg
         if job[0] != 'arm': return 0
-        return 1.5 * (c.latent_steps or c.steps) if ARMS[job[1]].model == 'latent' else c.steps
+        if ARMS[job[1]].model == 'pixel': return c.steps
+        # a latent step cost 1.5 pixel steps on the 2× VAE's 24×24 latents (252–278 s against 198–206 s per 800 steps), 0.5 on a 4× VAE's 12×12 (95–100 s)
+        return (1.5 if c.vae_size == 'tiny-2x' else 0.5) * (c.latent_steps or c.steps)

@@ -5,7 +5,8 @@
 # %% ../nbs/11a_runner.ipynb #7f58b405
 from __future__ import annotations
 
-import time
+import os, sys, time
+from pathlib import Path
 
 import torch
 
@@ -60,10 +61,17 @@ def do_job(bench:Bench, # the shared state
     if job[0] == 'arm': return str(bench.run(job[1], job[2]))
     raise DatasetError(f'unknown job {job!r}')
 
-def _work(work:str, cfg, device:str, job:tuple)->float:
-    "A worker process: the job on its own `Bench` of the same folder and settings (quiet); returns its seconds."
+def _work(work:str, cfg, device:str, job:tuple)->tuple[float, int]:
+    "A worker process: the job on its own `Bench` of the same folder and settings (quiet); returns its seconds and this process's id."
     t = time.time(); do_job(Bench(work, cfg, progress=False, device=device), job)
-    return time.time() - t
+    return time.time() - t, os.getpid()
+
+def _wait_gone(pid:int, # a finished worker's process id
+               timeout:float=30, # give up after this many seconds
+              ):
+    "Wait until a worker process has left (Linux: its /proc entry is gone), so that the pool's next worker does not start beside it."
+    end = time.time() + timeout
+    while sys.platform.startswith('linux') and Path(f'/proc/{pid}').exists() and time.time() < end: time.sleep(0.02)
 
 # %% ../nbs/11a_runner.ipynb #a409c725
 class Runner:
@@ -118,7 +126,8 @@ class Runner:
             if not running: break
             finished = wait([f for _, f in running], return_when=FIRST_COMPLETED).done
             for item in [r for r in running if r[1] in finished]:
-                running.remove(item); on_done(item[0], item[1].result())   # a job's error is raised here (the pool is stopped on the way out)
+                running.remove(item); seconds, pid = item[1].result()   # a job's error is raised here (the pool is stopped on the way out)
+                _wait_gone(pid); on_done(item[0], seconds)   # the finished worker's memory is free before the next job's worker starts
         return not stopped
 
     def _inline(self, jobs, on_start, on_done, over)->bool:

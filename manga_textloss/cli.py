@@ -298,7 +298,7 @@ def parser()->argparse.ArgumentParser:
     from manga_textloss.demo import DEMO_SCALES
     s = sub.add_parser('demo', help='the main job on the embedded default: data, masks, DDPM, VAE, LDM, OCR evaluation, gallery, report')
     s.add_argument('--out', default=None, help='run folder (default: runs/demo-<date>); a rerun into it resumes')
-    s.add_argument('--scale', default='small', choices=list(DEMO_SCALES), help="small (default: the benchmark's size; measured on 2 CPU cores: 10.9 min and 3.83 GiB with two workers) or smoke (seconds, what the tests run)")
+    s.add_argument('--scale', default='small', choices=list(DEMO_SCALES), help="small (default: the benchmark's size; measured on 2 CPU cores: 9.9-10.9 min and at most 3.83 GiB with two workers) or smoke (seconds, what the tests run)")
     s.add_argument('--seed', type=int, default=0, help="the dataset's and the training seed (default 0)")
     s.add_argument('--arms', default=None, help=f'comma-separated arms, of: {", ".join(ASCII_ARMS)} (default: {",".join(DEMO_ARMS)}: the paper\'s and ours; '
                    'fewer arms, less time: each takes 4-6 min of one core at the default scale; the two baselines and our two best weights took 12.3 min on 2 cores)')

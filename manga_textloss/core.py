@@ -376,13 +376,12 @@ def _init_worker(threads:int, parent:int):
 
 def spawn_pool(workers:int, # processes
                threads:int=1, # torch and OpenCV threads in each (0: their defaults)
-               jobs_per_worker:int|None=None, # a worker is replaced by a fresh one after this many jobs (1: every job in a new process); None: never
               ):
     "A `ProcessPoolExecutor` of fresh interpreters (spawn: a fork after torch has started its threads can hang), each with `threads` threads; they die with this process."
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
     from manga_textloss.core import _init_worker   # by module path: what a spawned worker can import
-    return ProcessPoolExecutor(workers, mp.get_context('spawn'), _init_worker, (threads, os.getpid()), max_tasks_per_child=jobs_per_worker)
+    return ProcessPoolExecutor(workers, mp.get_context('spawn'), _init_worker, (threads, os.getpid()))
 
 # %% ../nbs/00_core.ipynb #744a2f37
 def progress_bar(iterable=None, # what to iterate (None: update the bar by hand)

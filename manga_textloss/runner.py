@@ -5,8 +5,7 @@
 # %% ../nbs/11a_runner.ipynb #7f58b405
 from __future__ import annotations
 
-import os, sys, time
-from pathlib import Path
+import time
 
 import torch
 
@@ -61,17 +60,10 @@ def do_job(bench:Bench, # the shared state
     if job[0] == 'arm': return str(bench.run(job[1], job[2]))
     raise DatasetError(f'unknown job {job!r}')
 
-def _work(work:str, cfg, device:str, job:tuple)->tuple[float, int]:
-    "A worker process: the job on its own `Bench` of the same folder and settings (quiet); returns its seconds and this process's id."
+def _work(work:str, cfg, device:str, job:tuple)->float:
+    "A worker process: the job on its own `Bench` of the same folder and settings (quiet); returns its seconds."
     t = time.time(); do_job(Bench(work, cfg, progress=False, device=device), job)
-    return time.time() - t, os.getpid()
-
-def _wait_gone(pid:int, # a finished worker's process id
-               timeout:float=30, # give up after this many seconds
-              ):
-    "Wait until a worker process has left (Linux: its /proc entry is gone), so that the pool's next worker does not start beside it."
-    end = time.time() + timeout
-    while sys.platform.startswith('linux') and Path(f'/proc/{pid}').exists() and time.time() < end: time.sleep(0.02)
+    return time.time() - t
 
 # %% ../nbs/11a_runner.ipynb #a409c725
 class Runner:
@@ -81,15 +73,16 @@ class Runner:
                  threads:int=0, # torch threads per worker (`plan_workers`)
                 ):
         self.bench = bench; self.workers, self.threads = plan_workers(jobs, threads, bench.device)
-        self.state, self.pool = process_state(), None
+        self.state, self.pools = process_state(), []
         if self.workers == 1 and self.threads: torch.set_num_threads(self.threads)
 
     def __enter__(self): return self
     def __exit__(self, *exc):
-        if self.pool is not None:
+        for pool in self.pools:   # the running jobs' pools
             if exc[0]:   # an error or Ctrl-C: the other workers' jobs are stopped, not waited for (their folders resume)
-                for p in list(getattr(self.pool, '_processes', {}).values()): p.kill()
-            self.pool.shutdown(wait=True, cancel_futures=True); self.pool = None
+                for p in list(getattr(pool, '_processes', {}).values()): p.kill()
+            pool.shutdown(wait=True, cancel_futures=True)
+        self.pools = []
 
     def data(self):
         "The data root and its masks, made once (by the main process first under accelerate launch)."
@@ -112,8 +105,6 @@ class Runner:
             finally: torch.set_num_threads(keep)
         from concurrent.futures import FIRST_COMPLETED, wait
         from manga_textloss.runner import _work   # by module path: what a spawned worker can import
-        if self.pool is None:   # spawn: a fresh interpreter (fork after torch has started threads can hang); a dead worker raises BrokenProcessPool
-            self.pool = spawn_pool(self.workers, self.threads, jobs_per_worker=1)   # each job in a new process: memory does not pile up
         seeds = list(dict.fromkeys(j[2] for j in jobs if j[0] == 'arm'))
         # an arm may start while the judges or the VAE are still being made: it waits for them (Bench's file locks) only when it needs them
         todo = [j for j in jobs if j[0] != 'arm'] + sorted((j for j in jobs if j[0] == 'arm'), key=lambda j: (seeds.index(j[2]), -self.cost(j)))
@@ -122,12 +113,14 @@ class Runner:
             while todo and len(running) < self.workers and not stopped:
                 if todo[0][0] == 'arm' and over(): stopped = True; break
                 j = todo.pop(0); on_start(j)
-                running.append((j, self.pool.submit(_work, str(self.bench.work), self.bench.cfg, self.bench.device, j)))
+                pool = spawn_pool(1, self.threads); self.pools.append(pool)   # each job in a fresh interpreter of its own (spawn): its memory leaves with it
+                running.append((j, pool.submit(_work, str(self.bench.work), self.bench.cfg, self.bench.device, j), pool))
             if not running: break
-            finished = wait([f for _, f in running], return_when=FIRST_COMPLETED).done
+            finished = wait([f for _, f, _ in running], return_when=FIRST_COMPLETED).done
             for item in [r for r in running if r[1] in finished]:
-                running.remove(item); seconds, pid = item[1].result()   # a job's error is raised here (the pool is stopped on the way out)
-                _wait_gone(pid); on_done(item[0], seconds)   # the finished worker's memory is free before the next job's worker starts
+                running.remove(item); seconds = item[1].result()   # a job's error is raised here (the pools are stopped on the way out)
+                item[2].shutdown(wait=True); self.pools.remove(item[2])   # its process has left before the next job's starts
+                on_done(item[0], seconds)
         return not stopped
 
     def _inline(self, jobs, on_start, on_done, over)->bool:

@@ -301,7 +301,7 @@ def parser()->argparse.ArgumentParser:
     s.add_argument('--scale', default='small', choices=list(DEMO_SCALES), help="small (default: the benchmark's size; measured on 2 CPU cores: 9.9-10.9 min and at most 3.83 GiB with two workers) or smoke (seconds, what the tests run)")
     s.add_argument('--seed', type=int, default=0, help="the dataset's and the training seed (default 0)")
     s.add_argument('--arms', default=None, help=f'comma-separated arms, of: {", ".join(ASCII_ARMS)} (default: {",".join(DEMO_ARMS)}: the paper\'s and ours; '
-                   'fewer arms, less time: each takes 4-6 min of one core at the default scale; the two baselines and our two best weights took 12.3 min on 2 cores)')
+                   'fewer arms, less time: at the default scale a pixel arm takes about 3 min of one core and a latent arm about 1.5, two at a time)')
     s.add_argument('--judge-model', metavar='DIR', default=None, help="a manga-ocr model folder: a third judge of every sample, validated on held-out crops first")
     s.add_argument('--jobs', type=int, default=0, help='worker processes for the judges, the VAE and the arms (0: auto, 2 on a CPU with ≥ 2 cores, '
                    '1 on CUDA; under accelerate launch every arm uses all processes)')

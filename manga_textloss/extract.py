@@ -146,6 +146,7 @@ def extract_masks(root:str|Path, # Manga109(-format) root
     state.wait_for_everyone()
     pages = m.pages(books)
     todo = [p for p in pages if not ((out/p.book/f'{p.index:03d}.json').is_file() and (out/p.book/f'{p.index:03d}.png').is_file())]
+    state.wait_for_everyone()   # every process lists what is left before any writes: else a slower one lists fewer pages and the shares miss some
     if workers == 0: workers = max(1, min(cpu_cores(), len(todo) // 8)) if backend == 'classical' else 1   # a worker starts in seconds: 8+ pages each
     with state.split_between_processes(todo) as mine:
         bar = progress_bar(total=len(mine), progress=progress and state.is_local_main_process, desc=f'masks ({backend})')

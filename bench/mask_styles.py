@@ -4,9 +4,11 @@ For each text style of `synthetic.py` (02a_styles) it writes a small root of tha
 spreads per seed, `scan` together with `loose` boxes) and scores, against its ground truth, the paper's policy, the
 classical fallback (`fallback='ink'`, 03b_boxink) and the default (the learned segmenter, 03d_textseg). Pixel counts are
 summed over pages (micro-averaged). Seeds 100-301 are the fallbacks' tuning seeds, 302 the segmenter's validation seed;
-the segmenter trained on seeds 1000-1005.
+the segmenter trained on seeds 1000-1008 (`textseg.TRAIN_SEEDS`). `--font` renders the pages in another font (a name of
+`core.packaged_fonts()` or a font file), `--segmenter` scores another segmenter folder as the default's fallback.
 
     .venv/bin/python bench/mask_styles.py --seeds 302 [--styles outside,tone] [--pages 2] [--work runs/mask-styles]
+        [--font noto-serif] [--segmenter runs/seg] [--arms paper,ink,default]
 """
 import argparse
 from pathlib import Path
@@ -14,19 +16,23 @@ import numpy as np, cv2
 from manga_textloss.synthetic import synthesize, STYLES
 from manga_textloss.manga109 import Manga109
 from manga_textloss.masks import page_text_mask, MaskParams, ClassicalGenerator, mask_counts, scores
-from manga_textloss.core import load_image
+from manga_textloss.core import load_image, packaged_fonts
 
 if __name__ == '__main__':
     ap = argparse.ArgumentParser()
     ap.add_argument('--seeds', default='302'); ap.add_argument('--styles', default=','.join(s for s in STYLES if s != 'clean'))
     ap.add_argument('--pages', type=int, default=2); ap.add_argument('--work', default='runs/mask-styles')
+    ap.add_argument('--font', default=None); ap.add_argument('--segmenter', default=None); ap.add_argument('--arms', default='paper,ink,default')
     a = ap.parse_args()
     cv2.setNumThreads(1); gen = ClassicalGenerator()
-    arms = {'paper': MaskParams(policy='paper'), 'ink fallback': MaskParams(fallback='ink'), 'default': MaskParams()}
+    arms = {'paper': MaskParams(policy='paper'), 'ink fallback': MaskParams(fallback='ink'), 'default': MaskParams(segmenter=a.segmenter)}
+    arms = {k: v for k, v in arms.items() if k.split()[0] in a.arms.split(',')}
+    font = packaged_fonts().get(a.font, a.font) if a.font else None
+    tag = f'-{Path(font).stem}' if font else ''
     tot = {}
     for st in a.styles.split(','):
         for seed in (int(s) for s in a.seeds.split(',')):
-            root = synthesize(Path(a.work)/f'{st}-{seed}-{a.pages}', books=1, pages=a.pages, seed=seed, quirks=False,
+            root = synthesize(Path(a.work)/f'{st}-{seed}-{a.pages}{tag}', books=1, pages=a.pages, seed=seed, quirks=False, font=font,
                               styles=('scan', 'loose') if st == 'scan' else (st,))
             for p in Manga109(root).pages():
                 if not p.texts: continue
@@ -37,10 +43,10 @@ if __name__ == '__main__':
                     d = tot.setdefault((st, arm), dict(tp=0, fp=0, fn=0, empty=0, boxes=0))
                     for k, v in mask_counts(mk, gt).items(): d[k] += v
                     d['empty'] += rep['empty']; d['boxes'] += rep['text_boxes']
-    print(f'pixel F1 per synthetic.py style, seeds {a.seeds}, {a.pages} spreads each (1654x1170):')
+    print(f'pixel F1 per synthetic.py style, seeds {a.seeds}, {a.pages} spreads each (1654x1170), font {font or "default"}, segmenter {a.segmenter or "shipped"}:')
     print(f'{"style":10s} ' + ' '.join(f'{arm:>14s}' for arm in arms) + '   default P / R   empty (default)')
     for st in a.styles.split(','):
-        s = {arm: scores(tot[st, arm]) for arm in arms}; d = tot[st, 'default']
-        print(f'{st:10s} ' + ' '.join(f'{s[arm]["f1"]:14.3f}' for arm in arms) + f'   {s["default"]["precision"]:.3f} / {s["default"]["recall"]:.3f}   {d["empty"]}/{d["boxes"]}')
+        s = {arm: scores(tot[st, arm]) for arm in arms}; d = tot.get((st, 'default'))
+        print(f'{st:10s} ' + ' '.join(f'{s[arm]["f1"]:14.3f}' for arm in arms) + (f'   {s["default"]["precision"]:.3f} / {s["default"]["recall"]:.3f}   {d["empty"]}/{d["boxes"]}' if 'default' in arms else ''))
     allf = {arm: scores({k: sum(tot[st, arm][k] for st in a.styles.split(',')) for k in ('tp', 'fp', 'fn')})['f1'] for arm in arms}
     print(f'{"all":10s} ' + ' '.join(f'{allf[arm]:14.3f}' for arm in arms))

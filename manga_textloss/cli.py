@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse, json, sys
 from pathlib import Path
 
-from .core import DatasetError, atomic_write, process_state, project_root, runs_dir, save_json
+from .core import PACKAGED_FONTS, DatasetError, atomic_write, process_state, project_root, runs_dir, save_json
 from .manga109 import Manga109, dataset_stats
 from .synthetic import STYLES, synthesize
 from .masks import BACKENDS, FALLBACKS, POLICIES, evaluate_masks
@@ -69,7 +69,8 @@ def cmd_train_textseg(a, # the parsed `mtl train-textseg` flags (an argparse.Nam
                      ):
     "Train the text segmenter of the mask fallback (03d_textseg)."
     from manga_textloss.textseg import train_textseg
-    seg = train_textseg(a.out, a.root or None, steps=a.steps, seed=a.seed, stroke_radius=a.stroke_radius, pages=a.pages, progress=not a.quiet)
+    seg = train_textseg(a.out, a.root or None, steps=a.steps, seed=a.seed, stroke_radius=a.stroke_radius, pages=a.pages,
+                        fonts=tuple(a.font) if a.font else None, progress=not a.quiet)
     if not a.quiet: print(f"segmenter {seg.digest} -> {a.out} ({seg.record['pages']} pages, {seg.record['boxes']} text boxes, "
                           f"final loss {seg.record['final_loss']}); use it with a params file holding \"segmenter\": \"{a.out}\"")
 
@@ -239,8 +240,10 @@ def parser()->argparse.ArgumentParser:
     s = sub.add_parser('train-textseg', help="train the mask fallback's text segmenter (03d_textseg) on pages with pixel masks")
     s.add_argument('out', help='folder to write textseg.pt and textseg.json to')
     s.add_argument('--root', action='append', default=None, help='a Manga109-format root with masks/<title>/<NNN>.png (repeatable; default: '
-                   'synthetic.py pages of every style, seeds 1000-1005, written under OUT/data)')
-    s.add_argument('--steps', type=int, default=2000, help='optimisation steps (default 2000: about 15 min on 2 CPU cores)')
+                   'synthetic.py pages of every style, seeds 1000-1008, written under OUT/data)')
+    s.add_argument('--font', action='append', default=None, help='without --root: a font the training seeds take in turn (repeatable): '
+                   f"{', '.join(n for n, *_ in PACKAGED_FONTS)} or a font file (default: every packaged font)")
+    s.add_argument('--steps', type=int, default=4000, help='optimisation steps (default 4000: about 23 min on 2 CPU cores)')
     s.add_argument('--seed', type=int, default=0, help='initialisation and batches (default 0)')
     s.add_argument('--pages', type=int, default=10, help='without --root: spreads per training seed (default 10)')
     s.add_argument('--stroke-radius', type=int, default=None, help="px (at 1654 px) the masks are dilated beyond the strokes (default: "

@@ -5,7 +5,7 @@
 # %% ../nbs/00_core.ipynb #58b814a9
 from __future__ import annotations
 
-import contextlib, csv, hashlib, json, math, numbers, os, random, re, sys, tempfile
+import contextlib, csv, hashlib, importlib, json, math, numbers, os, random, re, sys, tempfile
 from dataclasses import field, fields
 from pathlib import Path
 
@@ -13,11 +13,11 @@ import numpy as np
 from PIL import Image, UnidentifiedImageError
 
 # %% auto #0
-__all__ = ['DatasetError', 'seed_everything', 'rng_for', 'weights_digest', 'fit_supervised', 'fs_error', 'ensure_dir',
-           'read_run_json', 'check_masks_root', 'atomic_write', 'save_json', 'save_csv', 'file_lock', 'ConfigError',
-           'knob', 'field_kind', 'accepted', 'validate', 'field_help', 'flatten', 'differences', 'describe_differences',
-           'load_image', 'image_size', 'save_image', 'japanese_font_path', 'use_japanese_font', 'process_state',
-           'cpu_cores', 'spawn_pool', 'progress_bar', 'project_root', 'runs_dir']
+__all__ = ['PACKAGED_FONTS', 'DatasetError', 'seed_everything', 'rng_for', 'weights_digest', 'fit_supervised', 'fs_error',
+           'ensure_dir', 'read_run_json', 'check_masks_root', 'atomic_write', 'save_json', 'save_csv', 'file_lock',
+           'ConfigError', 'knob', 'field_kind', 'accepted', 'validate', 'field_help', 'flatten', 'differences',
+           'describe_differences', 'load_image', 'image_size', 'save_image', 'japanese_font_path', 'packaged_fonts',
+           'use_japanese_font', 'process_state', 'cpu_cores', 'spawn_pool', 'progress_bar', 'project_root', 'runs_dir']
 
 # %% ../nbs/00_core.ipynb #970452da
 class DatasetError(ValueError):
@@ -340,6 +340,19 @@ def japanese_font_path()->Path:
         if Path(p).is_file(): return Path(p)
     raise DatasetError("No Japanese font found. Install one: `pip install noto-cjk-sans-jp-regular` "
                        "or `apt-get install fonts-ipafont-gothic`.")
+
+PACKAGED_FONTS = (('noto-sans', 'noto_cjk_sans_jp_regular', 'FONT_PATH'), ('noto-sans-bold', 'noto_cjk_sans_jp_bold', 'FONT_PATH'),
+                  ('noto-serif', 'pylopdf_fonts_jp', 'serif_path'))  # (name, PyPI module, its path attribute or function)
+
+def packaged_fonts()->dict[str,Path]:
+    "The Japanese fonts installed PyPI packages ship, by name (`PACKAGED_FONTS`: Noto Sans CJK JP regular and bold, Noto Serif JP); missing ones are left out."
+    out = {}
+    for name, module, attr in PACKAGED_FONTS:
+        try: p = getattr(importlib.import_module(module), attr)
+        except (ImportError, AttributeError): continue
+        p = Path(str(p() if callable(p) else p))
+        if p.is_file(): out[name] = p
+    return out
 
 def use_japanese_font()->str:
     "Register the Japanese font with matplotlib and make it the default family; returns its name."

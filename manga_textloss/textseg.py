@@ -15,7 +15,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from .core import DatasetError, atomic_write, fit_supervised, load_image, save_json, weights_digest
+from .core import DatasetError, atomic_write, fit_supervised, japanese_font_path, load_image, packaged_fonts, save_json, weights_digest
 from .manga109 import Manga109
 
 # %% auto #0
@@ -24,7 +24,7 @@ __all__ = ['SEG_WIDTH', 'TRAIN_SEEDS', 'SEG_DIR', 'TextSegNet', 'load_seg_pages'
 
 # %% ../nbs/03d_textseg.ipynb #b97b4a1d
 SEG_WIDTH = 1654                                      # the page width the segmenter works at; pages of other widths are rescaled to it
-TRAIN_SEEDS = (1000, 1001, 1002, 1003, 1004, 1005)   # synthetic.py seeds of the shipped weights' training pages (not tuning seeds 100-302)
+TRAIN_SEEDS = tuple(range(1000, 1009))   # synthetic.py seeds of the shipped weights' training pages (not tuning seeds 100-302), the fonts in turn
 SEG_DIR = Path(str(files('manga_textloss')))/'assets'/'textseg'  # the shipped segmenter (weights and record), inside the package
 
 class TextSegNet(torch.nn.Module):
@@ -166,8 +166,8 @@ def load_segmenter(folder:str|None=None, # a segmenter folder (`mtl train-textse
 
 # %% ../nbs/03d_textseg.ipynb #25b953b8
 def train_textseg(out:str|Path, # folder to write the segmenter to (textseg.pt, textseg.json)
-                  roots:list|None=None, # Manga109-format roots with masks/; None: synthetic.py pages of every style (`TRAIN_SEEDS`)
-                  steps:int=2000, # optimisation steps
+                  roots:list|None=None, # Manga109-format roots with masks/; None: synthetic.py pages of every style, one root per seed
+                  steps:int=4000, # optimisation steps
                   batch_size:int=24, # 96×96 examples per step
                   seed:int=0, # the net's initialisation and the batches
                   lr:float=3e-3, # peak learning rate (one-cycle)
@@ -175,6 +175,8 @@ def train_textseg(out:str|Path, # folder to write the segmenter to (textseg.pt, 
                   depth:int=3, # the net's down-samplings (`TextSegNet`)
                   stroke_radius:int|None=None, # px the roots' masks are dilated beyond the strokes; None: ours (2 at 1654 px); 0: stroke masks
                   pages:int=10, # with `roots=None`: spreads per training seed
+                  seeds:tuple=TRAIN_SEEDS, # with `roots=None`: the synthetic.py seeds, one root each
+                  fonts:tuple|None=None, # with `roots=None`: font names of `packaged_fonts()` or font files, taken in turn by the seeds; None: every packaged font
                   work:str|Path|None=None, # with `roots=None`: where the synthetic pages go (default: OUT/data)
                   progress:bool=False, # print the loss every 100 steps
                   device:str='cpu', # torch device
@@ -184,7 +186,12 @@ def train_textseg(out:str|Path, # folder to write the segmenter to (textseg.pt, 
     if roots is None:
         from manga_textloss.synthetic import synthesize
         work = Path(work) if work else out/'data'
-        roots = [synthesize(work/f'synth-{s}', books=1, pages=pages, seed=s, styles='mixed', quirks=False) for s in TRAIN_SEEDS]
+        have = packaged_fonts(); fonts = tuple(fonts or have) or (str(japanese_font_path()),)   # none packaged: the one font found
+        paths = [have.get(f) or Path(f) for f in fonts]
+        for f, p in zip(fonts, paths):
+            if not p.is_file(): raise DatasetError(f'fonts: {f!r} is neither a packaged font ({", ".join(have) or "none installed"}) nor a font file.')
+        roots = [synthesize(work/f'synth-{s}-{paths[i % len(paths)].stem}', books=1, pages=pages, seed=s, styles='mixed', quirks=False,
+                            font=paths[i % len(paths)]) for i, s in enumerate(seeds)]
     data = load_seg_pages(roots, stroke_radius)
     def loss_fn(net, x, y): return (F.binary_cross_entropy_with_logits(net(x), y, reduction='none') * (0.2 + x[:, 1:])).mean()
     net, losses = fit_supervised(lambda: TextSegNet(channels, depth), lambda rng, g: seg_batch(data, rng, batch_size), loss_fn,

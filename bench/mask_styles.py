@@ -12,11 +12,10 @@ the segmenter trained on seeds 1000-1008 (`textseg.TRAIN_SEEDS`). `--font` rende
 """
 import argparse
 from pathlib import Path
-import numpy as np, cv2
+import cv2
 from manga_textloss.synthetic import synthesize, STYLES
-from manga_textloss.manga109 import Manga109
-from manga_textloss.masks import page_text_mask, MaskParams, ClassicalGenerator, mask_counts, scores
-from manga_textloss.core import load_image, packaged_fonts
+from manga_textloss.masks import MaskParams, ClassicalGenerator, score_pages, scores
+from manga_textloss.core import packaged_fonts
 
 if __name__ == '__main__':
     ap = argparse.ArgumentParser()
@@ -34,15 +33,10 @@ if __name__ == '__main__':
         for seed in (int(s) for s in a.seeds.split(',')):
             root = synthesize(Path(a.work)/f'{st}-{seed}-{a.pages}{tag}', books=1, pages=a.pages, seed=seed, quirks=False, font=font,
                               styles=('scan', 'loose') if st == 'scan' else (st,))
-            for p in Manga109(root).pages():
-                if not p.texts: continue
-                recs = gen(np.asarray(p.image('RGB')), np.array([b.xyxy for b in p.texts]))
-                gt = np.asarray(load_image(root/'masks'/p.book/f'{p.index:03d}.png', 'L')) > 0
-                for arm, prm in arms.items():
-                    mk, rep = page_text_mask(p, gen, prm, records=recs)
-                    d = tot.setdefault((st, arm), dict(tp=0, fp=0, fn=0, empty=0, boxes=0))
-                    for k, v in mask_counts(mk, gt).items(): d[k] += v
-                    d['empty'] += rep['empty']; d['boxes'] += rep['text_boxes']
+            for r in score_pages(root, {arm: (gen, prm) for arm, prm in arms.items()}):   # the scoring of notebook 03
+                d = tot.setdefault((st, r['arm']), dict(tp=0, fp=0, fn=0, empty=0, boxes=0))
+                for k in ('tp', 'fp', 'fn', 'empty'): d[k] += r[k]
+                d['boxes'] += r['text_boxes']
     print(f'pixel F1 per synthetic.py style, seeds {a.seeds}, {a.pages} spreads each (1654x1170), font {font or "default"}, segmenter {a.segmenter or "shipped"}:')
     print(f'{"style":10s} ' + ' '.join(f'{arm:>14s}' for arm in arms) + '   default P / R   empty (default)')
     for st in a.styles.split(','):

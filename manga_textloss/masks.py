@@ -5,7 +5,7 @@
 # %% ../nbs/03_masks.ipynb #6342484d
 from __future__ import annotations
 
-import json
+import json, time
 from dataclasses import dataclass, asdict, fields, replace
 from pathlib import Path
 
@@ -26,9 +26,9 @@ _all_ = ['SAM_CHECKPOINTS', 'SAM_URL', 'BACKENDS', 'mask_record', 'BBoxGenerator
 # %% auto #0
 __all__ = ['POLICIES', 'MODES', 'FALLBACKS', 'box_intersections', 'naive_mask_box_iou', 'mask_box_iou', 'MaskParams',
            'save_params', 'load_params', 'match_masks', 'text_mask', 'policy_counts', 'page_text_mask', 'mask_counts',
-           'scores', 'evaluate_masks', 'SAM_CHECKPOINTS', 'SAM_URL', 'BACKENDS', 'mask_record', 'BBoxGenerator',
-           'ClassicalGenerator', 'load_sam', 'SamAMGGenerator', 'SamBoxGenerator', 'check_generator_options',
-           'make_generator']
+           'scores', 'evaluate_masks', 'score_pages', 'SAM_CHECKPOINTS', 'SAM_URL', 'BACKENDS', 'mask_record',
+           'BBoxGenerator', 'ClassicalGenerator', 'load_sam', 'SamAMGGenerator', 'SamBoxGenerator',
+           'check_generator_options', 'make_generator']
 
 # %% ../nbs/03_masks.ipynb #4319ba49
 def box_intersections(masks, # M×H×W bool array, or a list of H×W bool masks (records' `segmentation`)
@@ -299,3 +299,26 @@ def evaluate_masks(pred_dir:str|Path, # predicted masks: <title>/<NNN>.png
         from manga_textloss.core import save_csv
         save_csv(rows, csv)
     return dict(scores(tot), pages=len(rows), **tot, books={b: scores(c) | c for b, c in per.items()})
+
+def score_pages(root:str|Path, # a Manga109-format root with ground truth in masks/ (our convention)
+                arms:dict, # name -> (generator, MaskParams): the backends and policies to score
+                strokes:str='masks_strokes', # a folder of strokes-only ground truth beside masks/; where a page has one, `s_` counts score the mask made with ink_dilate=0 against it
+               )->list[dict]:
+    "One row per arm and page with text: `arm`, `book`, `page`, pixel counts against masks/, boxes by source, `seconds`."
+    root, out = Path(root), []
+    pages = [p for p in Manga109(root).pages() if p.texts]
+    for name, (gen, prm) in arms.items():
+        for p in pages:
+            t = time.time()
+            recs = gen(np.asarray(p.image('RGB')), np.array([b.xyxy for b in p.texts]))   # once: both masks below reuse them
+            mk, rep = page_text_mask(p, gen, prm, records=recs); dt = time.time() - t
+            gt = load_image(root/'masks'/p.book/f'{p.index:03d}.png', 'L')
+            row = dict(arm=name, book=p.book, page=p.index, seconds=dt, **mask_counts(mk, np.asarray(gt)),
+                       **{k: rep[k] for k in ('text_boxes', 'by_rule', 'by_fallback', 'empty')})
+            sf = root/strokes/p.book/f'{p.index:03d}.png'
+            if sf.is_file():
+                thin = mk
+                if prm.mode == 'ink' and getattr(gen, 'name', '') != 'bbox': thin, _ = page_text_mask(p, gen, replace(prm, ink_dilate=0), records=recs)
+                row |= {f's_{k}': v for k, v in mask_counts(thin, np.asarray(load_image(sf, 'L'))).items()}
+            out.append(row)
+    return out

@@ -54,7 +54,7 @@ def _disk(r:int)->np.ndarray: return cv2.getStructuringElement(cv2.MORPH_ELLIPSE
 def load_seg_pages(roots:list, # Manga109-format roots, each with masks/<title>/<NNN>.png pixel ground truth
                    stroke_radius:int|None=None, # px (at 1654 px) the masks are dilated beyond the strokes; None: ours (2); 0: stroke masks
                   )->list[tuple]:
-    "Every page with text boxes as `(grey, strokes, boxes)`, brought to `SEG_WIDTH` px wide."
+    "Every page with text boxes as `(grey, strokes, boxes, art)`, brought to `SEG_WIDTH` px wide; `art`: each box's share of dark non-text pixels."
     out = []
     for root in roots:
         root = Path(root)
@@ -71,7 +71,9 @@ def load_seg_pages(roots:list, # Manga109-format roots, each with masks/<title>/
                 g, m, boxes = cv2.resize(g, size, interpolation=cv2.INTER_AREA), cv2.resize(m.astype(np.uint8), size, interpolation=cv2.INTER_NEAREST) > 0, boxes * s
             r = 2 if stroke_radius is None else stroke_radius
             if r > 0: m = cv2.erode(m.astype(np.uint8), _disk(r)) > 0
-            out.append((g, m, np.round(boxes).astype(int)))
+            boxes = np.round(boxes).astype(int); art = (g < 128) & ~(cv2.dilate(m.astype(np.uint8), _disk(3)) > 0)   # dark, not text
+            out.append((g, m, boxes, np.array([art[max(0, y0):y1, max(0, x0):x1].mean() if x1 > x0 and y1 > y0 else 0.0
+                                               for x0, y0, x1, y1 in boxes])))
     if not out: raise DatasetError(f'No page with text boxes and a mask in {", ".join(map(str, roots))}.')
     return out
 
@@ -80,11 +82,18 @@ def seg_batch(pages:list, # `load_seg_pages` output
               n:int, # examples
               size:int=96, # side of each example (px)
               scale:tuple=(0.75, 1.33), # range of the random zoom
+              hard:float=0.0, # > 0: boxes drawn with weight 1 + hard * art / mean art (art: a box's share of dark non-text pixels); 0: a page, then a box, uniformly
              )->tuple[torch.Tensor,torch.Tensor]:
     "`(x, y)`: n×2×size×size inputs (grey, box indicator) and n×1×size×size stroke targets inside the box."
     X, Y = np.zeros((n, 2, size, size), np.float32), np.zeros((n, 1, size, size), np.float32)
     for i in range(n):
-        g, m, boxes = pages[rng.integers(len(pages))]; x0, y0, x1, y1 = boxes[rng.integers(len(boxes))]
+        if hard:
+            if i == 0:
+                art = [p[3] for p in pages]; pid = np.repeat(np.arange(len(pages)), [len(a) for a in art]); bid = np.concatenate([np.arange(len(a)) for a in art])
+                w = 1 + hard * np.concatenate(art) / max(1e-9, np.concatenate(art).mean()); pick = rng.choice(len(w), n, p=w / w.sum())
+            g, m, boxes, _ = pages[pid[pick[i]]]; x0, y0, x1, y1 = boxes[bid[pick[i]]]
+        else:
+            g, m, boxes, _ = pages[rng.integers(len(pages))]; x0, y0, x1, y1 = boxes[rng.integers(len(boxes))]
         H, W = g.shape; q = int(min(round(size / rng.uniform(*scale)), H, W))
         cx = int(np.clip(rng.integers(x0 - q // 4, max(x0 - q // 4 + 1, x1 - 3 * q // 4)), 0, W - q))
         cy = int(np.clip(rng.integers(y0 - q // 4, max(y0 - q // 4 + 1, y1 - 3 * q // 4)), 0, H - q))
@@ -178,6 +187,7 @@ def train_textseg(out:str|Path, # folder to write the segmenter to (textseg.pt, 
                   seeds:tuple=TRAIN_SEEDS, # with `roots=None`: the synthetic.py seeds, one root each
                   fonts:tuple|None=None, # with `roots=None`: font names of `packaged_fonts()` or font files, taken in turn by the seeds; None: every packaged font
                   work:str|Path|None=None, # with `roots=None`: where the synthetic pages go (default: OUT/data)
+                  hard:float=0.0, # weight of boxes over art (`seg_batch`); 0: every box alike
                   progress:bool=False, # print the loss every 100 steps
                   device:str='cpu', # torch device
                  )->TextSegmenter:
@@ -194,13 +204,13 @@ def train_textseg(out:str|Path, # folder to write the segmenter to (textseg.pt, 
                             font=paths[i % len(paths)]) for i, s in enumerate(seeds)]
     data = load_seg_pages(roots, stroke_radius)
     def loss_fn(net, x, y): return (F.binary_cross_entropy_with_logits(net(x), y, reduction='none') * (0.2 + x[:, 1:])).mean()
-    net, losses = fit_supervised(lambda: TextSegNet(channels, depth), lambda rng, g: seg_batch(data, rng, batch_size), loss_fn,
+    net, losses = fit_supervised(lambda: TextSegNet(channels, depth), lambda rng, g: seg_batch(data, rng, batch_size, hard=hard), loss_fn,
                                  steps, seed, 'textseg', lr, 0.3, progress, device)
     def synth_params(r):
         f = Path(r)/'synth.json'
         return json.loads(f.read_text())['params'] if f.is_file() else None
     rec = dict(roots=[dict(root=str(r), synth=synth_params(r)) for r in roots], pages=len(data), boxes=int(sum(len(d[2]) for d in data)),
-               stroke_radius=stroke_radius, steps=steps, batch_size=batch_size, seed=seed, lr=lr, page_width=SEG_WIDTH,
+               stroke_radius=stroke_radius, hard=hard, steps=steps, batch_size=batch_size, seed=seed, lr=lr, page_width=SEG_WIDTH,
                final_loss=round(float(np.mean(losses[-100:])), 5) if losses else None, seconds=round(time.time() - t0, 1),
                torch=torch.__version__, threads=torch.get_num_threads())
     seg = TextSegmenter(net.cpu(), rec); seg.save(out)

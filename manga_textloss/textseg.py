@@ -187,7 +187,7 @@ def train_textseg(out:str|Path, # folder to write the segmenter to (textseg.pt, 
                   seeds:tuple=TRAIN_SEEDS, # with `roots=None`: the synthetic.py seeds, one root each
                   fonts:tuple|None=None, # with `roots=None`: font names of `packaged_fonts()` or font files, taken in turn by the seeds; None: every packaged font
                   work:str|Path|None=None, # with `roots=None`: where the synthetic pages go (default: OUT/data)
-                  hard:float=0.0, # weight of boxes over art (`seg_batch`); 0: every box alike
+                  hard:float=3.0, # weight of boxes over art (`seg_batch`); 0: every box alike
                   progress:bool=False, # print the loss every 100 steps
                   device:str='cpu', # torch device
                  )->TextSegmenter:

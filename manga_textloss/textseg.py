@@ -86,14 +86,13 @@ def seg_batch(pages:list, # `load_seg_pages` output
              )->tuple[torch.Tensor,torch.Tensor]:
     "`(x, y)`: n×2×size×size inputs (grey, box indicator) and n×1×size×size stroke targets inside the box."
     X, Y = np.zeros((n, 2, size, size), np.float32), np.zeros((n, 1, size, size), np.float32)
+    if hard:   # the batch's boxes in one weighted draw over every box of every page
+        art = [p[3] for p in pages]; flat = np.concatenate(art); w = 1 + hard * flat / max(1e-9, flat.mean())
+        pid, bid = np.repeat(np.arange(len(pages)), [len(a) for a in art]), np.concatenate([np.arange(len(a)) for a in art])
+        pick = rng.choice(len(w), n, p=w / w.sum())
     for i in range(n):
-        if hard:
-            if i == 0:
-                art = [p[3] for p in pages]; pid = np.repeat(np.arange(len(pages)), [len(a) for a in art]); bid = np.concatenate([np.arange(len(a)) for a in art])
-                w = 1 + hard * np.concatenate(art) / max(1e-9, np.concatenate(art).mean()); pick = rng.choice(len(w), n, p=w / w.sum())
-            g, m, boxes, _ = pages[pid[pick[i]]]; x0, y0, x1, y1 = boxes[bid[pick[i]]]
-        else:
-            g, m, boxes, _ = pages[rng.integers(len(pages))]; x0, y0, x1, y1 = boxes[rng.integers(len(boxes))]
+        if hard: g, m, boxes, _ = pages[pid[pick[i]]]; x0, y0, x1, y1 = boxes[bid[pick[i]]]
+        else: g, m, boxes, _ = pages[rng.integers(len(pages))]; x0, y0, x1, y1 = boxes[rng.integers(len(boxes))]
         H, W = g.shape; q = int(min(round(size / rng.uniform(*scale)), H, W))
         cx = int(np.clip(rng.integers(x0 - q // 4, max(x0 - q // 4 + 1, x1 - 3 * q // 4)), 0, W - q))
         cy = int(np.clip(rng.integers(y0 - q // 4, max(y0 - q // 4 + 1, y1 - 3 * q // 4)), 0, H - q))

@@ -73,16 +73,16 @@ class Runner:
                  threads:int=0, # torch threads per worker (`plan_workers`)
                 ):
         self.bench = bench; self.workers, self.threads = plan_workers(jobs, threads, bench.device)
-        self.state, self.pools = process_state(), []
+        self.state, self.running = process_state(), []   # running: (job, future, its pool) of the jobs in flight
         if self.workers == 1 and self.threads: torch.set_num_threads(self.threads)
 
     def __enter__(self): return self
     def __exit__(self, *exc):
-        for pool in self.pools:   # the running jobs' pools
+        for _, _, pool in self.running:
             if exc[0]:   # an error or Ctrl-C: the other workers' jobs are stopped, not waited for (their folders resume)
                 for p in list(getattr(pool, '_processes', {}).values()): p.kill()
             pool.shutdown(wait=True, cancel_futures=True)
-        self.pools = []
+        self.running = []
 
     def data(self):
         "The data root and its masks, made once (by the main process first under accelerate launch)."
@@ -108,18 +108,18 @@ class Runner:
         seeds = list(dict.fromkeys(j[2] for j in jobs if j[0] == 'arm'))
         # an arm may start while the judges or the VAE are still being made: it waits for them (Bench's file locks) only when it needs them
         todo = [j for j in jobs if j[0] != 'arm'] + sorted((j for j in jobs if j[0] == 'arm'), key=lambda j: (seeds.index(j[2]), -self.cost(j)))
-        running, stopped = [], False
+        running, stopped = self.running, False   # on the object: __exit__ stops what is still running
         while todo or running:
             while todo and len(running) < self.workers and not stopped:
                 if todo[0][0] == 'arm' and over(): stopped = True; break
                 j = todo.pop(0); on_start(j)
-                pool = spawn_pool(1, self.threads); self.pools.append(pool)   # each job in a fresh interpreter of its own (spawn): its memory leaves with it
+                pool = spawn_pool(1, self.threads)   # each job in a fresh interpreter of its own (spawn): its memory leaves with it
                 running.append((j, pool.submit(_work, str(self.bench.work), self.bench.cfg, self.bench.device, j), pool))
             if not running: break
             finished = wait([f for _, f, _ in running], return_when=FIRST_COMPLETED).done
             for item in [r for r in running if r[1] in finished]:
-                running.remove(item); seconds = item[1].result()   # a job's error is raised here (the pools are stopped on the way out)
-                item[2].shutdown(wait=True); self.pools.remove(item[2])   # its process has left before the next job's starts
+                seconds = item[1].result(); running.remove(item)   # a job's error is raised here, its pool still listed: __exit__ stops it
+                item[2].shutdown(wait=True)   # its process has left before the next job's starts
                 on_done(item[0], seconds)
         return not stopped
 

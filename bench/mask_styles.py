@@ -4,7 +4,8 @@ For each text style of `synthetic.py` (02a_styles) it writes a small root of tha
 spreads per seed, `scan` together with `loose` boxes) and scores, against its ground truth, the paper's policy, the
 classical fallback (`fallback='ink'`, 03b_boxink) and the default (the learned segmenter, 03d_textseg). Pixel counts are
 summed over pages (micro-averaged). Seeds 100-301 are the fallbacks' tuning seeds, 302 the segmenter's validation seed;
-the segmenter trained on seeds 1000-1008 (`textseg.TRAIN_SEEDS`). `--font` renders the pages in another font (a name of
+the segmenter trained on seeds 1000-1008 (`textseg.TRAIN_SEEDS`). Roots with `masks_strokes/` (made since synthetic.py
+writes it) add the default's F1 against strokes alone. `--font` renders the pages in another font (a name of
 `core.packaged_fonts()` or a font file), `--segmenter` scores another segmenter folder as the default's fallback.
 
     .venv/bin/python bench/mask_styles.py --seeds 302 [--styles outside,tone] [--pages 2] [--work runs/mask-styles]
@@ -34,13 +35,16 @@ if __name__ == '__main__':
             root = synthesize(Path(a.work)/f'{st}-{seed}-{a.pages}{tag}', books=1, pages=a.pages, seed=seed, quirks=False, font=font,
                               styles=('scan', 'loose') if st == 'scan' else (st,))
             for r in score_pages(root, {arm: (gen, prm) for arm, prm in arms.items()}):   # the scoring of notebook 03
-                d = tot.setdefault((st, r['arm']), dict(tp=0, fp=0, fn=0, empty=0, boxes=0))
-                for k in ('tp', 'fp', 'fn', 'empty'): d[k] += r[k]
+                d = tot.setdefault((st, r['arm']), dict(tp=0, fp=0, fn=0, empty=0, boxes=0, s_tp=0, s_fp=0, s_fn=0))
+                for k in ('tp', 'fp', 'fn', 'empty', 's_tp', 's_fp', 's_fn'): d[k] += r.get(k, 0)
                 d['boxes'] += r['text_boxes']
     print(f'pixel F1 per synthetic.py style, seeds {a.seeds}, {a.pages} spreads each (1654x1170), font {font or "default"}, segmenter {a.segmenter or "shipped"}:')
-    print(f'{"style":10s} ' + ' '.join(f'{arm:>14s}' for arm in arms) + '   default P / R   empty (default)')
+    print(f'{"style":10s} ' + ' '.join(f'{arm:>14s}' for arm in arms) + '   default P / R   empty (default)   default, strokes')
     for st in a.styles.split(','):
         s = {arm: scores(tot[st, arm]) for arm in arms}; d = tot.get((st, 'default'))
-        print(f'{st:10s} ' + ' '.join(f'{s[arm]["f1"]:14.3f}' for arm in arms) + (f'   {s["default"]["precision"]:.3f} / {s["default"]["recall"]:.3f}   {d["empty"]}/{d["boxes"]}' if 'default' in arms else ''))
+        print(f'{st:10s} ' + ' '.join(f'{s[arm]["f1"]:14.3f}' for arm in arms) + (f'   {s["default"]["precision"]:.3f} / {s["default"]["recall"]:.3f}   {d["empty"]}/{d["boxes"]}' if 'default' in arms else '')
+              + (f'   {scores({k: d["s_" + k] for k in ("tp", "fp", "fn")})["f1"]:14.3f}' if d and d['s_tp'] else ''))
     allf = {arm: scores({k: sum(tot[st, arm][k] for st in a.styles.split(',')) for k in ('tp', 'fp', 'fn')})['f1'] for arm in arms}
-    print(f'{"all":10s} ' + ' '.join(f'{allf[arm]:14.3f}' for arm in arms))
+    sall = {k: sum(tot[st, 'default'][k] for st in a.styles.split(',')) for k in ('s_tp', 's_fp', 's_fn')} if 'default' in arms else {}
+    print(f'{"all":10s} ' + ' '.join(f'{allf[arm]:14.3f}' for arm in arms)
+          + (f'   strokes-only F1 of the default (masks_strokes/): {scores({k: sall["s_" + k] for k in ("tp", "fp", "fn")})["f1"]:.3f}' if sall.get('s_tp') else ''))

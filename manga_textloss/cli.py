@@ -70,7 +70,7 @@ def cmd_train_textseg(a, # the parsed `mtl train-textseg` flags (an argparse.Nam
     "Train the text segmenter of the mask fallback (03d_textseg)."
     from manga_textloss.textseg import train_textseg
     seg = train_textseg(a.out, a.root or None, steps=a.steps, seed=a.seed, stroke_radius=a.stroke_radius, pages=a.pages,
-                        fonts=tuple(a.font) if a.font else None, hard=a.hard, progress=not a.quiet)
+                        fonts=tuple(a.font) if a.font else None, hard=a.hard, curves=a.curves, progress=not a.quiet)
     if not a.quiet: print(f"segmenter {seg.digest} -> {a.out} ({seg.record['pages']} pages, {seg.record['boxes']} text boxes, "
                           f"final loss {seg.record['final_loss']}); use it with a params file holding \"segmenter\": \"{a.out}\"")
 
@@ -247,9 +247,11 @@ def parser()->argparse.ArgumentParser:
     s.add_argument('--seed', type=int, default=0, help='initialisation and batches (default 0)')
     s.add_argument('--hard', type=float, default=3.0, help="weight of text boxes over art: a box is drawn with weight 1 + HARD x its share "
                    "of dark non-text pixels / the mean share (default 3; 0 draws every box alike)")
+    s.add_argument('--curves', type=float, default=0.5, help='share of training windows with random dark curves (the lines of a drawing) '
+                   'drawn over them, the targets unchanged (default 0.5; 0 for none)')
     s.add_argument('--pages', type=int, default=10, help='without --root: spreads per training seed (default 10)')
-    s.add_argument('--stroke-radius', type=int, default=None, help="px (at 1654 px) the masks are dilated beyond the strokes (default: "
-                   "ours, 2; 0 for masks of strokes, e.g. human annotation)")
+    s.add_argument('--stroke-radius', type=int, default=None, help="px (at 1654 px) masks/ is dilated beyond the strokes (default: a "
+                   "root's masks_strokes/ where it has one, as synthetic roots do, else ours, 2; 0 for masks of strokes, e.g. human annotation)")
     s.add_argument('--quiet', action='store_true', help='no progress lines or summary')
     s.set_defaults(fn=cmd_train_textseg)
     s = sub.add_parser('eval-masks', help='pixel precision/recall/F1/IoU of masks against ground truth')

@@ -144,6 +144,7 @@ class SynthPage:
     mask:np.ndarray # H×W bool ground-truth text mask: the bubble text's glyphs, dilated by about 2 px (at 1654 px wide)
     boxes:list  # (tag, (x0, y0, x1, y1), text_or_None, character_or_None)
     onomatopoeia:list  # (points, text)
+    strokes:np.ndarray # H×W bool: the glyphs alone, undilated (`masks_strokes/`)
 
 def _panels(W:int, H:int, rng, s:float)->list[tuple[int,int,int,int]]:
     "Panel rectangles of a spread: two pages, each cut into rows and columns."
@@ -202,9 +203,8 @@ def render_page(rng:np.random.Generator, # the page's own generator
                 if b: boxes.append(('text', b[0], b[1], None)); break
     if 'scan' in styles and (styles == ('scan',) or rng.random() < 0.5):
         canvas, glyphs, boxes, sfx = _scan(canvas, glyphs, boxes, sfx, rng, s)
-    r = max(1, round(2 * s))
-    mask = cv2.dilate((glyphs >= 128).astype(np.uint8), _disk(r)) > 0
-    return SynthPage(canvas, mask, boxes, sfx)
+    r = max(1, round(2 * s)); strokes = glyphs >= 128
+    return SynthPage(canvas, cv2.dilate(strokes.astype(np.uint8), _disk(r)) > 0, boxes, sfx, strokes)
 
 # %% ../nbs/02_synthetic.ipynb #097ac2fd
 def _bubble(canvas, glyphs, panel, placed, rng, s, font_path, tries=30, dialogue=None, style='clean'):
@@ -317,7 +317,7 @@ def parse_size(size:str|tuple[int,int], # 'WIDTHxHEIGHT' or `(width, height)`, i
     return int(w), int(h)
 
 # %% ../nbs/02_synthetic.ipynb #8a089f04
-DATASET_PARTS = ('books.txt', 'images', 'annotations', 'annotations_COO', 'masks', 'synth.json')
+DATASET_PARTS = ('books.txt', 'images', 'annotations', 'annotations_COO', 'masks', 'masks_strokes', 'synth.json')
 
 def _claim_root(root:Path, rec:dict, overwrite:bool)->bool:
     "Check `root` may receive this dataset (True: it already holds exactly it); refuse anything else, naming what differs."
@@ -354,7 +354,7 @@ def synthesize(root:str|Path, # folder to write (created); a root written with o
                progress:bool=False, # show a tqdm bar
                dialogue:tuple|None=None, # texts for every bubble (e.g. a small vocabulary for a benchmark); default: the built-in lines
                styles:str|tuple='clean', # text styles (comma-separated or a tuple) from `STYLES`, or 'mixed' for all of them
-               overwrite:bool=False, # replace the dataset files (books.txt, images/, annotations*/, masks/) of an existing root
+               overwrite:bool=False, # replace the dataset files (books.txt, images/, annotations*/, masks*/) of an existing root
               )->Path:
     "Write a deterministic Manga109-format root with ground-truth text masks; returns `root` (at once if it already holds exactly this)."
     if books < 1 or pages < 1: raise DatasetError(f'--books and --pages must be ≥ 1 (got {books}, {pages}).')
@@ -376,7 +376,7 @@ def synthesize(root:str|Path, # folder to write (created); a root written with o
             empty = quirks and bi == 0 and idx == 0 and pages >= 2
             sp = render_page(prng, (W, H), font, list(chars), empty=empty, dialogue=tuple(dialogue) if dialogue else None, styles=styles)
             save_image(sp.image, root/'images'/title/f'{idx:03d}.jpg')
-            save_image(sp.mask, root/'masks'/title/f'{idx:03d}.png')
+            save_image(sp.mask, root/'masks'/title/f'{idx:03d}.png'); save_image(sp.strokes, root/'masks_strokes'/title/f'{idx:03d}.png')
             boxes = [(tag, new_id(), b, text, ch) for tag, b, text, ch in sp.boxes]
             boxes = [boxes[i] for i in prng.permutation(len(boxes))]  # mixed tag order, as in the real files
             zero = quirks and bi == 0 and idx == pages - 1 and pages >= 3

@@ -52,7 +52,7 @@ class TextSegNet(torch.nn.Module):
 def _disk(r:int)->np.ndarray: return cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * r + 1, 2 * r + 1))
 
 def load_seg_pages(roots:list, # Manga109-format roots, each with masks/<title>/<NNN>.png pixel ground truth
-                   stroke_radius:int|None=None, # px (at 1654 px) the masks are dilated beyond the strokes; None: ours (2); 0: stroke masks
+                   stroke_radius:int|None=None, # px (at 1654 px) masks/ is dilated beyond the strokes; None: a root's masks_strokes/ where it has one, else masks/ eroded by 2 (ours); 0: masks/ is strokes
                   )->list[tuple]:
     "Every page with text boxes as `(grey, strokes, boxes, art)`, brought to `SEG_WIDTH` px wide; `art`: each box's share of dark non-text pixels."
     out = []
@@ -61,7 +61,9 @@ def load_seg_pages(roots:list, # Manga109-format roots, each with masks/<title>/
         if not (root/'masks').is_dir(): raise DatasetError(f'{root}/masks not found: training the segmenter needs pixel masks (masks/<title>/<NNN>.png).')
         for p in Manga109(root).pages():
             if not p.texts: continue
-            f = root/'masks'/p.book/f'{p.index:03d}.png'
+            f, fs = root/'masks'/p.book/f'{p.index:03d}.png', root/'masks_strokes'/p.book/f'{p.index:03d}.png'
+            if stroke_radius is None and fs.is_file(): f, r = fs, 0   # strokes as drawn
+            else: r = 2 if stroke_radius is None else stroke_radius
             if not f.is_file(): continue
             g, m = np.asarray(p.image('L')), np.asarray(load_image(f, 'L')) > 0
             if m.shape != g.shape: raise DatasetError(f'{f} is {m.shape[1]}x{m.shape[0]} but its page is {g.shape[1]}x{g.shape[0]}.')
@@ -69,7 +71,6 @@ def load_seg_pages(roots:list, # Manga109-format roots, each with masks/<title>/
             if abs(s - 1) > 0.01:
                 size = (SEG_WIDTH, max(1, round(g.shape[0] * s)))
                 g, m, boxes = cv2.resize(g, size, interpolation=cv2.INTER_AREA), cv2.resize(m.astype(np.uint8), size, interpolation=cv2.INTER_NEAREST) > 0, boxes * s
-            r = 2 if stroke_radius is None else stroke_radius
             if r > 0: m = cv2.erode(m.astype(np.uint8), _disk(r)) > 0
             boxes = np.round(boxes).astype(int); art = (g < 128) & ~(cv2.dilate(m.astype(np.uint8), _disk(3)) > 0)   # dark, not text
             out.append((g, m, boxes, np.array([art[max(0, y0):y1, max(0, x0):x1].mean() if x1 > x0 and y1 > y0 else 0.0
@@ -77,12 +78,24 @@ def load_seg_pages(roots:list, # Manga109-format roots, each with masks/<title>/
     if not out: raise DatasetError(f'No page with text boxes and a mask in {", ".join(map(str, roots))}.')
     return out
 
+def _art_curves(win:np.ndarray, # q×q uint8 window of a page (not changed)
+                 rng:np.random.Generator, # the batch's random stream
+                )->np.ndarray:
+    "A copy of `win` with 1–4 random dark curves drawn over it, 1–4 px wide at `SEG_WIDTH`: the lines of a drawing, which are not text."
+    win, q, t = win.copy(), win.shape[0], np.linspace(0, 1, 32)[:, None]
+    for _ in range(rng.integers(1, 5)):
+        a, b, c = rng.uniform(-0.2 * q, 1.2 * q, (3, 2))   # a quadratic Bézier from a to c, pulled towards b
+        pts = (1 - t) ** 2 * a + 2 * (1 - t) * t * b + t ** 2 * c
+        cv2.polylines(win, [np.round(pts).astype(np.int32)], False, int(rng.integers(0, 80)), int(rng.integers(1, 5)), cv2.LINE_AA)
+    return win
+
 def seg_batch(pages:list, # `load_seg_pages` output
               rng:np.random.Generator, # the batch's random stream
               n:int, # examples
               size:int=96, # side of each example (px)
               scale:tuple=(0.75, 1.33), # range of the random zoom
               hard:float=0.0, # > 0: boxes drawn with weight 1 + hard * art / mean art (art: a box's share of dark non-text pixels); 0: a page, then a box, uniformly
+              curves:float=0.0, # share of examples with random art curves drawn over them (`_art_curves`; targets unchanged); 0: none
              )->tuple[torch.Tensor,torch.Tensor]:
     "`(x, y)`: n×2×size×size inputs (grey, box indicator) and n×1×size×size stroke targets inside the box."
     X, Y = np.zeros((n, 2, size, size), np.float32), np.zeros((n, 1, size, size), np.float32)
@@ -98,6 +111,7 @@ def seg_batch(pages:list, # `load_seg_pages` output
         cy = int(np.clip(rng.integers(y0 - q // 4, max(y0 - q // 4 + 1, y1 - 3 * q // 4)), 0, H - q))
         ind = np.zeros((q, q), np.uint8); ind[max(0, y0 - cy):max(0, y1 - cy), max(0, x0 - cx):max(0, x1 - cx)] = 1
         win, tgt = g[cy:cy + q, cx:cx + q], m[cy:cy + q, cx:cx + q] & (ind > 0)
+        if curves and rng.random() < curves: win = _art_curves(win, rng)
         if q != size:
             win = cv2.resize(win, (size, size), interpolation=cv2.INTER_AREA if q > size else cv2.INTER_LINEAR)
             ind = cv2.resize(ind, (size, size), interpolation=cv2.INTER_NEAREST)
@@ -181,12 +195,13 @@ def train_textseg(out:str|Path, # folder to write the segmenter to (textseg.pt, 
                   lr:float=3e-3, # peak learning rate (one-cycle)
                   channels:int=16, # the net's width (`TextSegNet`)
                   depth:int=3, # the net's down-samplings (`TextSegNet`)
-                  stroke_radius:int|None=None, # px the roots' masks are dilated beyond the strokes; None: ours (2 at 1654 px); 0: stroke masks
+                  stroke_radius:int|None=None, # px the roots' masks/ are dilated beyond the strokes; None: masks_strokes/ where a root has it, else ours (2 at 1654 px); 0: masks/ are strokes
                   pages:int=10, # with `roots=None`: spreads per training seed
                   seeds:tuple=TRAIN_SEEDS, # with `roots=None`: the synthetic.py seeds, one root each
                   fonts:tuple|None=None, # with `roots=None`: font names of `packaged_fonts()` or font files, taken in turn by the seeds; None: every packaged font
                   work:str|Path|None=None, # with `roots=None`: where the synthetic pages go (default: OUT/data)
                   hard:float=3.0, # weight of boxes over art (`seg_batch`); 0: every box alike
+                  curves:float=0.5, # share of examples with random art curves drawn over them (`seg_batch`); 0: none
                   progress:bool=False, # print the loss every 100 steps
                   device:str='cpu', # torch device
                  )->TextSegmenter:
@@ -203,13 +218,13 @@ def train_textseg(out:str|Path, # folder to write the segmenter to (textseg.pt, 
                             font=paths[i % len(paths)]) for i, s in enumerate(seeds)]
     data = load_seg_pages(roots, stroke_radius)
     def loss_fn(net, x, y): return (F.binary_cross_entropy_with_logits(net(x), y, reduction='none') * (0.2 + x[:, 1:])).mean()
-    net, losses = fit_supervised(lambda: TextSegNet(channels, depth), lambda rng, g: seg_batch(data, rng, batch_size, hard=hard), loss_fn,
+    net, losses = fit_supervised(lambda: TextSegNet(channels, depth), lambda rng, g: seg_batch(data, rng, batch_size, hard=hard, curves=curves), loss_fn,
                                  steps, seed, 'textseg', lr, 0.3, progress, device)
     def synth_params(r):
         f = Path(r)/'synth.json'
         return json.loads(f.read_text())['params'] if f.is_file() else None
     rec = dict(roots=[dict(root=str(r), synth=synth_params(r)) for r in roots], pages=len(data), boxes=int(sum(len(d[2]) for d in data)),
-               stroke_radius=stroke_radius, hard=hard, steps=steps, batch_size=batch_size, seed=seed, lr=lr, page_width=SEG_WIDTH,
+               stroke_radius=stroke_radius, hard=hard, curves=curves, steps=steps, batch_size=batch_size, seed=seed, lr=lr, page_width=SEG_WIDTH,
                final_loss=round(float(np.mean(losses[-100:])), 5) if losses else None, seconds=round(time.time() - t0, 1),
                torch=torch.__version__, threads=torch.get_num_threads())
     seg = TextSegmenter(net.cpu(), rec); seg.save(out)

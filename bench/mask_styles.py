@@ -15,7 +15,7 @@ import argparse
 from pathlib import Path
 import cv2
 from manga_textloss.synthetic import synthesize, STYLES
-from manga_textloss.masks import MaskParams, ClassicalGenerator, score_pages, scores
+from manga_textloss.masks import MaskParams, ClassicalGenerator, score_pages, summarise_scores
 from manga_textloss.core import packaged_fonts
 
 if __name__ == '__main__':
@@ -29,22 +29,21 @@ if __name__ == '__main__':
     arms = {k: v for k, v in arms.items() if k.split()[0] in a.arms.split(',')}
     font = packaged_fonts().get(a.font, a.font) if a.font else None
     tag = f'-{Path(font).stem}' if font else ''
-    tot = {}
+    rows = []
     for st in a.styles.split(','):
         for seed in (int(s) for s in a.seeds.split(',')):
             root = synthesize(Path(a.work)/f'{st}-{seed}-{a.pages}{tag}', books=1, pages=a.pages, seed=seed, quirks=False, font=font,
                               styles=('scan', 'loose') if st == 'scan' else (st,))
-            for r in score_pages(root, {arm: (gen, prm) for arm, prm in arms.items()}):   # the scoring of notebook 03
-                d = tot.setdefault((st, r['arm']), dict(tp=0, fp=0, fn=0, empty=0, boxes=0, s_tp=0, s_fp=0, s_fn=0))
-                for k in ('tp', 'fp', 'fn', 'empty', 's_tp', 's_fp', 's_fn'): d[k] += r.get(k, 0)
-                d['boxes'] += r['text_boxes']
+            rows += [dict(r, style=st) for r in score_pages(root, {arm: (gen, prm) for arm, prm in arms.items()})]   # the scoring of notebook 03
+    per, tot = summarise_scores(rows, ['style', 'arm']), summarise_scores(rows, 'arm')   # and its sums
+    strokes = 'default' in arms and 'f1_strokes' in tot and tot['f1_strokes'].notna()['default']
     print(f'pixel F1 per synthetic.py style, seeds {a.seeds}, {a.pages} spreads each (1654x1170), font {font or "default"}, segmenter {a.segmenter or "shipped"}:')
-    print(f'{"style":10s} ' + ' '.join(f'{arm:>14s}' for arm in arms) + '   default P / R   empty (default)   default, strokes')
+    print(f'{"style":10s} ' + ' '.join(f'{arm:>14s}' for arm in arms) + ('   default P / R   empty (default)' if 'default' in arms else '')
+          + ('   default, strokes' if strokes else ''))
     for st in a.styles.split(','):
-        s = {arm: scores(tot[st, arm]) for arm in arms}; d = tot.get((st, 'default'))
-        print(f'{st:10s} ' + ' '.join(f'{s[arm]["f1"]:14.3f}' for arm in arms) + (f'   {s["default"]["precision"]:.3f} / {s["default"]["recall"]:.3f}   {d["empty"]}/{d["boxes"]}' if 'default' in arms else '')
-              + (f'   {scores({k: d["s_" + k] for k in ("tp", "fp", "fn")})["f1"]:14.3f}' if d and d['s_tp'] else ''))
-    allf = {arm: scores({k: sum(tot[st, arm][k] for st in a.styles.split(',')) for k in ('tp', 'fp', 'fn')})['f1'] for arm in arms}
-    sall = {k: sum(tot[st, 'default'][k] for st in a.styles.split(',')) for k in ('s_tp', 's_fp', 's_fn')} if 'default' in arms else {}
-    print(f'{"all":10s} ' + ' '.join(f'{allf[arm]:14.3f}' for arm in arms)
-          + (f'   strokes-only F1 of the default (masks_strokes/): {scores({k: sall["s_" + k] for k in ("tp", "fp", "fn")})["f1"]:.3f}' if sall.get('s_tp') else ''))
+        d = per.loc[(st, 'default')] if 'default' in arms else None
+        print(f'{st:10s} ' + ' '.join(f'{per.loc[(st, arm), "f1"]:14.3f}' for arm in arms)
+              + (f'   {d.precision:.3f} / {d.recall:.3f}   {round(d.empty * d.boxes)}/{int(d.boxes)}' if d is not None else '')
+              + (f'   {d.f1_strokes:14.3f}' if strokes else ''))
+    print(f'{"all":10s} ' + ' '.join(f'{tot.loc[arm, "f1"]:14.3f}' for arm in arms)
+          + (f'   strokes-only F1 of the default (masks_strokes/): {tot.loc["default", "f1_strokes"]:.3f}' if strokes else ''))

@@ -26,8 +26,8 @@ _all_ = ['SAM_CHECKPOINTS', 'SAM_URL', 'BACKENDS', 'mask_record', 'BBoxGenerator
 # %% auto #0
 __all__ = ['POLICIES', 'MODES', 'FALLBACKS', 'box_intersections', 'naive_mask_box_iou', 'mask_box_iou', 'MaskParams',
            'save_params', 'load_params', 'match_masks', 'text_mask', 'policy_counts', 'page_text_mask', 'mask_counts',
-           'scores', 'evaluate_masks', 'score_pages', 'SAM_CHECKPOINTS', 'SAM_URL', 'BACKENDS', 'mask_record',
-           'BBoxGenerator', 'ClassicalGenerator', 'load_sam', 'SamAMGGenerator', 'SamBoxGenerator',
+           'scores', 'evaluate_masks', 'score_pages', 'summarise_scores', 'SAM_CHECKPOINTS', 'SAM_URL', 'BACKENDS',
+           'mask_record', 'BBoxGenerator', 'ClassicalGenerator', 'load_sam', 'SamAMGGenerator', 'SamBoxGenerator',
            'check_generator_options', 'make_generator']
 
 # %% ../nbs/03_masks.ipynb #4319ba49
@@ -316,9 +316,21 @@ def score_pages(root:str|Path, # a Manga109-format root with ground truth in mas
             row = dict(arm=name, book=p.book, page=p.index, seconds=dt, **mask_counts(mk, np.asarray(gt)),
                        **{k: rep[k] for k in ('text_boxes', 'by_rule', 'by_fallback', 'empty')})
             sf = root/strokes/p.book/f'{p.index:03d}.png'
-            if sf.is_file():
-                thin = mk
-                if prm.mode == 'ink' and getattr(gen, 'name', '') != 'bbox': thin, _ = page_text_mask(p, gen, replace(prm, ink_dilate=0), records=recs)
+            if sf.is_file():   # the report's params are the ones used (a bbox generator's mode is 'region': no ink to thin)
+                thick = rep['params']['mode'] == 'ink' and rep['params']['ink_dilate'] > 0
+                thin = page_text_mask(p, gen, replace(prm, ink_dilate=0), records=recs)[0] if thick else mk
                 row |= {f's_{k}': v for k, v in mask_counts(thin, np.asarray(load_image(sf, 'L'))).items()}
             out.append(row)
     return out
+
+def summarise_scores(rows, # `score_pages` rows (a list of dicts or a DataFrame), with any extra columns to group by
+                     by, # the column(s) to group by, e.g. 'arm' or ['style', 'arm']
+                    ):
+    "A DataFrame per group: micro-averaged precision, recall, F1, F1 against strokes alone (where rows have `s_` counts), box shares by source, boxes."
+    import pandas as pd
+    g = pd.DataFrame(rows).groupby(by, sort=False).sum(numeric_only=True)
+    res = pd.DataFrame({k: [scores(dict(tp=r.tp, fp=r.fp, fn=r.fn))[k] for r in g.itertuples()] for k in ('precision', 'recall', 'f1')}, index=g.index)
+    if 's_tp' in g: res['f1_strokes'] = [scores(dict(tp=r.s_tp, fp=r.s_fp, fn=r.s_fn))['f1'] for r in g.itertuples()]
+    for k in ('by_rule', 'by_fallback', 'empty'): res[k] = g[k] / g['text_boxes']
+    res['boxes'] = g['text_boxes']
+    return res

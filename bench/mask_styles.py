@@ -6,10 +6,11 @@ classical fallback (`fallback='ink'`, 03b_boxink) and the default (the learned s
 summed over pages (micro-averaged). Seeds 100-301 are the fallbacks' tuning seeds, 302 the segmenter's validation seed;
 the segmenter trained on seeds 1000-1008 (`textseg.TRAIN_SEEDS`). Roots with `masks_strokes/` (made since synthetic.py
 writes it) add the default's F1 against strokes alone. `--font` renders the pages in another font (a name of
-`core.packaged_fonts()` or a font file), `--segmenter` scores another segmenter folder as the default's fallback.
+`core.packaged_fonts()` or a font file), `--segmenter` scores another segmenter folder as the default's fallback, and
+`--rescan` scores copies of the pages put through an independent print and scan (`bench/rescan.py`).
 
     .venv/bin/python bench/mask_styles.py --seeds 302 [--styles outside,tone] [--pages 2] [--work runs/mask-styles]
-        [--font noto-serif] [--segmenter runs/seg] [--arms paper,ink,default]
+        [--font noto-serif] [--segmenter runs/seg] [--arms paper,ink,default] [--rescan]
 """
 import argparse
 from pathlib import Path
@@ -17,12 +18,14 @@ import cv2
 from manga_textloss.synthetic import synthesize, STYLES
 from manga_textloss.masks import MaskParams, ClassicalGenerator, score_pages, summarise_scores
 from manga_textloss.core import packaged_fonts
+from rescan import rescan
 
 if __name__ == '__main__':
     ap = argparse.ArgumentParser()
     ap.add_argument('--seeds', default='302'); ap.add_argument('--styles', default=','.join(s for s in STYLES if s != 'clean'))
     ap.add_argument('--pages', type=int, default=2); ap.add_argument('--work', default='runs/mask-styles')
     ap.add_argument('--font', default=None); ap.add_argument('--segmenter', default=None); ap.add_argument('--arms', default='paper,ink,default')
+    ap.add_argument('--rescan', action='store_true', help='score the pages after an independent print and scan (bench/rescan.py)')
     a = ap.parse_args()
     cv2.setNumThreads(1); gen = ClassicalGenerator()
     arms = {'paper': MaskParams(policy='paper'), 'ink fallback': MaskParams(fallback='ink'), 'default': MaskParams(segmenter=a.segmenter)}
@@ -34,10 +37,11 @@ if __name__ == '__main__':
         for seed in (int(s) for s in a.seeds.split(',')):
             root = synthesize(Path(a.work)/f'{st}-{seed}-{a.pages}{tag}', books=1, pages=a.pages, seed=seed, quirks=False, font=font,
                               styles=('scan', 'loose') if st == 'scan' else (st,))
+            if a.rescan: root = rescan(root, root.with_name(root.name + '-rescan'), seed)
             rows += [dict(r, style=st) for r in score_pages(root, {arm: (gen, prm) for arm, prm in arms.items()})]   # the scoring of notebook 03
     per, tot = summarise_scores(rows, ['style', 'arm']), summarise_scores(rows, 'arm')   # and its sums
     strokes = 'default' in arms and 'f1_strokes' in tot and tot['f1_strokes'].notna()['default']
-    print(f'pixel F1 per synthetic.py style, seeds {a.seeds}, {a.pages} spreads each (1654x1170), font {font or "default"}, segmenter {a.segmenter or "shipped"}:')
+    print(f'pixel F1 per synthetic.py style, seeds {a.seeds}, {a.pages} spreads each (1654x1170), font {font or "default"}, segmenter {a.segmenter or "shipped"}{", rescanned (bench/rescan.py)" if a.rescan else ""}:')
     print(f'{"style":10s} ' + ' '.join(f'{arm:>14s}' for arm in arms) + ('   default P / R   empty (default)' if 'default' in arms else '')
           + ('   default, strokes' if strokes else ''))
     for st in a.styles.split(','):

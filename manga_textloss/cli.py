@@ -70,7 +70,8 @@ def cmd_train_textseg(a, # the parsed `mtl train-textseg` flags (an argparse.Nam
     "Train the text segmenter of the mask fallback (03d_textseg)."
     from manga_textloss.textseg import train_textseg
     seg = train_textseg(a.out, a.root or None, steps=a.steps, seed=a.seed, stroke_radius=a.stroke_radius, pages=a.pages,
-                        fonts=tuple(a.font) if a.font else None, hard=a.hard, curves=a.curves, progress=not a.quiet)
+                        fonts=tuple(a.font) if a.font else None, hard=a.hard, curves=a.curves, scan=a.scan,
+                        contrast=a.contrast, progress=not a.quiet)
     if not a.quiet: print(f"segmenter {seg.digest} -> {a.out} ({seg.record['pages']} pages, {seg.record['boxes']} text boxes, "
                           f"final loss {seg.record['final_loss']}); use it with a params file holding \"segmenter\": \"{a.out}\"")
 
@@ -249,6 +250,10 @@ def parser()->argparse.ArgumentParser:
                    "of dark non-text pixels / the mean share (default 3; 0 draws every box alike)")
     s.add_argument('--curves', type=float, default=0.5, help='share of training windows with random dark curves (the lines of a drawing) '
                    'drawn over them, the targets unchanged (default 0.5; 0 for none)')
+    s.add_argument('--scan', type=float, default=0.0, help='share of training windows passed through random print and scan artefacts '
+                   '(halftone dots, resampling, blur, noise, JPEG), the targets unchanged (default 0: none; 0.5 was tried and did not help)')
+    s.add_argument('--contrast', type=float, default=0.15, help='contrast jitter: black goes to a grey in [0, C] and white to one in '
+                   '[1 - C, 1] (default 0.15)')
     s.add_argument('--pages', type=int, default=10, help='without --root: spreads per training seed (default 10)')
     s.add_argument('--stroke-radius', type=int, default=None, help="px (at 1654 px) masks/ is dilated beyond the strokes (default: a "
                    "root's masks_strokes/ where it has one, as synthetic roots do, else ours, 2; 0 for masks of strokes, e.g. human annotation)")

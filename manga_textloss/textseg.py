@@ -89,6 +89,23 @@ def _art_curves(win:np.ndarray, # q×q uint8 window of a page (not changed)
         cv2.polylines(win, [np.round(pts).astype(np.int32)], False, int(rng.integers(0, 80)), int(rng.integers(1, 5)), cv2.LINE_AA)
     return win
 
+def _scan_window(win:np.ndarray, # q×q uint8 window of a page (not changed)
+                 rng:np.random.Generator, # the batch's random stream
+                )->np.ndarray:
+    "A copy of `win` as a printer and scanner may leave it, each step with chance 1/2: the greys as halftone dots (any angle, pitch 3–8 px), resampling, blur, noise, JPEG."
+    img, q = win.astype(np.float32), win.shape[0]
+    if rng.random() < 0.5:                                   # AM halftone: ink where the grey is darker than a screen of dots
+        p, a, ph = rng.uniform(3, 8), rng.uniform(0, np.pi / 2), rng.uniform(0, 2 * np.pi, 2); yy, xx = np.mgrid[:q, :q].astype(np.float32)
+        u, v = (xx * np.cos(a) + yy * np.sin(a)) * 2 * np.pi / p + ph[0], (yy * np.cos(a) - xx * np.sin(a)) * 2 * np.pi / p + ph[1]
+        grey = (img > 30) & (img < 225); img[grey] = np.where(img > 127.5 + 127.5 * np.cos(u) * np.cos(v), 255, 0)[grey]
+    if rng.random() < 0.5:                                   # a lower resolution, brought back
+        k = max(8, round(q * rng.uniform(0.5, 0.9))); img = cv2.resize(cv2.resize(img, (k, k), interpolation=cv2.INTER_AREA), (q, q), interpolation=cv2.INTER_LINEAR)
+    if rng.random() < 0.5: img = cv2.GaussianBlur(img, (0, 0), float(rng.uniform(0.4, 1.5)))
+    if rng.random() < 0.5: img = img + rng.normal(0, rng.uniform(2, 12), img.shape)
+    img = np.clip(img, 0, 255).round().astype(np.uint8)
+    if rng.random() < 0.5: img = cv2.imdecode(cv2.imencode('.jpg', img, [cv2.IMWRITE_JPEG_QUALITY, int(rng.integers(30, 91))])[1], cv2.IMREAD_GRAYSCALE)
+    return img
+
 def seg_batch(pages:list, # `load_seg_pages` output
               rng:np.random.Generator, # the batch's random stream
               n:int, # examples
@@ -96,6 +113,8 @@ def seg_batch(pages:list, # `load_seg_pages` output
               scale:tuple=(0.75, 1.33), # range of the random zoom
               hard:float=0.0, # > 0: boxes drawn with weight 1 + hard * art / mean art (art: a box's share of dark non-text pixels); 0: a page, then a box, uniformly
               curves:float=0.0, # share of examples with random art curves drawn over them (`_art_curves`; targets unchanged); 0: none
+              scan:float=0.0, # share of examples passed through random print and scan artefacts (`_scan_window`; targets unchanged); 0: none
+              contrast:float=0.15, # contrast jitter: black goes to a grey in [0, contrast] and white to one in [1 - contrast, 1]
              )->tuple[torch.Tensor,torch.Tensor]:
     "`(x, y)`: n×2×size×size inputs (grey, box indicator) and n×1×size×size stroke targets inside the box."
     X, Y = np.zeros((n, 2, size, size), np.float32), np.zeros((n, 1, size, size), np.float32)
@@ -112,11 +131,12 @@ def seg_batch(pages:list, # `load_seg_pages` output
         ind = np.zeros((q, q), np.uint8); ind[max(0, y0 - cy):max(0, y1 - cy), max(0, x0 - cx):max(0, x1 - cx)] = 1
         win, tgt = g[cy:cy + q, cx:cx + q], m[cy:cy + q, cx:cx + q] & (ind > 0)
         if curves and rng.random() < curves: win = _art_curves(win, rng)
+        if scan and rng.random() < scan: win = _scan_window(win, rng)
         if q != size:
             win = cv2.resize(win, (size, size), interpolation=cv2.INTER_AREA if q > size else cv2.INTER_LINEAR)
             ind = cv2.resize(ind, (size, size), interpolation=cv2.INTER_NEAREST)
             tgt = cv2.resize(tgt.astype(np.float32), (size, size), interpolation=cv2.INTER_LINEAR) > 0.5
-        lo, hi = rng.uniform(0, 0.15), rng.uniform(0.85, 1.0)
+        lo, hi = rng.uniform(0, contrast), rng.uniform(1 - contrast, 1.0)
         X[i, 0], X[i, 1], Y[i, 0] = lo + (hi - lo) * win / 255.0, ind, tgt
     return torch.from_numpy(X), torch.from_numpy(Y)
 
@@ -202,6 +222,8 @@ def train_textseg(out:str|Path, # folder to write the segmenter to (textseg.pt, 
                   work:str|Path|None=None, # with `roots=None`: where the synthetic pages go (default: OUT/data)
                   hard:float=3.0, # weight of boxes over art (`seg_batch`); 0: every box alike
                   curves:float=0.5, # share of examples with random art curves drawn over them (`seg_batch`); 0: none
+                  scan:float=0.0, # share of examples passed through random print and scan artefacts (`seg_batch`); 0: none (0.5 was tried: no gain)
+                  contrast:float=0.15, # contrast jitter of the examples (`seg_batch`)
                   progress:bool=False, # print the loss every 100 steps
                   device:str='cpu', # torch device
                  )->TextSegmenter:
@@ -218,13 +240,13 @@ def train_textseg(out:str|Path, # folder to write the segmenter to (textseg.pt, 
                             font=paths[i % len(paths)]) for i, s in enumerate(seeds)]
     data = load_seg_pages(roots, stroke_radius)
     def loss_fn(net, x, y): return (F.binary_cross_entropy_with_logits(net(x), y, reduction='none') * (0.2 + x[:, 1:])).mean()
-    net, losses = fit_supervised(lambda: TextSegNet(channels, depth), lambda rng, g: seg_batch(data, rng, batch_size, hard=hard, curves=curves), loss_fn,
+    net, losses = fit_supervised(lambda: TextSegNet(channels, depth), lambda rng, g: seg_batch(data, rng, batch_size, hard=hard, curves=curves, scan=scan, contrast=contrast), loss_fn,
                                  steps, seed, 'textseg', lr, 0.3, progress, device)
     def synth_params(r):
         f = Path(r)/'synth.json'
         return json.loads(f.read_text())['params'] if f.is_file() else None
     rec = dict(roots=[dict(root=str(r), synth=synth_params(r)) for r in roots], pages=len(data), boxes=int(sum(len(d[2]) for d in data)),
-               stroke_radius=stroke_radius, hard=hard, curves=curves, steps=steps, batch_size=batch_size, seed=seed, lr=lr, page_width=SEG_WIDTH,
+               stroke_radius=stroke_radius, hard=hard, curves=curves, scan=scan, contrast=contrast, steps=steps, batch_size=batch_size, seed=seed, lr=lr, page_width=SEG_WIDTH,
                final_loss=round(float(np.mean(losses[-100:])), 5) if losses else None, seconds=round(time.time() - t0, 1),
                torch=torch.__version__, threads=torch.get_num_threads())
     seg = TextSegmenter(net.cpu(), rec); seg.save(out)

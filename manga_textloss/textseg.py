@@ -15,7 +15,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from .core import DatasetError, atomic_write, fit_supervised, japanese_font_path, load_image, packaged_fonts, save_json, weights_digest
+from .core import ConfigError, DatasetError, atomic_write, fit_supervised, japanese_font_path, load_image, packaged_fonts, save_json, weights_digest
 from .manga109 import Manga109
 
 # %% auto #0
@@ -229,6 +229,9 @@ def train_textseg(out:str|Path, # folder to write the segmenter to (textseg.pt, 
                  )->TextSegmenter:
     "Train the text segmenter and save it to `out`; the record names the data, the settings and the final loss."
     out, t0 = Path(out), time.time()
+    for k, v in dict(curves=curves, scan=scan).items():
+        if not 0 <= v <= 1: raise ConfigError('train_textseg', k, v, 'a share of the training windows, between 0 and 1')
+    if not 0 <= contrast < 0.5: raise ConfigError('train_textseg', 'contrast', contrast, 'at least 0 and under 0.5 (black goes to [0, C], white to [1 - C, 1])')
     if roots is None:
         from manga_textloss.synthetic import synthesize
         work = Path(work) if work else out/'data'

@@ -147,6 +147,26 @@ def _outside(sub:np.ndarray, ink:np.ndarray, x:int, y:int, pad:int, rng, s:float
     elif rng.random() < 0.5: _paste_ink(sub, cv2.dilate(ink, _disk(max(1, round(2 * s)))), x, y, 255)
 
 # %% ../nbs/02a_styles.ipynb #925bc42a
+def _halftone(img:np.ndarray, # float32 grey image (255 = paper)
+              period:float, # screen pitch (px)
+              angle:float, # screen angle (radians)
+              phase:tuple=(0.0, 0.0), # screen offset along its two axes (radians)
+              grey:tuple=(40, 215), # only levels strictly between these become dots; darker and lighter stay
+             )->np.ndarray:
+    "A copy of `img` with its grey levels printed as AM halftone: ink (0) where the grey is darker than a cosine screen of dots, else paper."
+    H, W = img.shape; yy, xx = np.mgrid[:H, :W].astype(np.float32); out = img.copy()
+    u = (xx * np.cos(angle) + yy * np.sin(angle)) * 2 * np.pi / period + phase[0]
+    v = (-xx * np.sin(angle) + yy * np.cos(angle)) * 2 * np.pi / period + phase[1]
+    g = (img > grey[0]) & (img < grey[1]); out[g] = np.where(img > 127.5 + 127.5 * np.cos(u) * np.cos(v), 255, 0)[g]
+    return out
+
+def _jpeg(img:np.ndarray, # grey image, any float or integer type
+          quality:int, # JPEG quality 0-100
+         )->np.ndarray:
+    "`img` clipped to uint8 and passed through JPEG at `quality`, decoded."
+    ok, buf = cv2.imencode('.jpg', np.clip(img, 0, 255).round().astype(np.uint8), [cv2.IMWRITE_JPEG_QUALITY, int(quality)])
+    return cv2.imdecode(buf, cv2.IMREAD_GRAYSCALE)
+
 def _scan(canvas, glyphs, boxes, sfx, rng, s):
     "Scan artefacts on a finished page: slight rotation (boxes, polygons and ground truth follow), halftone, blur, tint, noise, JPEG."
     H, W = canvas.shape
@@ -161,12 +181,8 @@ def _scan(canvas, glyphs, boxes, sfx, rng, s):
         sfx = [([(int(round(x * M[0, 0] + y * M[0, 1] + M[0, 2])), int(round(x * M[1, 0] + y * M[1, 1] + M[1, 2]))) for x, y in pts], txt) for pts, txt in sfx]
     img = canvas.astype(np.float32)
     if rng.random() < 0.35:                                    # AM halftone of the grey levels
-        period = rng.uniform(3.5, 6) * max(s, 0.5); a = np.deg2rad(45); yy, xx = np.mgrid[:H, :W].astype(np.float32)
-        u, v = (xx * np.cos(a) + yy * np.sin(a)) * 2 * np.pi / period, (-xx * np.sin(a) + yy * np.cos(a)) * 2 * np.pi / period
-        screen = 127.5 + 127.5 * np.cos(u) * np.cos(v); grey = (img > 40) & (img < 215)
-        img[grey] = np.where(img[grey] > screen[grey], 255, 0)
+        img = _halftone(img, rng.uniform(3.5, 6) * max(s, 0.5), np.deg2rad(45))
     if rng.random() < 0.5: img = cv2.GaussianBlur(img, (0, 0), float(rng.uniform(0.5, 1.2)))
     if rng.random() < 0.5: img = img * rng.uniform(225, 245) / 255
     if rng.random() < 0.5: img = img + rng.normal(0, rng.uniform(2, 8), img.shape)
-    ok, buf = cv2.imencode('.jpg', np.clip(img, 0, 255).round().astype(np.uint8), [cv2.IMWRITE_JPEG_QUALITY, int(rng.integers(40, 91))])
-    return cv2.imdecode(buf, cv2.IMREAD_GRAYSCALE), glyphs, boxes, sfx
+    return _jpeg(img, rng.integers(40, 91)), glyphs, boxes, sfx

@@ -141,10 +141,14 @@ def _figure(p:np.ndarray, rng, s:float)->tuple[tuple,tuple]:
 class SynthPage:
     "A rendered page: grayscale image, ground-truth text mask, annotations (boxes xyxy max-exclusive)."
     image:np.ndarray # H×W uint8 grayscale spread
-    mask:np.ndarray # H×W bool ground-truth text mask: the bubble text's glyphs, dilated by about 2 px (at 1654 px wide)
+    strokes:np.ndarray # H×W bool: the bubble text's glyphs alone, undilated (`masks_strokes/`)
     boxes:list  # (tag, (x0, y0, x1, y1), text_or_None, character_or_None)
     onomatopoeia:list  # (points, text)
-    strokes:np.ndarray # H×W bool: the glyphs alone, undilated (`masks_strokes/`)
+
+    @property
+    def mask(self)->np.ndarray:
+        "H×W bool ground-truth text mask (`masks/`): the strokes dilated by 2 px at 1654 px wide (at least 1 px)."
+        return cv2.dilate(self.strokes.astype(np.uint8), _disk(max(1, round(2 * self.image.shape[1] / 1654)))) > 0
 
 def _panels(W:int, H:int, rng, s:float)->list[tuple[int,int,int,int]]:
     "Panel rectangles of a spread: two pages, each cut into rows and columns."
@@ -203,8 +207,7 @@ def render_page(rng:np.random.Generator, # the page's own generator
                 if b: boxes.append(('text', b[0], b[1], None)); break
     if 'scan' in styles and (styles == ('scan',) or rng.random() < 0.5):
         canvas, glyphs, boxes, sfx = _scan(canvas, glyphs, boxes, sfx, rng, s)
-    r = max(1, round(2 * s)); strokes = glyphs >= 128
-    return SynthPage(canvas, cv2.dilate(strokes.astype(np.uint8), _disk(r)) > 0, boxes, sfx, strokes)
+    return SynthPage(canvas, glyphs >= 128, boxes, sfx)
 
 # %% ../nbs/02_synthetic.ipynb #097ac2fd
 def _bubble(canvas, glyphs, panel, placed, rng, s, font_path, tries=30, dialogue=None, style='clean'):

@@ -17,6 +17,7 @@ import torch.nn.functional as F
 
 from .core import ConfigError, DatasetError, atomic_write, fit_supervised, japanese_font_path, load_image, packaged_fonts, save_json, weights_digest
 from .manga109 import Manga109
+from .styles import _halftone, _jpeg
 
 # %% auto #0
 __all__ = ['SEG_WIDTH', 'TRAIN_SEEDS', 'SEG_DIR', 'TextSegNet', 'load_seg_pages', 'seg_batch', 'TextSegmenter', 'load_segmenter',
@@ -94,17 +95,13 @@ def _scan_window(win:np.ndarray, # q×q uint8 window of a page (not changed)
                 )->np.ndarray:
     "A copy of `win` as a printer and scanner may leave it, each step with chance 1/2: the greys as halftone dots (any angle, pitch 3–8 px), resampling, blur, noise, JPEG."
     img, q = win.astype(np.float32), win.shape[0]
-    if rng.random() < 0.5:                                   # AM halftone: ink where the grey is darker than a screen of dots
-        p, a, ph = rng.uniform(3, 8), rng.uniform(0, np.pi / 2), rng.uniform(0, 2 * np.pi, 2); yy, xx = np.mgrid[:q, :q].astype(np.float32)
-        u, v = (xx * np.cos(a) + yy * np.sin(a)) * 2 * np.pi / p + ph[0], (yy * np.cos(a) - xx * np.sin(a)) * 2 * np.pi / p + ph[1]
-        grey = (img > 30) & (img < 225); img[grey] = np.where(img > 127.5 + 127.5 * np.cos(u) * np.cos(v), 255, 0)[grey]
+    if rng.random() < 0.5:                                   # AM halftone at any angle and phase (the page generator's `_scan` prints at 45°)
+        p, a, ph = rng.uniform(3, 8), rng.uniform(0, np.pi / 2), rng.uniform(0, 2 * np.pi, 2); img = _halftone(img, p, a, tuple(ph), (30, 225))
     if rng.random() < 0.5:                                   # a lower resolution, brought back
         k = max(8, round(q * rng.uniform(0.5, 0.9))); img = cv2.resize(cv2.resize(img, (k, k), interpolation=cv2.INTER_AREA), (q, q), interpolation=cv2.INTER_LINEAR)
     if rng.random() < 0.5: img = cv2.GaussianBlur(img, (0, 0), float(rng.uniform(0.4, 1.5)))
     if rng.random() < 0.5: img = img + rng.normal(0, rng.uniform(2, 12), img.shape)
-    img = np.clip(img, 0, 255).round().astype(np.uint8)
-    if rng.random() < 0.5: img = cv2.imdecode(cv2.imencode('.jpg', img, [cv2.IMWRITE_JPEG_QUALITY, int(rng.integers(30, 91))])[1], cv2.IMREAD_GRAYSCALE)
-    return img
+    return _jpeg(img, rng.integers(30, 91)) if rng.random() < 0.5 else np.clip(img, 0, 255).round().astype(np.uint8)
 
 def seg_batch(pages:list, # `load_seg_pages` output
               rng:np.random.Generator, # the batch's random stream

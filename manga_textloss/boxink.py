@@ -10,12 +10,12 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from .core import ellipse
+
 # %% auto #0
 __all__ = ['light_on_dark', 'box_ink', 'HardCase', 'hard_cases']
 
 # %% ../nbs/03b_boxink.ipynb #248acf76
-def _disk(k:int)->np.ndarray: return cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (max(1, k), max(1, k)))
-
 def _texture(ink:np.ndarray, h:int, w:int):
     "Components of `ink` and which to keep after dropping screentone: twenty or more blobs of one small size."
     n, lab, st, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
@@ -147,7 +147,7 @@ def box_ink(gray:np.ndarray, # H×W uint8 page (255 = paper)
     inverted = light_on_dark(c)
     if inverted: c = 255 - c
     k = int(np.clip(round(min(h, w) * 0.35), 5, 61)) | 1
-    diff = cv2.subtract(cv2.morphologyEx(c, cv2.MORPH_CLOSE, _disk(k)), c)   # how far below its local ground
+    diff = cv2.subtract(cv2.morphologyEx(c, cv2.MORPH_CLOSE, ellipse(k)), c)   # how far below its local ground
     t = cv2.threshold(diff, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)[0]
     info['inverted'] = inverted
     n, lab, st, ext, area, keep = _texture((diff > max(t, min_contrast)).astype(np.uint8), h, w)
@@ -161,7 +161,7 @@ def box_ink(gray:np.ndarray, # H×W uint8 page (255 = paper)
     X0, Y0, X1, Y1 = max(0, x0 - m), max(0, y0 - m), min(W, x1 + m), min(H, y1 + m)
     if (X0, Y0, X1, Y1) != (x0, y0, x1, y1):
         e = np.ascontiguousarray(gray[Y0:Y1, X0:X1]); e = 255 - e if inverted else e
-        de = cv2.subtract(cv2.morphologyEx(e, cv2.MORPH_CLOSE, _disk(k)), e) > max(t, min_contrast)
+        de = cv2.subtract(cv2.morphologyEx(e, cv2.MORPH_CLOSE, ellipse(k)), e) > max(t, min_contrast)
         le = _straight_lines(de, f0, (x0 - X0, y0 - Y0, x1 - X0, y1 - Y0))
         if le.any(): lines = lines | le[y0 - Y0:y1 - Y0, x0 - X0:x1 - X0]
     if lines.any():                                # hatching / speed lines running through the text: erase them, then look again

@@ -69,9 +69,11 @@ def cmd_train_textseg(a, # the parsed `mtl train-textseg` flags (an argparse.Nam
                      ):
     "Train the text segmenter of the mask fallback (03d_textseg)."
     from manga_textloss.textseg import train_textseg
-    seg = train_textseg(a.out, a.root or None, steps=a.steps, seed=a.seed, stroke_radius=a.stroke_radius, pages=a.pages,
-                        fonts=tuple(a.font) if a.font else None, hard=a.hard, curves=a.curves, scan=a.scan,
-                        contrast=a.contrast, progress=not a.quiet)
+    from manga_textloss.core import ConfigError
+    try: seg = train_textseg(a.out, a.root or None, steps=a.steps, seed=a.seed, stroke_radius=a.stroke_radius, pages=a.pages,
+                             fonts=tuple(a.font) if a.font else None, hard=a.hard, curves=a.curves, scan=a.scan,
+                             contrast=a.contrast, progress=not a.quiet)
+    except ConfigError as e: raise DatasetError(e.cli_message()) from None   # the flag as typed: `--contrast 0.7: must be …`
     if not a.quiet: print(f"segmenter {seg.digest} -> {a.out} ({seg.record['pages']} pages, {seg.record['boxes']} text boxes, "
                           f"final loss {seg.record['final_loss']}); use it with a params file holding \"segmenter\": \"{a.out}\"")
 

@@ -16,8 +16,9 @@ from PIL import Image, UnidentifiedImageError
 __all__ = ['PACKAGED_FONTS', 'DatasetError', 'seed_everything', 'rng_for', 'weights_digest', 'fit_supervised', 'fs_error',
            'ensure_dir', 'read_run_json', 'check_masks_root', 'atomic_write', 'save_json', 'save_csv', 'file_lock',
            'ConfigError', 'knob', 'field_kind', 'accepted', 'validate', 'field_help', 'flatten', 'differences',
-           'describe_differences', 'load_image', 'image_size', 'save_image', 'japanese_font_path', 'packaged_fonts',
-           'use_japanese_font', 'process_state', 'cpu_cores', 'spawn_pool', 'progress_bar', 'project_root', 'runs_dir']
+           'describe_differences', 'load_image', 'image_size', 'save_image', 'ellipse', 'japanese_font_path',
+           'packaged_fonts', 'use_japanese_font', 'process_state', 'cpu_cores', 'spawn_pool', 'progress_bar',
+           'project_root', 'runs_dir']
 
 # %% ../nbs/00_core.ipynb #970452da
 class DatasetError(ValueError):
@@ -325,6 +326,13 @@ def save_image(img:Image.Image|np.ndarray, # PIL image or uint8/bool array
     if fmt is None: raise DatasetError(f"Unsupported image suffix {path.suffix!r} for {path}; use .jpg or .png.")
     kw = dict(quality=quality, subsampling=0) if fmt == 'JPEG' else dict(optimize=False)
     with atomic_write(path) as f: img.save(f, format=fmt, **kw)
+
+def ellipse(size:int, # width and height in px (an even size is allowed; below 1 counts as 1)
+           )->np.ndarray:
+    "The elliptical structuring element (uint8, `size`×`size`) of every dilation and erosion in the package: a radius r is `ellipse(2 * r + 1)`."
+    import cv2                                                    # imported here: `core` stays light for the CLI's start
+    k = max(1, int(size))
+    return cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k))
 
 # %% ../nbs/00_core.ipynb #4d3cce6b
 _DEBIAN_FONTS = ('/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf', '/usr/share/fonts/truetype/fonts-japanese-gothic.ttf')

@@ -13,7 +13,7 @@ import cv2
 import numpy as np
 
 from .boxink import box_ink, light_on_dark
-from .core import ConfigError, DatasetError, check_masks_root, knob, load_image, save_json, validate
+from .core import ConfigError, DatasetError, check_masks_root, ellipse, knob, load_image, save_json, validate
 from .manga109 import Manga109, Page
 
 # the generators live in maskgen (03c_maskgen); they stay importable from here, the one import of the mask method
@@ -164,8 +164,6 @@ def match_masks(records:list[dict], # generator output
         out.append(rep)
     return out
 
-def _kernel(k:int): return cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (max(1, k), max(1, k)))
-
 def text_mask(gray:np.ndarray, # H×W uint8 page
               records:list[dict], # generator output
               matches:list[dict], # `match_masks` output
@@ -177,8 +175,8 @@ def text_mask(gray:np.ndarray, # H×W uint8 page
     region = np.zeros((H, W), np.uint8)
     for r in matches:
         if r['kept']: region |= records[r['mask']]['segmentation'].astype(np.uint8)
-    if params.erode_iterations > 0: region = cv2.erode(region, _kernel(params.erode_kernel), iterations=params.erode_iterations)
-    if params.dilate_iterations > 0: region = cv2.dilate(region, _kernel(params.dilate_kernel), iterations=params.dilate_iterations)
+    if params.erode_iterations > 0: region = cv2.erode(region, ellipse(params.erode_kernel), iterations=params.erode_iterations)
+    if params.dilate_iterations > 0: region = cv2.dilate(region, ellipse(params.dilate_kernel), iterations=params.dilate_iterations)
     if params.add_onomatopoeia and polygons:
         for p in polygons: cv2.fillPoly(region, [np.asarray(p.points, np.int32)], 1)
     region = region > 0
@@ -186,7 +184,7 @@ def text_mask(gray:np.ndarray, # H×W uint8 page
     thr = params.ink_threshold
     if thr is None: thr = cv2.threshold(gray[region][:, None], 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)[0]
     ink = ((gray <= thr) & region).astype(np.uint8)  # cv2's convention: above the threshold is paper
-    if params.ink_dilate > 0: ink = cv2.dilate(ink, _kernel(2 * params.ink_dilate + 1))
+    if params.ink_dilate > 0: ink = cv2.dilate(ink, ellipse(2 * params.ink_dilate + 1))
     return ink > 0, region
 
 # %% ../nbs/03_masks.ipynb #7f10f77d
@@ -204,7 +202,7 @@ def _apply_policy(gray:np.ndarray, boxes:np.ndarray, records:list[dict], matches
             m = strokes[k]; c = gray[y0:y0 + m.shape[0], x0:x0 + m.shape[1]]
             info = dict(inverted=light_on_dark(np.ascontiguousarray(c)) if min(c.shape) >= 3 else False)
         infos.append(info); est[y0:y0 + m.shape[0], x0:x0 + m.shape[1]] |= m
-    if p.ink_dilate > 0: est = cv2.dilate(est, _kernel(2 * p.ink_dilate + 1))
+    if p.ink_dilate > 0: est = cv2.dilate(est, ellipse(2 * p.ink_dilate + 1))
     paper, _ = text_mask(gray, records, matches, p, polygons)
     for r, b, info in zip(matches, boxes, infos):
         r['source'] = 'paper' if r['kept'] else 'empty'

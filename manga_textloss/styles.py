@@ -9,7 +9,7 @@ import cv2
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont, features
 
-from .core import DatasetError
+from .core import DatasetError, ellipse
 
 # %% auto #0
 __all__ = ['RAQM', 'STYLES', 'RUBY', 'typeset', 'parse_styles']
@@ -53,8 +53,6 @@ def typeset(text:str, # what to write
     return np.ascontiguousarray(ink[ys.min():ys.max()+1, xs.min():xs.max()+1]), '\n'.join(lines)
 
 # %% ../nbs/02a_styles.ipynb #dc129594
-def _disk(r:int)->np.ndarray: return cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2*r+1, 2*r+1))
-
 def _paste_ink(canvas:np.ndarray, ink:np.ndarray, x:int, y:int, value:int=0):
     "Blend `ink` (0–255 coverage) into `canvas` at (x, y) towards grey `value`, clipped to the canvas."
     H, W = canvas.shape; h, w = ink.shape
@@ -144,7 +142,7 @@ def _outside(sub:np.ndarray, ink:np.ndarray, x:int, y:int, pad:int, rng, s:float
     if rng.random() < 0.5:
         near = np.zeros_like(sub, bool); near[max(0, y - pad):y + th + pad, max(0, x - pad):x + tw + pad] = True
         _lines_over(sub, near, rng, s * rng.uniform(1.5, 3))
-    elif rng.random() < 0.5: _paste_ink(sub, cv2.dilate(ink, _disk(max(1, round(2 * s)))), x, y, 255)
+    elif rng.random() < 0.5: _paste_ink(sub, cv2.dilate(ink, ellipse(2 * max(1, round(2 * s)) + 1)), x, y, 255)
 
 # %% ../nbs/02a_styles.ipynb #925bc42a
 def _halftone(img:np.ndarray, # float32 grey image (255 = paper)

@@ -15,10 +15,10 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from . import __version__
-from .core import (DatasetError, atomic_write, describe_differences, differences, ensure_dir, japanese_font_path, rng_for,
-                                 save_image, save_json, progress_bar)
+from .core import (DatasetError, atomic_write, describe_differences, differences, ellipse, ensure_dir, japanese_font_path,
+                                 rng_for, save_image, save_json, progress_bar)
 # the text styles (notebook 02a); STYLES, parse_styles and typeset are also imported from here, as before the split
-from .styles import (STYLES, parse_styles, typeset, _columns, _disk, _ground, _loose_box, _outside, _paste_ink,
+from .styles import (STYLES, parse_styles, typeset, _columns, _ground, _loose_box, _outside, _paste_ink,
                                    _picker, _scan, _with_ruby)
 
 # %% auto #0
@@ -148,7 +148,7 @@ class SynthPage:
     @property
     def mask(self)->np.ndarray:
         "H×W bool ground-truth text mask (`masks/`): the strokes dilated by 2 px at 1654 px wide (at least 1 px)."
-        return cv2.dilate(self.strokes.astype(np.uint8), _disk(max(1, round(2 * self.image.shape[1] / 1654)))) > 0
+        return cv2.dilate(self.strokes.astype(np.uint8), ellipse(2 * max(1, round(2 * self.image.shape[1] / 1654)) + 1)) > 0
 
 def _panels(W:int, H:int, rng, s:float)->list[tuple[int,int,int,int]]:
     "Panel rectangles of a spread: two pages, each cut into rows and columns."
@@ -240,7 +240,7 @@ def _bubble(canvas, glyphs, panel, placed, rng, s, font_path, tries=30, dialogue
         tx = np.clip(cx + rng.uniform(-.6, .6) * bw, 0, x1 - x0 - 1); ty = np.clip(cy + (1 if cy < (y1 - y0) / 2 else -1) * bh * rng.uniform(.6, .9), 0, y1 - y0 - 1)
         d = np.array([ty - cy, cx - tx]); d = d / (np.linalg.norm(d) + 1e-6) * min(bw, bh) * .12
         cv2.fillPoly(region, [np.array([[cx + d[0], cy + d[1]], [cx - d[0], cy - d[1]], [tx, ty]]).round().astype(np.int32)], 1)
-    outer = cv2.dilate(region, _disk(lw)) > 0
+    outer = cv2.dilate(region, ellipse(2 * lw + 1)) > 0
     sub = canvas[y0:y1, x0:x1]
     gx, gy = bx + (bw - tw) // 2, by + (bh - th) // 2
     if style == 'outside': _outside(sub, ink, gx - x0, gy - y0, pad, rng, s)   # no bubble: text straight on the artwork

@@ -15,7 +15,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from .core import ConfigError, DatasetError, atomic_write, fit_supervised, japanese_font_path, load_image, packaged_fonts, save_json, weights_digest
+from .core import ConfigError, DatasetError, atomic_write, ellipse, fit_supervised, japanese_font_path, load_image, packaged_fonts, save_json, weights_digest
 from .manga109 import Manga109
 from .styles import _halftone, _jpeg
 
@@ -50,8 +50,6 @@ class TextSegNet(torch.nn.Module):
         return self.out(x)
 
 # %% ../nbs/03d_textseg.ipynb #7ad7006f
-def _disk(r:int)->np.ndarray: return cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * r + 1, 2 * r + 1))
-
 def load_seg_pages(roots:list, # Manga109-format roots, each with masks/<title>/<NNN>.png pixel ground truth
                    stroke_radius:int|None=None, # px (at 1654 px) masks/ is dilated beyond the strokes; None: a root's masks_strokes/ where it has one, else masks/ eroded by 2 (ours); 0: masks/ is strokes
                   )->list[tuple]:
@@ -72,8 +70,8 @@ def load_seg_pages(roots:list, # Manga109-format roots, each with masks/<title>/
             if abs(s - 1) > 0.01:
                 size = (SEG_WIDTH, max(1, round(g.shape[0] * s)))
                 g, m, boxes = cv2.resize(g, size, interpolation=cv2.INTER_AREA), cv2.resize(m.astype(np.uint8), size, interpolation=cv2.INTER_NEAREST) > 0, boxes * s
-            if r > 0: m = cv2.erode(m.astype(np.uint8), _disk(r)) > 0
-            boxes = np.round(boxes).astype(int); art = (g < 128) & ~(cv2.dilate(m.astype(np.uint8), _disk(3)) > 0)   # dark, not text
+            if r > 0: m = cv2.erode(m.astype(np.uint8), ellipse(2 * r + 1)) > 0
+            boxes = np.round(boxes).astype(int); art = (g < 128) & ~(cv2.dilate(m.astype(np.uint8), ellipse(7)) > 0)   # dark, not text
             out.append((g, m, boxes, np.array([art[max(0, y0):y1, max(0, x0):x1].mean() if x1 > x0 and y1 > y0 else 0.0
                                                for x0, y0, x1, y1 in boxes])))
     if not out: raise DatasetError(f'No page with text boxes and a mask in {", ".join(map(str, roots))}.')

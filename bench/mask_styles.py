@@ -7,10 +7,12 @@ summed over pages (micro-averaged). Seeds 100-301 are the fallbacks' tuning seed
 the segmenter trained on seeds 1000-1008 (`textseg.TRAIN_SEEDS`). Roots with `masks_strokes/` (made since synthetic.py
 writes it) add the default's F1 against strokes alone. `--font` renders the pages in another font (a name of
 `core.packaged_fonts()` or a font file), `--segmenter` scores another segmenter folder as the default's fallback, and
-`--rescan` scores copies of the pages put through an independent print and scan (`bench/rescan.py`).
+`--rescan` scores copies of the pages put through an independent print and scan (`bench/rescan.py`). `--renderer third`
+scores the pages of a third renderer instead (`bench/thirdpages.py`: code of its own, looks neither synthetic.py nor the
+held-out renderer draws; its styles are `thirdpages.THIRD_STYLES`, and `--font` does not apply).
 
     .venv/bin/python bench/mask_styles.py --seeds 302 [--styles outside,tone] [--pages 2] [--work runs/mask-styles]
-        [--font noto-serif] [--segmenter runs/seg] [--arms paper,ink,default] [--rescan]
+        [--font noto-serif] [--segmenter runs/seg] [--arms paper,ink,default] [--rescan] [--renderer third]
 """
 import argparse
 from pathlib import Path
@@ -19,14 +21,21 @@ from manga_textloss.synthetic import synthesize, STYLES
 from manga_textloss.masks import MaskParams, ClassicalGenerator, score_pages, summarise_scores
 from manga_textloss.core import packaged_fonts
 from rescan import rescan
+from thirdpages import third_root, THIRD_STYLES
 
 if __name__ == '__main__':
     ap = argparse.ArgumentParser()
-    ap.add_argument('--seeds', default='302'); ap.add_argument('--styles', default=','.join(s for s in STYLES if s != 'clean'))
+    ap.add_argument('--seeds', default='302'); ap.add_argument('--styles', default=None, help='default: every style of the renderer (synthetic.py: all but clean)')
+    ap.add_argument('--renderer', choices=('synthetic', 'third'), default='synthetic', help="whose pages: synthetic.py's, or bench/thirdpages.py's")
     ap.add_argument('--pages', type=int, default=2); ap.add_argument('--work', default='runs/mask-styles')
     ap.add_argument('--font', default=None); ap.add_argument('--segmenter', default=None); ap.add_argument('--arms', default='paper,ink,default')
     ap.add_argument('--rescan', action='store_true', help='score the pages after an independent print and scan (bench/rescan.py)')
     a = ap.parse_args()
+    if a.renderer == 'third' and a.font: ap.error('--font: the third renderer draws its own fonts; leave --font out with --renderer third')
+    valid = THIRD_STYLES if a.renderer == 'third' else STYLES
+    a.styles = a.styles or ','.join(s for s in valid if s != 'clean')
+    bad = [s for s in a.styles.split(',') if s not in valid]
+    if bad: ap.error(f"--styles: {', '.join(bad)} not among the {a.renderer} renderer's styles ({', '.join(valid)})")
     cv2.setNumThreads(1); gen = ClassicalGenerator()
     arms = {'paper': MaskParams(policy='paper'), 'ink fallback': MaskParams(fallback='ink'), 'default': MaskParams(segmenter=a.segmenter)}
     arms = {k: v for k, v in arms.items() if k.split()[0] in a.arms.split(',')}
@@ -35,19 +44,20 @@ if __name__ == '__main__':
     rows = []
     for st in a.styles.split(','):
         for seed in (int(s) for s in a.seeds.split(',')):
-            root = synthesize(Path(a.work)/f'{st}-{seed}-{a.pages}{tag}', books=1, pages=a.pages, seed=seed, quirks=False, font=font,
-                              styles=('scan', 'loose') if st == 'scan' else (st,))
+            if a.renderer == 'third': root = third_root(Path(a.work)/f'third-{st}-{seed}-{a.pages}', st, seed, a.pages)
+            else: root = synthesize(Path(a.work)/f'{st}-{seed}-{a.pages}{tag}', books=1, pages=a.pages, seed=seed, quirks=False, font=font,
+                                    styles=('scan', 'loose') if st == 'scan' else (st,))
             if a.rescan: root = rescan(root, root.with_name(root.name + '-rescan'), seed)
             rows += [dict(r, style=st) for r in score_pages(root, {arm: (gen, prm) for arm, prm in arms.items()})]   # the scoring of notebook 03
     per, tot = summarise_scores(rows, ['style', 'arm']), summarise_scores(rows, 'arm')   # and its sums
     strokes = 'default' in arms and 'f1_strokes' in tot and tot['f1_strokes'].notna()['default']
-    print(f'pixel F1 per synthetic.py style, seeds {a.seeds}, {a.pages} spreads each (1654x1170), font {font or "default"}, segmenter {a.segmenter or "shipped"}{", rescanned (bench/rescan.py)" if a.rescan else ""}:')
-    print(f'{"style":10s} ' + ' '.join(f'{arm:>14s}' for arm in arms) + ('   default P / R   empty (default)' if 'default' in arms else '')
+    print(f'pixel F1 per {"bench/thirdpages.py" if a.renderer == "third" else "synthetic.py"} style, seeds {a.seeds}, {a.pages} spreads each (1654x1170), font {"its own" if a.renderer == "third" else font or "default"}, segmenter {a.segmenter or "shipped"}{", rescanned (bench/rescan.py)" if a.rescan else ""}:')
+    print(f'{"style":12s} ' + ' '.join(f'{arm:>14s}' for arm in arms) + ('   default P / R   empty (default)' if 'default' in arms else '')
           + ('   default, strokes' if strokes else ''))
     for st in a.styles.split(','):
         d = per.loc[(st, 'default')] if 'default' in arms else None
-        print(f'{st:10s} ' + ' '.join(f'{per.loc[(st, arm), "f1"]:14.3f}' for arm in arms)
+        print(f'{st:12s} ' + ' '.join(f'{per.loc[(st, arm), "f1"]:14.3f}' for arm in arms)
               + (f'   {d.precision:.3f} / {d.recall:.3f}   {round(d.empty * d.boxes)}/{int(d.boxes)}' if d is not None else '')
               + (f'   {d.f1_strokes:14.3f}' if strokes else ''))
-    print(f'{"all":10s} ' + ' '.join(f'{tot.loc[arm, "f1"]:14.3f}' for arm in arms)
+    print(f'{"all":12s} ' + ' '.join(f'{tot.loc[arm, "f1"]:14.3f}' for arm in arms)
           + (f'   strokes-only F1 of the default (masks_strokes/): {tot.loc["default", "f1_strokes"]:.3f}' if strokes else ''))

@@ -100,7 +100,7 @@ def _bubble(canvas, rng, x0, y0, x1, y1, fill):
         ax = (int((x1 - x0) * 0.72 + 20), int((y1 - y0) * 0.72 + 20))
         cv2.ellipse(img, (int(cx), int(cy)), ax, 0, 0, 360, fill, -1, cv2.LINE_AA); cv2.ellipse(img, (int(cx), int(cy)), ax, 0, 0, 360, 0, lw, cv2.LINE_AA)
     elif shape == 'round':
-        m = 24; r = 30; pts = cv2.ellipse2Poly((0, 0), (r, r), 0, 0, 90, 10)
+        m = 24; r = 30
         corners = [((x1 + m - r), (y1 + m - r), 0), ((x0 - m + r), (y1 + m - r), 90), ((x0 - m + r), (y0 - m + r), 180), ((x1 + m - r), (y0 - m + r), 270)]
         poly = np.concatenate([cv2.ellipse2Poly((int(a), int(b)), (r, r), 0, s, s + 90, 10) for a, b, s in corners])
         cv2.fillPoly(img, [poly], fill, cv2.LINE_AA); cv2.polylines(img, [poly], True, 0, lw, cv2.LINE_AA)

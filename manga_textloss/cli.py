@@ -246,7 +246,7 @@ def parser()->argparse.ArgumentParser:
                    'synthetic.py pages of every style, seeds 1000-1008, written under OUT/data)')
     s.add_argument('--font', action='append', default=None, help='without --root: a font the training seeds take in turn (repeatable): '
                    f"{', '.join(n for n, *_ in PACKAGED_FONTS)} or a font file (default: every packaged font)")
-    s.add_argument('--steps', type=int, default=6000, help='optimisation steps (default 6000, as the shipped weights: about 30 min on 2 CPU cores)')
+    s.add_argument('--steps', type=int, default=6000, help='optimisation steps (default 6000, as the shipped weights; 4000 steps took 20 min on 2 CPU cores)')
     s.add_argument('--seed', type=int, default=0, help='initialisation and batches (default 0)')
     s.add_argument('--hard', type=float, default=3.0, help="weight of text boxes over art: a box is drawn with weight 1 + HARD x its share "
                    "of dark non-text pixels / the mean share (default 3; 0 draws every box alike)")

@@ -20,7 +20,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 import cv2, numpy as np
 from PIL import Image, ImageDraw, ImageFont
-from manga_textloss.core import ellipse, packaged_fonts
+from manga_textloss.core import ellipse, packaged_fonts, stroke_mask
 
 THIRD_STYLES = ('warped-hand', 'coarse-print', 'on-art', 'grey-ink', 'horizontal', 'small-dense')
 PHRASES = ('ちょっと待って', 'それ本当なの', 'なんでだよ', 'あとで電話する', '雨が降りそうだ', 'もう遅いよ', '僕のせいじゃない',
@@ -186,7 +186,7 @@ def third_root(out, style, seed=0, pages=2):
         jpg, strokes, boxes = render_page(style, rng)
         (tmp/'images'/book/f'{i:03d}.jpg').write_bytes(jpg)
         cv2.imwrite(str(tmp/'masks_strokes'/book/f'{i:03d}.png'), strokes.astype(np.uint8) * 255)
-        cv2.imwrite(str(tmp/'masks'/book/f'{i:03d}.png'), (cv2.dilate(strokes.astype(np.uint8), ellipse(5)) > 0).astype(np.uint8) * 255)
+        cv2.imwrite(str(tmp/'masks'/book/f'{i:03d}.png'), stroke_mask(strokes).astype(np.uint8) * 255)
         xml.append(f'    <page index="{i}" width="{SIZE[0]}" height="{SIZE[1]}">')
         for x0, y0, x1, y1, text in boxes:
             n += 1; xml.append(f'      <text id="t{n:07x}" xmin="{x0}" ymin="{y0}" xmax="{x1}" ymax="{y1}">{escape(text)}</text>')

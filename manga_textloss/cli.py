@@ -70,12 +70,13 @@ def cmd_train_textseg(a, # the parsed `mtl train-textseg` flags (an argparse.Nam
     "Train the text segmenter of the mask fallback (03d_textseg)."
     from manga_textloss.textseg import train_textseg
     from manga_textloss.core import ConfigError
-    try: seg = train_textseg(a.out, a.root or None, steps=a.steps, seed=a.seed, stroke_radius=a.stroke_radius, pages=a.pages,
+    try: seg = train_textseg(a.out, a.root or None, steps=a.steps, seed=a.seed, members=a.members, stroke_radius=a.stroke_radius, pages=a.pages,
                              fonts=tuple(a.font) if a.font else None, hard=a.hard, curves=a.curves, scan=a.scan,
                              contrast=a.contrast, progress=not a.quiet)
     except ConfigError as e: raise DatasetError(e.cli_message()) from None   # the flag as typed: `--contrast 0.7: must be …`
-    if not a.quiet: print(f"segmenter {seg.digest} -> {a.out} ({seg.record['pages']} pages, {seg.record['boxes']} text boxes, "
-                          f"final loss {seg.record['final_loss']}); use it with a params file holding \"segmenter\": \"{a.out}\"")
+    r = seg.member_records
+    if not a.quiet: print(f"segmenter {seg.digest} -> {a.out} ({len(r)} net{'s' * (len(r) > 1)}, {r[0]['pages']} pages, {r[0]['boxes']} text boxes, "
+                          f"final loss {', '.join(str(m['final_loss']) for m in r)}); use it with a params file holding \"segmenter\": \"{a.out}\"")
 
 def cmd_eval_masks(a, # the parsed `mtl eval-masks` flags (an argparse.Namespace)
                   ):
@@ -247,7 +248,9 @@ def parser()->argparse.ArgumentParser:
     s.add_argument('--font', action='append', default=None, help='without --root: a font the training seeds take in turn (repeatable): '
                    f"{', '.join(n for n, *_ in PACKAGED_FONTS)} or a font file (default: every packaged font)")
     s.add_argument('--steps', type=int, default=6000, help='optimisation steps (default 6000, as the shipped weights; 4000 steps took 20 min on 2 CPU cores)')
-    s.add_argument('--seed', type=int, default=0, help='initialisation and batches (default 0)')
+    s.add_argument('--seed', type=int, default=0, help='initialisation and batches of the first net; the next nets take SEED + 1, ... (default 0)')
+    s.add_argument('--members', type=int, default=2, help='nets trained alike from seeds SEED, SEED + 1, ..., their logits averaged (default 2, as '
+                   'the shipped segmenter; each net takes the full --steps)')
     s.add_argument('--hard', type=float, default=3.0, help="weight of text boxes over art: a box is drawn with weight 1 + HARD x its share "
                    "of dark non-text pixels / the mean share (default 3; 0 draws every box alike)")
     s.add_argument('--curves', type=float, default=0.5, help='share of training windows with random dark curves (the lines of a drawing) '

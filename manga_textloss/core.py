@@ -16,9 +16,9 @@ from PIL import Image, UnidentifiedImageError
 __all__ = ['PACKAGED_FONTS', 'DatasetError', 'seed_everything', 'rng_for', 'weights_digest', 'fit_supervised', 'fs_error',
            'ensure_dir', 'read_run_json', 'check_masks_root', 'atomic_write', 'save_json', 'save_csv', 'file_lock',
            'ConfigError', 'knob', 'field_kind', 'accepted', 'validate', 'field_help', 'flatten', 'differences',
-           'describe_differences', 'load_image', 'image_size', 'save_image', 'ellipse', 'japanese_font_path',
-           'packaged_fonts', 'use_japanese_font', 'process_state', 'cpu_cores', 'spawn_pool', 'progress_bar',
-           'project_root', 'runs_dir']
+           'describe_differences', 'load_image', 'image_size', 'save_image', 'ellipse', 'mask_radius', 'stroke_mask',
+           'japanese_font_path', 'packaged_fonts', 'use_japanese_font', 'process_state', 'cpu_cores', 'spawn_pool',
+           'progress_bar', 'project_root', 'runs_dir']
 
 # %% ../nbs/00_core.ipynb #970452da
 class DatasetError(ValueError):
@@ -333,6 +333,17 @@ def ellipse(size:int, # width and height in px (an even size is allowed; below 1
     import cv2                                                    # imported here: `core` stays light for the CLI's start
     k = max(1, int(size))
     return cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k))
+
+def mask_radius(width:int, # the page's width in px
+               )->int:
+    "The radius (px) our ground-truth convention adds around glyph strokes: 2 px at 1654 px wide, scaled with the page, at least 1."
+    return max(1, round(2 * width / 1654))
+
+def stroke_mask(strokes:np.ndarray, # H×W bool glyph strokes
+               )->np.ndarray:
+    "Our ground-truth text mask (`masks/`): the strokes dilated by `ellipse` of `mask_radius` of the page's width, as the policy's `ink_dilate` dilates ink."
+    import cv2
+    return cv2.dilate(np.asarray(strokes).astype(np.uint8), ellipse(2 * mask_radius(strokes.shape[1]) + 1)) > 0
 
 # %% ../nbs/00_core.ipynb #4d3cce6b
 _DEBIAN_FONTS = ('/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf', '/usr/share/fonts/truetype/fonts-japanese-gothic.ttf')

@@ -14,7 +14,7 @@ import cv2
 import numpy as np
 from PIL import Image
 
-from .core import DatasetError, atomic_write, ellipse, save_image, save_json, rng_for
+from .core import DatasetError, atomic_write, mask_radius, save_image, save_json, rng_for, stroke_mask
 # the held-out text blocks, fonts and styles (notebook 02c); FONTS and HELDOUT_STYLES are also imported from here, as before the split
 from .heldout_draw import FONTS, HELDOUT_STYLES, _STYLES, _block, _check_style, _font, _lines, _uv
 _all_ = ['FONTS', 'HELDOUT_STYLES']  # still public here: `from manga_textloss.heldout import *` gives them as before
@@ -109,14 +109,10 @@ class HeldoutPage:
     "One held-out page: the image, its pixel ground truth and its Manga109-style boxes."
     image:np.ndarray # H×W uint8 grayscale, 255 = paper, with the style's artefacts applied
     strokes:np.ndarray # H×W bool: glyph-stroke pixels only (coverage ≥ 50 %), after the image's geometric transform
-    mask:np.ndarray # H×W bool: the project's convention, strokes dilated by `core.ellipse` of radius max(1, round(2·W/1654))
+    mask:np.ndarray # H×W bool: the project's convention, `core.stroke_mask(strokes)` (dilated by 2 px at 1654 px wide, at least 1)
     texts:list # [((x0, y0, x1, y1), text)] per text box: xyxy, max exclusive, clipped to the page
     others:list # [(tag, (x0, y0, x1, y1))]: frame / face / body boxes
     style:str # the one of `HELDOUT_STYLES` that drew it
-
-def _mask_radius(width:int)->int:
-    "Radius of the disk that turns strokes into the project's mask: 2 px at 1654 px width, at least 1."
-    return max(1, round(2 * width / 1654))
 
 def render_heldout_page(style:str, # one of `HELDOUT_STYLES`
                         seed:int, # the seed; with `style` and `index` it fixes every random choice
@@ -154,7 +150,7 @@ def render_heldout_page(style:str, # one of `HELDOUT_STYLES`
         np.maximum(v, (a * 255 + 0.5).astype(np.uint8), out=v)
     img, cov, boxes = _finish(style, img, cov, [t[0] for t in texts] + [o[1] for o in others], rng)
     strokes = cov >= 128
-    mask = cv2.dilate(strokes.astype(np.uint8), ellipse(2 * _mask_radius(W) + 1)).astype(bool)   # the package's kernel (ink_dilate's)
+    mask = stroke_mask(strokes)   # the package's convention and kernel (ink_dilate's)
     return HeldoutPage(img, strokes, mask, [(b, t) for b, (_, t) in zip(boxes, texts)],
                        [(tag, b) for b, (tag, _) in zip(boxes[len(texts):], others)], style)
 
@@ -197,5 +193,5 @@ def write_heldout_root(root, # output folder (created if needed)
         if progress: print(f'{style}: {pages} pages, {sum(len(q[2]) for q in ps)} text boxes', flush=True)
     with atomic_write(root/'books.txt', 'w', encoding='utf-8') as f: f.write(''.join(f'{s}\n' for s in styles))
     save_json(dict(what='held-out evaluation pages (manga_textloss.heldout): for evaluation only, never for choosing defaults',
-                   styles=styles, pages=pages, seed=seed, size=[W, H], mask_radius=_mask_radius(W)), root/'heldout.json')
+                   styles=styles, pages=pages, seed=seed, size=[W, H], mask_radius=mask_radius(W)), root/'heldout.json')
     return root

@@ -15,7 +15,7 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from . import __version__
-from .core import (DatasetError, atomic_write, describe_differences, differences, ellipse, ensure_dir, japanese_font_path,
+from .core import (DatasetError, atomic_write, describe_differences, differences, ellipse, ensure_dir, japanese_font_path, stroke_mask,
                                  rng_for, save_image, save_json, progress_bar)
 # the text styles (notebook 02a); STYLES, parse_styles and typeset are also imported from here, as before the split
 from .styles import (STYLES, parse_styles, typeset, _columns, _ground, _loose_box, _outside, _paste_ink,
@@ -148,7 +148,7 @@ class SynthPage:
     @property
     def mask(self)->np.ndarray:
         "H×W bool ground-truth text mask (`masks/`): the strokes dilated by 2 px at 1654 px wide (at least 1 px)."
-        return cv2.dilate(self.strokes.astype(np.uint8), ellipse(2 * max(1, round(2 * self.image.shape[1] / 1654)) + 1)) > 0
+        return stroke_mask(self.strokes)
 
 def _panels(W:int, H:int, rng, s:float)->list[tuple[int,int,int,int]]:
     "Panel rectangles of a spread: two pages, each cut into rows and columns."

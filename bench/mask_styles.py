@@ -17,8 +17,9 @@ held-out renderer draws; its styles are `thirdpages.THIRD_STYLES`, and `--font` 
 import argparse
 from pathlib import Path
 import cv2
+import pandas as pd
 from manga_textloss.synthetic import synthesize, STYLES
-from manga_textloss.masks import MaskParams, ClassicalGenerator, score_pages, summarise_scores
+from manga_textloss.masks import MaskParams, ClassicalGenerator, score_pages, style_table
 from manga_textloss.core import packaged_fonts
 from rescan import rescan
 from thirdpages import third_root, THIRD_STYLES
@@ -49,15 +50,10 @@ if __name__ == '__main__':
                                     styles=('scan', 'loose') if st == 'scan' else (st,))
             if a.rescan: root = rescan(root, root.with_name(root.name + '-rescan'), seed)
             rows += [dict(r, style=st) for r in score_pages(root, {arm: (gen, prm) for arm, prm in arms.items()})]   # the scoring of notebook 03
-    per, tot = summarise_scores(rows, ['style', 'arm']), summarise_scores(rows, 'arm')   # and its sums
-    strokes = 'default' in arms and 'f1_strokes' in tot and tot['f1_strokes'].notna()['default']
+    main = 'default' if 'default' in arms else list(arms)[-1]
+    table = style_table(rows, list(arms), main=main, total=True)            # notebook 03's per-style table, worst style first
     print(f'pixel F1 per {"bench/thirdpages.py" if a.renderer == "third" else "synthetic.py"} style, seeds {a.seeds}, {a.pages} spreads each (1654x1170), font {"its own" if a.renderer == "third" else font or "default"}, segmenter {a.segmenter or "shipped"}{", rescanned (bench/rescan.py)" if a.rescan else ""}:')
-    print(f'{"style":12s} ' + ' '.join(f'{arm:>14s}' for arm in arms) + ('   default P / R   empty (default)' if 'default' in arms else '')
-          + ('   default, strokes' if strokes else ''))
-    for st in a.styles.split(','):
-        d = per.loc[(st, 'default')] if 'default' in arms else None
-        print(f'{st:12s} ' + ' '.join(f'{per.loc[(st, arm), "f1"]:14.3f}' for arm in arms)
-              + (f'   {d.precision:.3f} / {d.recall:.3f}   {round(d.empty * d.boxes)}/{int(d.boxes)}' if d is not None else '')
-              + (f'   {d.f1_strokes:14.3f}' if strokes else ''))
-    print(f'{"all":12s} ' + ' '.join(f'{tot.loc[arm, "f1"]:14.3f}' for arm in arms)
-          + (f'   strokes-only F1 of the default (masks_strokes/): {tot.loc["default", "f1_strokes"]:.3f}' if strokes else ''))
+    pd.set_option('display.width', 200); pd.set_option('display.max_columns', 20)
+    print(table.round(3).to_string())
+    if f'{main}, strokes' in table and table[f'{main}, strokes'].notna()['all']:
+        print(f'strokes-only F1 of the {main} (masks_strokes/): {table.loc["all", f"{main}, strokes"]:.3f}')

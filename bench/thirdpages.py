@@ -11,6 +11,10 @@ lines, cross-hatching, drawn dot tone) and print. Its styles are looks neither g
 - `grey-ink`: text in mid grey in white bubbles, or light text in dark captions;
 - `horizontal`: horizontal lines of text in boxes and signs;
 - `small-dense`: small glyphs (11-16 px) in many close columns.
+- `tone-print`: the page printed as manga are: art, grey bubbles and grounds through an AM screen (4-8 px cells), the
+  lettering solid black on top; a third of the blocks sit on the art with no bubble; JPEG 60-90. Added on 2026-12-06
+  *after* reading the held-out renderer's `scan-halftone` code, to reproduce that style's failure: it is a diagnostic,
+  not an independent check (see results/textseg-fonts.md, seventh round).
 
 Ground truth follows the package's convention: strokes are glyph coverage >= 1/2 on the final grid (`masks_strokes/`),
 `masks/` is strokes dilated by 2 px. No default is tuned on these pages; they are a check beside the validation pages.
@@ -22,7 +26,7 @@ import cv2, numpy as np
 from PIL import Image, ImageDraw, ImageFont
 from manga_textloss.core import ellipse, packaged_fonts, stroke_mask
 
-THIRD_STYLES = ('warped-hand', 'coarse-print', 'on-art', 'grey-ink', 'horizontal', 'small-dense')
+THIRD_STYLES = ('warped-hand', 'coarse-print', 'on-art', 'grey-ink', 'horizontal', 'small-dense', 'tone-print')  # new styles go last: the seed streams index this tuple
 PHRASES = ('ちょっと待って', 'それ本当なの', 'なんでだよ', 'あとで電話する', '雨が降りそうだ', 'もう遅いよ', '僕のせいじゃない',
            'ここはどこ', '急げ', 'やっぱりね', '明日また来るよ', 'お腹すいた', '信じられない', 'だから言ったのに', '静かにして',
            '今行くから', 'まさか', 'ありがとう', '気をつけて', 'それでいいの', '約束だよ', 'うるさいな', '見て', 'どうしよう')
@@ -120,9 +124,16 @@ def _print(img, rng, style):
         t = 127.5 + 63.75 * (np.cos(u) + np.cos(v))                   # the screen's threshold, 0-255
         f = np.where(cv2.GaussianBlur(f, (0, 0), 0.8) > t, 255.0, 0.0)
         f = cv2.GaussianBlur(f, (0, 0), rng.uniform(0.6, 1.0)) + rng.normal(0, 6, f.shape); q = int(rng.integers(40, 71))
-    else: f = f + rng.normal(0, 2.5, f.shape); q = int(rng.integers(80, 96))
+    else: f = f + rng.normal(0, 2.5, f.shape); q = int(rng.integers(60, 91) if style == 'tone-print' else rng.integers(80, 96))
     ok, buf = cv2.imencode('.jpg', np.clip(f, 0, 255).round().astype(np.uint8), [cv2.IMWRITE_JPEG_QUALITY, q])
     return buf.tobytes()
+
+def _screen(canvas, rng):
+    "tone-print: the 2x canvas's greys through an AM round-dot screen of 4-8 px cells at page size; near-black and near-white stay solid."
+    H, W = canvas.shape; p = 2 * rng.uniform(4, 8); a = rng.uniform(0, np.pi / 2); yy, xx = np.mgrid[:H, :W].astype(np.float32)
+    u, v = (xx * np.cos(a) + yy * np.sin(a)) * 2 * np.pi / p, (-xx * np.sin(a) + yy * np.cos(a)) * 2 * np.pi / p
+    dots = np.where(canvas > 127.5 + 63.75 * (np.cos(u) + np.cos(v)), 255.0, 0.0)
+    canvas[:] = np.where(canvas < 35, 0.0, np.where(canvas > 245, 255.0, dots))
 
 def render_page(style, rng):
     "One spread: (jpeg bytes, strokes HxW bool, [(xmin, ymin, xmax, ymax, text)])."
@@ -155,7 +166,11 @@ def render_page(style, rng):
                 halo = cv2.dilate(cov, ellipse(int(rng.integers(5, 10)))).astype(np.float32) / 255
                 sl = canvas[y:y + h, x:x + w]; sl[:] = sl * (1 - halo) + 255 * halo
         elif fill < 128: cv2.rectangle(canvas, (x - 30, y - 30), (x + w + 30, y + h + 30), fill, -1)
+        elif style == 'tone-print':
+            if u < 1 / 3: continue                                      # straight on the (screened) art
+            _bubble(canvas, rng, x, y, x + w, y + h, int(rng.integers(110, 226)) if u < 2 / 3 else 255)
         else: _bubble(canvas, rng, x, y, x + w, y + h, fill)
+    if style == 'tone-print': _screen(canvas, rng)
     boxes = []
     for cov, x, y, w, h, ink, fill, text, u in blocks:                   # then the ink, over everything
         a = cov.astype(np.float32) / 255; sl = canvas[y:y + h, x:x + w]; sl[:] = sl * (1 - a) + ink * a

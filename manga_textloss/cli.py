@@ -72,7 +72,7 @@ def cmd_train_textseg(a, # the parsed `mtl train-textseg` flags (an argparse.Nam
     from manga_textloss.core import ConfigError
     try: seg = train_textseg(a.out, a.root or None, steps=a.steps, seed=a.seed, members=a.members, stroke_radius=a.stroke_radius, pages=a.pages,
                              fonts=tuple(a.font) if a.font else None, hard=a.hard, curves=a.curves, scan=a.scan,
-                             contrast=a.contrast, progress=not a.quiet)
+                             contrast=a.contrast, scale=tuple(a.scale), lr=a.lr, init=a.init, progress=not a.quiet)
     except ConfigError as e: raise DatasetError(e.cli_message()) from None   # the flag as typed: `--contrast 0.7: must be …`
     r = seg.member_records
     if not a.quiet: print(f"segmenter {seg.digest} -> {a.out} ({len(r)} net{'s' * (len(r) > 1)}, {r[0]['pages']} pages, {r[0]['boxes']} text boxes, "
@@ -260,6 +260,12 @@ def parser()->argparse.ArgumentParser:
     s.add_argument('--contrast', type=float, default=0.15, help='contrast jitter: black goes to a grey in [0, C] and white to one in '
                    '[1 - C, 1] (default 0.15)')
     s.add_argument('--pages', type=int, default=10, help='without --root: spreads per training seed (default 10)')
+    s.add_argument('--init', default=None, help="fine-tune: start from this segmenter folder, or 'shipped' for the package's; net k starts "
+                   "from its net k (cycling), and its width and depth are kept (default: fresh nets). With human masks: "
+                   "--root ROOT --stroke-radius 0 --init shipped --steps 1200 --lr 1e-3")
+    s.add_argument('--lr', type=float, default=3e-3, help='peak learning rate, one-cycle (default 3e-3; 1e-3 when fine-tuning with --init)')
+    s.add_argument('--scale', type=float, nargs=2, default=(0.75, 1.33), metavar=('LO', 'HI'), help='range of the random zoom of the training '
+                   'windows (default 0.75 1.33; the shipped nets were fine-tuned with 0.5 1.33 to see small glyphs)')
     s.add_argument('--stroke-radius', type=int, default=None, help="px (at 1654 px) masks/ is dilated beyond the strokes (default: a "
                    "root's masks_strokes/ where it has one, as synthetic roots do, else ours, 2; 0 for masks of strokes, e.g. human annotation)")
     s.add_argument('--quiet', action='store_true', help='no progress lines or summary')

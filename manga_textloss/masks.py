@@ -26,9 +26,9 @@ _all_ = ['SAM_CHECKPOINTS', 'SAM_URL', 'BACKENDS', 'mask_record', 'BBoxGenerator
 # %% auto #0
 __all__ = ['POLICIES', 'MODES', 'FALLBACKS', 'box_intersections', 'naive_mask_box_iou', 'mask_box_iou', 'MaskParams',
            'save_params', 'load_params', 'match_masks', 'text_mask', 'policy_counts', 'page_text_mask', 'mask_counts',
-           'scores', 'evaluate_masks', 'score_pages', 'summarise_scores', 'SAM_CHECKPOINTS', 'SAM_URL', 'BACKENDS',
-           'mask_record', 'BBoxGenerator', 'ClassicalGenerator', 'load_sam', 'SamAMGGenerator', 'SamBoxGenerator',
-           'check_generator_options', 'make_generator']
+           'scores', 'evaluate_masks', 'score_pages', 'summarise_scores', 'style_table', 'SAM_CHECKPOINTS', 'SAM_URL',
+           'BACKENDS', 'mask_record', 'BBoxGenerator', 'ClassicalGenerator', 'load_sam', 'SamAMGGenerator',
+           'SamBoxGenerator', 'check_generator_options', 'make_generator']
 
 # %% ../nbs/03_masks.ipynb #4319ba49
 def box_intersections(masks, # M×H×W bool array, or a list of H×W bool masks (records' `segmentation`)
@@ -332,3 +332,27 @@ def summarise_scores(rows, # `score_pages` rows (a list of dicts or a DataFrame)
     for k in ('by_rule', 'by_fallback', 'empty'): res[k] = g[k] / g['text_boxes']
     res['boxes'] = g['text_boxes']
     return res
+
+def style_table(rows, # `score_pages` rows (a list of dicts or a DataFrame) with a column naming each row's style
+                arms:list, # the arms to show, in this order (each one's F1 is a column)
+                main:str='default', # the arm whose precision, recall, strokes-only F1 and empty share stand beside the F1s; rows sort by its F1
+                by:str='style', # the column that names the style (e.g. 'style', or 'book' for a root of one book per style)
+                empties:tuple=(), # other arms whose share of empty boxes gets a column too
+                total:bool=False, # add a last row 'all': the counts summed over every style
+               ):
+    "Per style (worst first, by `main`'s F1): each arm's pixel F1, then `main`'s P, R, F1 against strokes alone (where scored), empty boxes and boxes."
+    import pandas as pd
+    if main not in arms: raise ConfigError('style_table', 'main', main, f'one of the arms shown ({", ".join(arms)})')
+    per = summarise_scores(rows, [by, 'arm']); d = per.xs(main, level='arm')
+    cols = {f'{main} P': d['precision'], f'{main} R': d['recall']}
+    if 'f1_strokes' in d: cols[f'{main}, strokes'] = d['f1_strokes']
+    cols |= {f'{a}: empty': per.xs(a, level='arm')['empty'] for a in (*empties, main)}
+    t = per['f1'].unstack('arm')[list(arms)].assign(**cols, boxes=d['boxes'].astype(int)).sort_values(main)
+    t.index.name = by
+    if total:
+        tot = summarise_scores(rows, 'arm')
+        row = {**tot['f1'].to_dict(), f'{main} P': tot.loc[main, 'precision'], f'{main} R': tot.loc[main, 'recall'], 'boxes': int(tot.loc[main, 'boxes'])}
+        if 'f1_strokes' in tot: row[f'{main}, strokes'] = tot.loc[main, 'f1_strokes']
+        row |= {f'{a}: empty': tot.loc[a, 'empty'] for a in (*empties, main)}
+        t = pd.concat([t, pd.DataFrame([row], index=pd.Index(['all'], name=by))[t.columns]])
+    return t

@@ -115,14 +115,18 @@ def _bubble(canvas, rng, x0, y0, x1, y1, fill):
         cv2.fillPoly(img, [poly], fill, cv2.LINE_AA); cv2.polylines(img, [poly], True, 0, lw, cv2.LINE_AA)
     canvas[:] = img
 
+def _am_threshold(H, W, p, a):
+    "An AM round-dot screen's threshold (0-255) on an HxW grid: cells of `p` px at angle `a` (radians); a grey above it prints as paper."
+    yy, xx = np.mgrid[:H, :W].astype(np.float32)
+    u, v = (xx * np.cos(a) + yy * np.sin(a)) * 2 * np.pi / p, (-xx * np.sin(a) + yy * np.cos(a)) * 2 * np.pi / p
+    return 127.5 + 63.75 * (np.cos(u) + np.cos(v))
+
 def _print(img, rng, style):
     "Print and scan of the final page (uint8); coarse-print: an AM screen over the whole page first."
     f = img.astype(np.float32); H, W = f.shape
     if style == 'coarse-print':
-        p = rng.uniform(4, 7); a = rng.uniform(0, np.pi / 2); yy, xx = np.mgrid[:H, :W].astype(np.float32)
-        u, v = (xx * np.cos(a) + yy * np.sin(a)) * 2 * np.pi / p, (-xx * np.sin(a) + yy * np.cos(a)) * 2 * np.pi / p
-        t = 127.5 + 63.75 * (np.cos(u) + np.cos(v))                   # the screen's threshold, 0-255
-        f = np.where(cv2.GaussianBlur(f, (0, 0), 0.8) > t, 255.0, 0.0)
+        p = rng.uniform(4, 7); a = rng.uniform(0, np.pi / 2)
+        f = np.where(cv2.GaussianBlur(f, (0, 0), 0.8) > _am_threshold(H, W, p, a), 255.0, 0.0)
         f = cv2.GaussianBlur(f, (0, 0), rng.uniform(0.6, 1.0)) + rng.normal(0, 6, f.shape); q = int(rng.integers(40, 71))
     else: f = f + rng.normal(0, 2.5, f.shape); q = int(rng.integers(60, 91) if style == 'tone-print' else rng.integers(80, 96))
     ok, buf = cv2.imencode('.jpg', np.clip(f, 0, 255).round().astype(np.uint8), [cv2.IMWRITE_JPEG_QUALITY, q])
@@ -130,9 +134,8 @@ def _print(img, rng, style):
 
 def _screen(canvas, rng):
     "tone-print: the 2x canvas's greys through an AM round-dot screen of 4-8 px cells at page size; near-black and near-white stay solid."
-    H, W = canvas.shape; p = 2 * rng.uniform(4, 8); a = rng.uniform(0, np.pi / 2); yy, xx = np.mgrid[:H, :W].astype(np.float32)
-    u, v = (xx * np.cos(a) + yy * np.sin(a)) * 2 * np.pi / p, (-xx * np.sin(a) + yy * np.cos(a)) * 2 * np.pi / p
-    dots = np.where(canvas > 127.5 + 63.75 * (np.cos(u) + np.cos(v)), 255.0, 0.0)
+    H, W = canvas.shape; p = 2 * rng.uniform(4, 8); a = rng.uniform(0, np.pi / 2)
+    dots = np.where(canvas > _am_threshold(H, W, p, a), 255.0, 0.0)
     canvas[:] = np.where(canvas < 35, 0.0, np.where(canvas > 245, 255.0, dots))
 
 def render_page(style, rng):

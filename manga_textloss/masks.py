@@ -343,16 +343,12 @@ def style_table(rows, # `score_pages` rows (a list of dicts or a DataFrame) with
     "Per style (worst first, by `main`'s F1): each arm's pixel F1, then `main`'s P, R, F1 against strokes alone (where scored), empty boxes and boxes."
     import pandas as pd
     if main not in arms: raise ConfigError('style_table', 'main', main, f'one of the arms shown ({", ".join(arms)})')
+    rows = pd.DataFrame(rows)
+    if total: rows = pd.concat([rows, rows.assign(**{by: 'all'})])   # every row once more, in a group of its own
     per = summarise_scores(rows, [by, 'arm']); d = per.xs(main, level='arm')
     cols = {f'{main} P': d['precision'], f'{main} R': d['recall']}
     if 'f1_strokes' in d: cols[f'{main}, strokes'] = d['f1_strokes']
     cols |= {f'{a}: empty': per.xs(a, level='arm')['empty'] for a in (*empties, main)}
-    t = per['f1'].unstack('arm')[list(arms)].assign(**cols, boxes=d['boxes'].astype(int)).sort_values(main)
-    t.index.name = by
-    if total:
-        tot = summarise_scores(rows, 'arm')
-        row = {**tot['f1'].to_dict(), f'{main} P': tot.loc[main, 'precision'], f'{main} R': tot.loc[main, 'recall'], 'boxes': int(tot.loc[main, 'boxes'])}
-        if 'f1_strokes' in tot: row[f'{main}, strokes'] = tot.loc[main, 'f1_strokes']
-        row |= {f'{a}: empty': tot.loc[a, 'empty'] for a in (*empties, main)}
-        t = pd.concat([t, pd.DataFrame([row], index=pd.Index(['all'], name=by))[t.columns]])
-    return t
+    t = per['f1'].unstack('arm')[list(arms)].assign(**cols, boxes=d['boxes'].astype(int))
+    styles = (t.drop('all') if total else t).sort_values(main)
+    return pd.concat([styles, t.loc[['all']]]) if total else styles

@@ -5,7 +5,7 @@
 # %% ../nbs/03d_textseg.ipynb #29b3f617
 from __future__ import annotations
 
-import json, time
+import copy, json, time
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
@@ -257,7 +257,7 @@ def train_textseg(out:str|Path, # folder to write the segmenter to (textseg.pt, 
                   scan:float=0.0, # share of examples passed through random print and scan artefacts (`seg_batch`); 0: none (0.5 was tried: no gain)
                   contrast:float=0.15, # contrast jitter of the examples (`seg_batch`)
                   scale:tuple=(0.75, 1.33), # range of the random zoom of the examples (`seg_batch`)
-                  init:str|Path|None=None, # fine-tune: a segmenter folder (`mtl train-textseg`) or 'shipped' to start from; net k starts from its member k (cycling); its width and depth replace `channels`, `depth`. None: a fresh net
+                  init:str|Path|None=None, # fine-tune: a segmenter folder (`mtl train-textseg`) or 'shipped' to start from; net k starts from its member k (cycling) and keeps that net's size (`channels`, `depth` apply to fresh nets only). None: fresh nets
                   progress:bool=False, # print the loss every 100 steps
                   device:str='cpu', # torch device
                  )->TextSegmenter:
@@ -271,7 +271,6 @@ def train_textseg(out:str|Path, # folder to write the segmenter to (textseg.pt, 
     start = None if init is None else TextSegmenter.load(SEG_DIR if str(init) == 'shipped' else init)
     starts = [] if start is None else (list(start.net.members) if isinstance(start.net, SegEnsemble) else [start.net])
     start_recs = [] if start is None else start.member_records
-    if starts: channels, depth = starts[0].channels, starts[0].depth
     if roots is None:
         from manga_textloss.synthetic import synthesize
         work = Path(work) if work else out/'data'
@@ -287,9 +286,8 @@ def train_textseg(out:str|Path, # folder to write the segmenter to (textseg.pt, 
         f = Path(r)/'synth.json'
         return json.loads(f.read_text())['params'] if f.is_file() else None
     nets, recs, data_rec = [], [], [dict(root=str(r), synth=synth_params(r)) for r in roots]
-    def first_net(k):   # net k's starting point: a fresh net, or a copy of the init segmenter's member k (cycling)
-        if not starts: return TextSegNet(channels, depth)
-        m = starts[k % len(starts)]; n = _member_net(dict(channels=m.channels, depth=m.depth)); n.load_state_dict(m.state_dict()); return n
+    def first_net(k):   # net k's starting point: a fresh net, or a copy of the init segmenter's member k (cycling), its own size kept
+        return copy.deepcopy(starts[k % len(starts)]) if starts else TextSegNet(channels, depth)
     for k in range(members):   # member k is exactly `train_textseg(seed=seed + k, members=1)` (with `init`: from init's member k)
         t0 = time.time()
         net, losses = fit_supervised(lambda: first_net(k), lambda rng, g: seg_batch(data, rng, batch_size, scale=scale, hard=hard, curves=curves, scan=scan, contrast=contrast), loss_fn,
@@ -298,7 +296,7 @@ def train_textseg(out:str|Path, # folder to write the segmenter to (textseg.pt, 
         recs.append(dict(roots=data_rec, pages=len(data), boxes=int(sum(len(d[2]) for d in data)),
                          stroke_radius=stroke_radius, hard=hard, curves=curves, scan=scan, contrast=contrast, scale=list(scale), steps=steps, batch_size=batch_size, seed=seed + k, lr=lr,
                          init=None if not starts else dict(segmenter=str(init), digest=weights_digest(starts[k % len(starts)]), record=start_recs[k % len(starts)]),
-                         page_width=SEG_WIDTH, channels=channels, depth=depth, final_loss=round(float(np.mean(losses[-100:])), 5) if losses else None,
+                         page_width=SEG_WIDTH, channels=net.channels, depth=net.depth, final_loss=round(float(np.mean(losses[-100:])), 5) if losses else None,
                          seconds=round(time.time() - t0, 1), torch=torch.__version__, threads=torch.get_num_threads()))
     seg = TextSegmenter(nets[0], recs[0]) if members == 1 else TextSegmenter(SegEnsemble(nets), dict(members=recs))
     seg.save(out)

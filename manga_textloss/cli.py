@@ -71,7 +71,7 @@ def cmd_train_textseg(a, # the parsed `mtl train-textseg` flags (an argparse.Nam
     from manga_textloss.textseg import train_textseg
     from manga_textloss.core import ConfigError
     try: seg = train_textseg(a.out, a.root or None, steps=a.steps, seed=a.seed, members=a.members, stroke_radius=a.stroke_radius, pages=a.pages,
-                             fonts=tuple(a.font) if a.font else None, hard=a.hard, curves=a.curves, scan=a.scan,
+                             fonts=tuple(a.font) if a.font else None, hard=a.hard, curves=a.curves, pattern=a.pattern, scan=a.scan,
                              contrast=a.contrast, scale=tuple(a.scale), lr=a.lr, init=a.init, progress=not a.quiet)
     except ConfigError as e: raise DatasetError(e.cli_message()) from None   # the flag as typed: `--contrast 0.7: must be …`
     r = seg.member_records
@@ -255,6 +255,8 @@ def parser()->argparse.ArgumentParser:
                    "of dark non-text pixels / the mean share (default 3; 0 draws every box alike)")
     s.add_argument('--curves', type=float, default=0.5, help='share of training windows with random dark curves (the lines of a drawing) '
                    'drawn over them, the targets unchanged (default 0.5; 0 for none)')
+    s.add_argument('--pattern', type=float, default=0.0, help='share of training windows with black hatching, crosshatching or dots under '
+                   'part of their text, the targets unchanged (default 0: none; the shipped nets\' last fine-tune used 0.2)')
     s.add_argument('--scan', type=float, default=0.0, help='share of training windows passed through random print and scan artefacts '
                    '(halftone dots, resampling, blur, noise, JPEG), the targets unchanged (default 0: none; 0.5 was tried and did not help)')
     s.add_argument('--contrast', type=float, default=0.15, help='contrast jitter: black goes to a grey in [0, C] and white to one in '

@@ -101,6 +101,26 @@ def _scan_window(win:np.ndarray, # q×q uint8 window of a page (not changed)
     if rng.random() < 0.5: img = img + rng.normal(0, rng.uniform(2, 12), img.shape)
     return _jpeg(img, rng.integers(30, 91)) if rng.random() < 0.5 else np.clip(img, 0, 255).round().astype(np.uint8)
 
+def _under_pattern(win:np.ndarray, # q×q uint8 window of a page (not changed)
+                   strokes:np.ndarray, # q×q bool: the text strokes in the window (all of them, not only the box's)
+                   rng:np.random.Generator, # the batch's random stream
+                  )->np.ndarray:
+    "A copy of `win` with black hatching, crosshatching or a dot grid (pitch 3–8 px, any angle, ink 0–70) over the paper of a random half-plane, up to the strokes or a 1–3 px margin around them: text lettered over dense pattern work."
+    q = win.shape[0]; yy, xx = np.mgrid[0:q, 0:q].astype(np.float32)
+    a = rng.uniform(0, 2 * np.pi); proj = (xx - q / 2) * np.cos(a) + (yy - q / 2) * np.sin(a)
+    region = proj > rng.uniform(-0.7, 0.3) * q                            # a half-plane: from about a fifth to all of the window
+    th = rng.uniform(0, np.pi); u, v = xx * np.cos(th) + yy * np.sin(th), -xx * np.sin(th) + yy * np.cos(th)
+    kind, s = rng.integers(3), rng.uniform(3, 8)
+    if kind < 2:                                                          # hatching, and crossed once more at 30–90°
+        w = rng.uniform(1, min(2.5, s / 2)); pat = np.mod(u, s) < w
+        if kind == 1:
+            b = th + rng.uniform(np.pi / 6, np.pi / 2); pat |= np.mod(xx * np.cos(b) + yy * np.sin(b), s) < w
+    else:                                                                 # a grid of dots
+        r = rng.uniform(0.8, min(2.2, s / 2.2)); pat = (np.mod(u, s) - s / 2) ** 2 + (np.mod(v, s) - s / 2) ** 2 < r * r
+    k = int(rng.integers(0, 4)); keep = cv2.dilate(strokes.astype(np.uint8), ellipse(2 * k + 1)) > 0 if k else strokes > 0
+    out = win.copy(); out[(win > 160) & region & pat & ~keep] = int(rng.integers(0, 71))
+    return out
+
 def seg_batch(pages:list, # `load_seg_pages` output
               rng:np.random.Generator, # the batch's random stream
               n:int, # examples
@@ -108,6 +128,7 @@ def seg_batch(pages:list, # `load_seg_pages` output
               scale:tuple=(0.75, 1.33), # range of the random zoom
               hard:float=0.0, # > 0: boxes drawn with weight 1 + hard * art / mean art (art: a box's share of dark non-text pixels); 0: a page, then a box, uniformly
               curves:float=0.0, # share of examples with random art curves drawn over them (`_art_curves`; targets unchanged); 0: none
+              pattern:float=0.0, # share of examples with black pattern work under part of their text (`_under_pattern`; targets unchanged); 0: none
               scan:float=0.0, # share of examples passed through random print and scan artefacts (`_scan_window`; targets unchanged); 0: none
               contrast:float=0.15, # contrast jitter: black goes to a grey in [0, contrast] and white to one in [1 - contrast, 1]
              )->tuple[torch.Tensor,torch.Tensor]:
@@ -126,6 +147,7 @@ def seg_batch(pages:list, # `load_seg_pages` output
         ind = np.zeros((q, q), np.uint8); ind[max(0, y0 - cy):max(0, y1 - cy), max(0, x0 - cx):max(0, x1 - cx)] = 1
         win, tgt = g[cy:cy + q, cx:cx + q], m[cy:cy + q, cx:cx + q] & (ind > 0)
         if curves and rng.random() < curves: win = _art_curves(win, rng)
+        if pattern and rng.random() < pattern: win = _under_pattern(win, m[cy:cy + q, cx:cx + q], rng)
         if scan and rng.random() < scan: win = _scan_window(win, rng)
         if q != size:
             win = cv2.resize(win, (size, size), interpolation=cv2.INTER_AREA if q > size else cv2.INTER_LINEAR)
@@ -254,6 +276,7 @@ def train_textseg(out:str|Path, # folder to write the segmenter to (textseg.pt, 
                   work:str|Path|None=None, # with `roots=None`: where the synthetic pages go (default: OUT/data)
                   hard:float=3.0, # weight of boxes over art (`seg_batch`); 0: every box alike
                   curves:float=0.5, # share of examples with random art curves drawn over them (`seg_batch`); 0: none
+                  pattern:float=0.0, # share of examples with black pattern work under part of their text (`seg_batch`); 0: none (the shipped nets' last fine-tune: 0.2)
                   scan:float=0.0, # share of examples passed through random print and scan artefacts (`seg_batch`); 0: none (0.5 was tried: no gain)
                   contrast:float=0.15, # contrast jitter of the examples (`seg_batch`)
                   scale:tuple=(0.75, 1.33), # range of the random zoom of the examples (`seg_batch`)
@@ -264,7 +287,7 @@ def train_textseg(out:str|Path, # folder to write the segmenter to (textseg.pt, 
     "Train the text segmenter (`members` nets) and save it to `out`; each net's record names the data, the settings and the final loss."
     out = Path(out)
     if not (isinstance(members, int) and members >= 1): raise ConfigError('train_textseg', 'members', members, 'a whole number of nets, at least 1')
-    for k, v in dict(curves=curves, scan=scan).items():
+    for k, v in dict(curves=curves, pattern=pattern, scan=scan).items():
         if not 0 <= v <= 1: raise ConfigError('train_textseg', k, v, 'a share of the training windows, between 0 and 1')
     if not 0 <= contrast < 0.5: raise ConfigError('train_textseg', 'contrast', contrast, 'at least 0 and under 0.5 (black goes to [0, C], white to [1 - C, 1])')
     if not (len(scale) == 2 and 0 < scale[0] <= scale[1]): raise ConfigError('train_textseg', 'scale', scale, 'two zoom factors (low, high) with 0 < low <= high')
@@ -290,11 +313,11 @@ def train_textseg(out:str|Path, # folder to write the segmenter to (textseg.pt, 
         return copy.deepcopy(starts[k % len(starts)]) if starts else TextSegNet(channels, depth)
     for k in range(members):   # member k is exactly `train_textseg(seed=seed + k, members=1)` (with `init`: from init's member k)
         t0 = time.time()
-        net, losses = fit_supervised(lambda: first_net(k), lambda rng, g: seg_batch(data, rng, batch_size, scale=scale, hard=hard, curves=curves, scan=scan, contrast=contrast), loss_fn,
+        net, losses = fit_supervised(lambda: first_net(k), lambda rng, g: seg_batch(data, rng, batch_size, scale=scale, hard=hard, curves=curves, pattern=pattern, scan=scan, contrast=contrast), loss_fn,
                                      steps, seed + k, 'textseg', lr, 0.3, progress, device)
         nets.append(net.cpu())
         recs.append(dict(roots=data_rec, pages=len(data), boxes=int(sum(len(d[2]) for d in data)),
-                         stroke_radius=stroke_radius, hard=hard, curves=curves, scan=scan, contrast=contrast, scale=list(scale), steps=steps, batch_size=batch_size, seed=seed + k, lr=lr,
+                         stroke_radius=stroke_radius, hard=hard, curves=curves, pattern=pattern, scan=scan, contrast=contrast, scale=list(scale), steps=steps, batch_size=batch_size, seed=seed + k, lr=lr,
                          init=None if not starts else dict(segmenter=str(init), digest=weights_digest(starts[k % len(starts)]), record=start_recs[k % len(starts)]),
                          page_width=SEG_WIDTH, channels=net.channels, depth=net.depth, final_loss=round(float(np.mean(losses[-100:])), 5) if losses else None,
                          seconds=round(time.time() - t0, 1), torch=torch.__version__, threads=torch.get_num_threads()))

@@ -145,9 +145,9 @@ def seg_batch(pages:list, # `load_seg_pages` output
         cx = int(np.clip(rng.integers(x0 - q // 4, max(x0 - q // 4 + 1, x1 - 3 * q // 4)), 0, W - q))
         cy = int(np.clip(rng.integers(y0 - q // 4, max(y0 - q // 4 + 1, y1 - 3 * q // 4)), 0, H - q))
         ind = np.zeros((q, q), np.uint8); ind[max(0, y0 - cy):max(0, y1 - cy), max(0, x0 - cx):max(0, x1 - cx)] = 1
-        win, tgt = g[cy:cy + q, cx:cx + q], m[cy:cy + q, cx:cx + q] & (ind > 0)
+        win, strokes = g[cy:cy + q, cx:cx + q], m[cy:cy + q, cx:cx + q]; tgt = strokes & (ind > 0)
         if curves and rng.random() < curves: win = _art_curves(win, rng)
-        if pattern and rng.random() < pattern: win = _under_pattern(win, m[cy:cy + q, cx:cx + q], rng)
+        if pattern and rng.random() < pattern: win = _under_pattern(win, strokes, rng)
         if scan and rng.random() < scan: win = _scan_window(win, rng)
         if q != size:
             win = cv2.resize(win, (size, size), interpolation=cv2.INTER_AREA if q > size else cv2.INTER_LINEAR)

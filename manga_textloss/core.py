@@ -5,7 +5,7 @@
 # %% ../nbs/00_core.ipynb #58b814a9
 from __future__ import annotations
 
-import contextlib, csv, hashlib, importlib, json, math, numbers, os, random, re, sys, tempfile
+import contextlib, csv, hashlib, importlib, json, math, numbers, os, random, re, shutil, sys, tempfile
 from dataclasses import field, fields
 from pathlib import Path
 
@@ -13,12 +13,13 @@ import numpy as np
 from PIL import Image, UnidentifiedImageError
 
 # %% auto #0
-__all__ = ['PACKAGED_FONTS', 'DatasetError', 'seed_everything', 'rng_for', 'weights_digest', 'fit_supervised', 'fs_error',
-           'ensure_dir', 'read_run_json', 'check_masks_root', 'atomic_write', 'save_json', 'save_csv', 'file_lock',
-           'ConfigError', 'knob', 'field_kind', 'accepted', 'validate', 'field_help', 'flatten', 'differences',
-           'describe_differences', 'load_image', 'image_size', 'save_image', 'ellipse', 'mask_radius', 'stroke_mask',
-           'japanese_font_path', 'packaged_fonts', 'use_japanese_font', 'process_state', 'cpu_cores', 'spawn_pool',
-           'progress_bar', 'project_root', 'runs_dir']
+__all__ = ['LOCK_NAME', 'MASK_THRESHOLD', 'PACKAGED_FONTS', 'DatasetError', 'seed_everything', 'rng_for', 'weights_digest',
+           'fit_supervised', 'fs_error', 'ensure_dir', 'read_run_json', 'check_masks_root', 'atomic_write',
+           'write_failure', 'save_json', 'save_csv', 'file_lock', 'ConfigError', 'knob', 'field_kind', 'accepted',
+           'validate', 'field_help', 'flatten', 'differences', 'describe_differences', 'FolderBusy', 'acquire_folder',
+           'release_folder', 'folder_lock', 'within', 'clear_folder', 'load_image', 'image_size', 'save_image',
+           'read_mask', 'ellipse', 'mask_radius', 'stroke_mask', 'japanese_font_path', 'packaged_fonts',
+           'use_japanese_font', 'process_state', 'cpu_cores', 'spawn_pool', 'progress_bar', 'project_root', 'runs_dir']
 
 # %% ../nbs/00_core.ipynb #970452da
 class DatasetError(ValueError):
@@ -89,6 +90,7 @@ def fs_error(path:str|Path, # the path that could not be written or made
         f = next((p for p in [path, *path.parents] if p.is_file()), path)
         fix = f'{f} is a file, not a folder: pass another path or move the file'
     elif getattr(e, 'errno', None) == 28: fix = 'the disk is full: free space or choose another disk'
+    elif getattr(e, 'errno', None) == 27: fix = 'a file-size limit stopped the write (`ulimit -f`): raise it or choose another disk'
     else: fix = 'check the path'
     return DatasetError(f'Cannot {what} {path}: {e.strerror or e}. {fix[0].upper() + fix[1:]}.')
 
@@ -140,9 +142,22 @@ def atomic_write(path:str|Path, # final destination
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; the final file gets the usual permissions
         with os.fdopen(fd, mode, **kwargs) as f: yield f
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as e:
         with contextlib.suppress(FileNotFoundError): os.unlink(tmp)
+        if isinstance(e, OSError) and not isinstance(e, DatasetError): raise fs_error(path, e) from None   # disk full, a size limit: one line with the path
+        err = write_failure(e)
+        if err is not None: raise fs_error(path, err) from None
         raise
+
+def write_failure(e:BaseException, # an exception raised while writing a file (e.g. by `torch.save`)
+                 )->OSError|None:
+    "The file-system error behind `e` (an `OSError`, or torch's `RuntimeError` from a failed write, which carries none), else None."
+    if isinstance(e, OSError): return e
+    msg = str(e)
+    if isinstance(e, RuntimeError) and ('PytorchStreamWriter failed' in msg or 'file write failed' in msg or 'unexpected pos' in msg):
+        import errno
+        return OSError(errno.EIO, f'the write failed ({" ".join(msg.split())[:80]}); is the disk full or a file-size limit set?')
+    return None
 
 def save_json(obj, # anything `json.dumps` accepts
               path:str|Path, # destination file
@@ -287,6 +302,103 @@ def describe_differences(diff:list[tuple], # `(key, old, new)` triples from `dif
     return s + (f' and {len(diff) - limit} more' if len(diff) > limit else '')
 
 
+# %% ../nbs/00_core.ipynb #393e336d
+LOCK_NAME = '.mtl.lock'   # the advisory lock file `folder_lock` holds in each folder being written
+
+class FolderBusy(DatasetError):
+    "Another process is writing the folder (it holds its `folder_lock`)."
+
+def _holder(lock:Path)->str:
+    try: h = json.loads(lock.read_text(encoding='utf-8'))
+    except (OSError, ValueError): return 'another process'
+    return f"pid {h.get('pid')} on {h.get('host')} (`{h.get('command')}`, since {h.get('since')})"
+
+_LOCKS = {}   # resolved folder -> [open lock file, holds]: this process's folder locks (re-entrant)
+
+def acquire_folder(folder:str|Path, # the folder about to be written (created if missing)
+                   command:str|None=None, # what holds it, for the message a second writer gets (None: this process's command line)
+                   main_only:bool=True, # take it only on the main process of an `accelerate launch` group (the others are its ranks)
+                  )->Path:
+    "Take the one-writer lock of `folder` (re-entrant in one process; `release_folder` gives it back); another process's folder is refused at once, naming the holder."
+    folder = ensure_dir(folder); key = folder.resolve()
+    if key in _LOCKS: _LOCKS[key][1] += 1; return folder
+    try: import fcntl
+    except ImportError: return folder   # Windows: no advisory locks; one writer per folder is the user's to keep
+    if main_only and not process_state().is_main_process: return folder
+    lock = folder/LOCK_NAME
+    while True:
+        try: f = open(lock, 'a+', encoding='utf-8')
+        except OSError as e: raise fs_error(lock, e) from None
+        try: fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            f.close()
+            raise FolderBusy(f'{folder} is being written by {_holder(lock)}. Wait for it to finish (or stop it), or choose another folder.') from None
+        try: same = os.fstat(f.fileno()).st_ino == os.stat(lock).st_ino
+        except FileNotFoundError: same = False
+        if same: break
+        f.close()   # the holder released (and removed) the file between our open and our lock: take the new one
+    import datetime, socket
+    f.seek(0); f.truncate()
+    f.write(json.dumps(dict(pid=os.getpid(), host=socket.gethostname(), command=command or ' '.join([Path(sys.argv[0]).name, *sys.argv[1:]]),
+                            since=datetime.datetime.now().isoformat(timespec='seconds'))) + '\n'); f.flush()
+    _LOCKS[key] = [f, 1]
+    return folder
+
+def release_folder(folder:str|Path, # a folder this process took with `acquire_folder`
+                   all:bool=False, # give back every hold at once (the job that took it is over)
+                  ):
+    "Give back one hold of `folder`'s lock (the last one releases it; a folder not held is a no-op)."
+    key = Path(folder).resolve(); h = _LOCKS.get(key)
+    if h is None: return
+    h[1] = 0 if all else h[1] - 1
+    if h[1] <= 0:
+        _LOCKS.pop(key)
+        with contextlib.suppress(OSError): os.unlink(key/LOCK_NAME)   # removed while still held, so a finished folder holds only its outputs
+        h[0].close()   # closing releases the flock
+
+@contextlib.contextmanager
+def folder_lock(folder:str|Path, # the folder about to be written (created if missing)
+                command:str|None=None, # what holds it, for the message a second writer gets (None: this process's command line)
+                main_only:bool=True, # take it only on the main process of an `accelerate launch` group (the others are its ranks)
+               ):
+    "Hold the one-writer lock of `folder` for the block; a folder another process holds is refused at once, naming the holder."
+    acquire_folder(folder, command, main_only)
+    try: yield Path(folder)
+    finally: release_folder(folder)
+
+def within(path:str|Path, # a path (need not exist)
+           folder:str|Path, # a folder
+          )->bool:
+    "Whether `path` is `folder` or lies inside it (after resolving links and `..`)."
+    p, d = Path(path).resolve(), Path(folder).resolve()
+    return p == d or d in p.parents
+
+def clear_folder(out:str|Path, # the folder whose contents go
+                 record:str='params.json', # the file that marks it as ours
+                 known:tuple=(), # names that may be cleared from a folder without `record`
+                 inputs:dict|None=None, # name -> path of what the job reads (data root, masks, VAE …): never deleted
+                 what:str='--output-dir', # the flag that named `out`, for the messages
+                )->list[str]:
+    "Delete the contents of `out` for `--overwrite`, keeping its lock and every input inside it; a folder not of ours is refused, untouched. Returns the kept names."
+    out = Path(out)
+    if not out.is_dir(): return []
+    inputs = {k: v for k, v in (inputs or {}).items() if v not in (None, '')}
+    for k, v in inputs.items():
+        if within(out, v): raise DatasetError(f'{what} {out} lies inside {k} {v}, an input of this run: --overwrite would delete it. Use another {what}.')
+    keep = {out.resolve()/Path(v).resolve().relative_to(out.resolve()).parts[0]: k for k, v in inputs.items() if within(v, out)}
+    if not (out/record).is_file():
+        foreign = sorted(p.name for p in out.iterdir() if p.name not in known and p.name != LOCK_NAME and out.resolve()/p.name not in keep
+                         and not (p.name.startswith('.') and p.name.endswith('.tmp')))
+        if foreign: raise DatasetError(f'{out} holds no {record} and holds {", ".join(foreign[:5])}{" …" if len(foreign) > 5 else ""}: it is not '
+                                       f'a folder of ours, so --overwrite will not delete it. Pass a new or empty folder.')
+    for p in out.iterdir():
+        if p.name == LOCK_NAME or out.resolve()/p.name in keep: continue
+        if p.is_dir() and not p.is_symlink(): shutil.rmtree(p)
+        else: p.unlink()
+    kept = [f'{p.name} ({k})' for p, k in keep.items() if p.exists()]
+    if kept: print(f'--overwrite kept {", ".join(kept)}: inputs of this run inside {out}', file=sys.stderr)
+    return kept
+
 # %% ../nbs/00_core.ipynb #b83e8020
 def load_image(path:str|Path, # image file
                mode:str|None='RGB', # PIL mode to convert to, or None to keep
@@ -326,6 +438,19 @@ def save_image(img:Image.Image|np.ndarray, # PIL image or uint8/bool array
     if fmt is None: raise DatasetError(f"Unsupported image suffix {path.suffix!r} for {path}; use .jpg or .png.")
     kw = dict(quality=quality, subsampling=0) if fmt == 'JPEG' else dict(optimize=False)
     with atomic_write(path) as f: img.save(f, format=fmt, **kw)
+
+MASK_THRESHOLD = 127   # a mask pixel is text when its grey value is above this (masks are written 0/255)
+
+def read_mask(path:str|Path, # a mask PNG: 0/255 (what the package writes), or 0/1
+             )->np.ndarray:
+    "The one reading of a mask file, for every consumer (training crops, evaluation, the tuner): an H×W bool array, text True."
+    a = np.asarray(load_image(path, 'L'))
+    if a.max(initial=0) <= 1: return a > 0      # a 0/1 mask, as numpy and many tools save them
+    m = a > MASK_THRESHOLD
+    if not m.any():
+        raise DatasetError(f'{path}: a mask whose pixels are all at or below {MASK_THRESHOLD} (max {int(a.max())}) would read as empty. '
+                           f'Masks are 0/255 (or 0/1) greyscale PNGs: rewrite it so text is 255, or delete it to leave the page without a mask.')
+    return m
 
 def ellipse(size:int, # width and height in px (an even size is allowed; below 1 counts as 1)
            )->np.ndarray:

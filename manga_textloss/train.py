@@ -5,7 +5,7 @@
 # %% ../nbs/06_train.ipynb #b29147d3
 from __future__ import annotations
 
-import csv, json, math, numbers, os, re, shutil, time
+import contextlib, csv, json, math, numbers, os, re, shutil, time
 from dataclasses import dataclass, asdict, field, fields, replace
 from pathlib import Path
 
@@ -14,14 +14,15 @@ import torch
 from PIL import Image
 
 from . import __version__
-from .core import (DatasetError, ConfigError, accepted, atomic_write, describe_differences, differences, field_help,
-                                 field_kind, flatten, knob, process_state, read_run_json, save_json, save_image, validate, progress_bar)
+from .core import (DatasetError, ConfigError, accepted, acquire_folder, atomic_write, clear_folder, describe_differences, differences,
+                                 field_help, field_kind, flatten, fs_error, knob, process_state, read_run_json, release_folder, save_json, save_image,
+                                 validate, within, write_failure, progress_bar)
 
 # %% auto #0
 __all__ = ['LR_SCHEDULERS', 'STEPS_FREE_SCHEDULERS', 'MIXED_PRECISIONS', 'DEVICES', 'PREDICTION_TYPES', 'LOSS_FIELDS',
            'RESUME_SAFE', 'RUN_OUTPUTS', 'TrainingError', 'TrainConfig', 'EpochSampler', 'step_generator',
            'read_loss_csv', 'truncate_loss_csv', 'checkpoints', 'image_grid', 'plot_loss', 'abs_path', 'run_record',
-           'run_differences', 'clear_folder', 'claim_run', 'claim_task', 'train']
+           'run_differences', 'run_inputs', 'claim_run', 'claim_task', 'train']
 
 # %% ../nbs/06_train.ipynb #dff30c01
 class TrainingError(RuntimeError):
@@ -98,16 +99,26 @@ LOSS_FIELDS = ['step', 'epoch', 'loss', 'lr', 'text_frac', 'seconds', 'w_min', '
 
 def read_loss_csv(path:str|Path, # a run's loss.csv (a missing file gives no rows)
                  )->list[dict]:
-    "Rows of a loss.csv as dicts of floats (a torn last line from a kill is ignored)."
+    "Rows of a loss.csv as dicts of floats; a torn last line (a kill mid-write) is ignored, damage anywhere else is an error naming the line."
     path = Path(path)
     if not path.is_file(): return []
+    try:
+        with open(path, newline='', encoding='utf-8') as f: lines = list(csv.reader(f))
+    except (UnicodeDecodeError, csv.Error) as e:
+        raise TrainingError(f'{path}: cannot read the loss log ({e}). Restore it, or pass --overwrite to start the run over.') from None
+    if not lines: return []
+    head, body = lines[0], [(i + 2, l) for i, l in enumerate(lines[1:]) if l]
     rows = []
-    with open(path, newline='', encoding='utf-8') as f:
-        for r in csv.DictReader(f):
-            try: rows.append({k: float(v) if v not in ('', None) else float('nan') for k, v in r.items() if k is not None})
-            except (TypeError, ValueError): break
-            if any(r.get(k) is None for k in ('step', 'loss', 'seconds')): rows.pop(); break
-            rows[-1] = {k: float('nan') for k in LOSS_FIELDS} | rows[-1]
+    for k, (n, l) in enumerate(body):
+        r = dict(zip(head, l))
+        try:
+            if len(l) > len(head) or any(r.get(c) in (None, '') for c in ('step', 'loss', 'seconds')): raise ValueError('missing columns')
+            rows.append({c: float(v) if v != '' else float('nan') for c, v in r.items()})
+        except (TypeError, ValueError):
+            if k == len(body) - 1: break   # the last line, torn by a kill while it was written: the resume rewrites it
+            raise TrainingError(f'{path}, line {n}: cannot read {",".join(l)[:60]!r} (not a torn last line: {len(body) - k - 1} rows follow it). '
+                                f'Fix or delete that line, or pass --overwrite to start the run over.') from None
+        rows[-1] = {c: float('nan') for c in LOSS_FIELDS} | rows[-1]
     return rows
 
 def truncate_loss_csv(path:Path, # a run's loss.csv, rewritten in place
@@ -180,29 +191,30 @@ def run_differences(old:dict, # the record in the folder
     if (new.get('train') or {}).get('lr_scheduler') not in STEPS_FREE_SCHEDULERS: safe.discard('max_steps')
     return differences(_flat_record(old), _flat_record(new), safe)
 
-def clear_folder(out:Path, # the folder whose contents go
-                 record:str='params.json', # the file that marks it as ours
-                 known:tuple=RUN_OUTPUTS, # names that may be cleared from a folder without `record`
-                ):
-    "Delete the contents of `out` for `overwrite`; a folder without `record` that holds anything else is refused, untouched."
-    out = Path(out)
-    if not out.is_dir(): return
-    if not (out/record).is_file():
-        foreign = sorted(p.name for p in out.iterdir() if p.name not in known and not (p.name.startswith('.') and p.name.endswith('.tmp')))
-        if foreign: raise TrainingError(f'{out} holds no {record} and holds {", ".join(foreign[:5])}{" …" if len(foreign) > 5 else ""}: it is not '
-                                        f'a folder of ours, so --overwrite will not delete it. Pass a new or empty folder.')
-    for p in out.iterdir():
-        if p.is_dir() and not p.is_symlink(): shutil.rmtree(p)
-        else: p.unlink()
+def run_inputs(task_cfg, # a task's config dataclass (None: no inputs known)
+              )->dict:
+    "name -> path of every path-valued field of `task_cfg` that exists: what a run reads (data root, masks, VAE, pretrained model …)."
+    if task_cfg is None or not hasattr(task_cfg, '__dataclass_fields__'): return {}
+    return {f.name: str(v) for f in fields(task_cfg) if isinstance(v := getattr(task_cfg, f.name), (str, Path)) and str(v) and Path(v).exists()}
 
 def claim_run(cfg:TrainConfig, # the loop's settings; `cfg.output_dir` is the run folder
               task_params:dict, # the task's settings (`task.params()`)
+              inputs:dict|None=None, # name -> path of what the run reads (`run_inputs`): never deleted by `overwrite`
              )->TrainConfig:
-    "Check that the run folder may take this run (a new folder, or a resume of the same run), or clear it with `overwrite`; returns `cfg` with the overwrite done."
+    "Take the run folder's one-writer lock (held until `train` ends) and check that it may take this run (a new folder, or a resume of the same run), or clear it with `overwrite`; returns `cfg` with the overwrite done."
     out, state = Path(cfg.output_dir), process_state()
     if out.exists() and not out.is_dir(): raise TrainingError(f'--output-dir {out} is a file, not a folder: pass another --output-dir.')
+    made = not out.exists(); acquire_folder(out)
+    try: return _claim(cfg, task_params, inputs, out, state)
+    except BaseException:
+        release_folder(out, all=True)
+        if made:
+            with contextlib.suppress(OSError): out.rmdir()   # a refused run leaves no folder behind
+        raise
+
+def _claim(cfg, task_params, inputs, out, state):
     if cfg.overwrite:
-        if state.is_main_process: clear_folder(out)
+        if state.is_main_process: clear_folder(out, known=RUN_OUTPUTS, inputs=inputs)
         state.wait_for_everyone()
         return replace(cfg, overwrite=False)
     if (out/'params.json').is_file():
@@ -221,8 +233,9 @@ def claim_task(Task, # a task class: `Task.params_for(cfg, output_dir)` and `Tas
                tcfg:TrainConfig, # the loop's settings; `tcfg.output_dir` is the run folder
               )->tuple:
     "`(task, tcfg)`: the run folder claimed (`claim_run`) before the task is built, since building it may write data or a cache there."
-    tcfg = claim_run(tcfg, Task.params_for(cfg, tcfg.output_dir))
-    return Task(cfg, tcfg.output_dir, tcfg.seed), tcfg
+    tcfg = claim_run(tcfg, Task.params_for(cfg, tcfg.output_dir), run_inputs(cfg))
+    try: return Task(cfg, tcfg.output_dir, tcfg.seed), tcfg
+    except BaseException: release_folder(tcfg.output_dir, all=True); raise
 
 # %% ../nbs/06_train.ipynb #e64c64a8
 def _finite_params(model)->bool: return all(torch.isfinite(p).all() for p in model.parameters())
@@ -235,7 +248,11 @@ def _save_checkpoint(accelerator, out:Path, step:int, limit:int|None, model):
     final, tmp = out/'checkpoints'/f'checkpoint-{step}', out/'checkpoints'/f'.checkpoint-{step}.tmp'
     if accelerator.is_main_process and tmp.exists(): shutil.rmtree(tmp)
     accelerator.wait_for_everyone()
-    accelerator.save_state(str(tmp))
+    try: accelerator.save_state(str(tmp))
+    except (OSError, RuntimeError) as e:
+        if (err := write_failure(e)) is None: raise
+        if accelerator.is_main_process: shutil.rmtree(tmp, ignore_errors=True)
+        raise fs_error(tmp, err) from None   # the last complete checkpoint stays; the run resumes from it
     accelerator.wait_for_everyone()
     if accelerator.is_main_process:
         if final.exists(): shutil.rmtree(final)
@@ -274,9 +291,21 @@ def train(task, # the experiment: model, dataset, loss, save, sample, params
                               cpu=cfg.device == 'cpu' or not torch.cuda.is_available())
     set_seed(cfg.seed)
     task_params = task.params()
-    cfg = claim_run(cfg, task_params)   # train_ddpm & co. claim it before building the task (which may write data or a cache into it)
+    made = not out.exists()
+    cfg = claim_run(cfg, task_params, run_inputs(getattr(task, 'cfg', None)))   # train_ddpm & co. claim it before building the task (which may write data or a cache into it)
+    try: return _train(task, cfg, accelerator, out, task_params, progress)
+    except BaseException:
+        release_folder(out, all=True)
+        if made:
+            with contextlib.suppress(OSError): out.rmdir()   # a refused run leaves no folder behind
+        raise
+    finally: release_folder(out, all=True)
+
+def _train(task, cfg, accelerator, out, task_params, progress):
+    from diffusers.optimization import get_scheduler
     params = run_record(cfg, task_params)
     ckpt = _resume_checkpoint(out, cfg); step = int(ckpt.name.split('-')[-1]) if ckpt is not None else 0
+    read_loss_csv(out/'loss.csv')   # a damaged log is refused (naming the line) before anything is written
     if step > cfg.max_steps:
         raise TrainingError(f'--max-steps {cfg.max_steps}: {out} has trained {step} steps already ({ckpt}); give --max-steps {step} or more, '
                             f'or pass --overwrite to start over.')

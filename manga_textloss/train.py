@@ -19,10 +19,11 @@ from .core import (DatasetError, ConfigError, accepted, acquire_folder, atomic_w
                                  validate, within, write_failure, progress_bar)
 
 # %% auto #0
-__all__ = ['LR_SCHEDULERS', 'STEPS_FREE_SCHEDULERS', 'MIXED_PRECISIONS', 'DEVICES', 'PREDICTION_TYPES', 'LOSS_FIELDS',
-           'RESUME_SAFE', 'RUN_OUTPUTS', 'TrainingError', 'TrainConfig', 'EpochSampler', 'step_generator',
-           'read_loss_csv', 'truncate_loss_csv', 'checkpoints', 'image_grid', 'plot_loss', 'abs_path', 'run_record',
-           'run_differences', 'run_inputs', 'claim_run', 'claim_task', 'train']
+__all__ = ['LR_SCHEDULERS', 'STEPS_FREE_SCHEDULERS', 'MIXED_PRECISIONS', 'REPORT_TO', 'DEFAULT_REPORT_TO', 'DEVICES',
+           'PREDICTION_TYPES', 'LOSS_FIELDS', 'RESUME_SAFE', 'RUN_OUTPUTS', 'TrainingError', 'TrainConfig',
+           'EpochSampler', 'step_generator', 'read_loss_csv', 'truncate_loss_csv', 'checkpoints', 'image_grid',
+           'plot_loss', 'abs_path', 'run_record', 'resolved_precision', 'run_differences', 'run_inputs', 'claim_run',
+           'claim_task', 'train', 'check_scale_options']
 
 # %% ../nbs/06_train.ipynb #dff30c01
 class TrainingError(RuntimeError):
@@ -31,6 +32,11 @@ class TrainingError(RuntimeError):
 LR_SCHEDULERS = ('constant_with_warmup', 'constant', 'linear', 'cosine', 'cosine_with_restarts', 'polynomial')  # diffusers get_scheduler names
 STEPS_FREE_SCHEDULERS = ('constant_with_warmup', 'constant')   # schedules that do not depend on max_steps
 MIXED_PRECISIONS = ('no', 'fp16', 'bf16')
+REPORT_TO = ('none', 'tensorboard', 'wandb', 'all')   # Accelerate's trackers (`all`: every one installed)
+def _installed(m:str)->bool:
+    import importlib.util
+    return importlib.util.find_spec(m) is not None
+DEFAULT_REPORT_TO = 'tensorboard' if _installed('tensorboard') else 'none'   # diffusers' examples default to tensorboard too
 DEVICES = ('auto', 'cpu', 'cuda')   # auto: the GPU when there is one
 PREDICTION_TYPES = ('epsilon', 'sample', 'v_prediction')       # what a diffusion model predicts (diffusers' prediction_type)
 
@@ -53,7 +59,7 @@ class TrainConfig:
     adam_weight_decay:float=knob(0.0, ge=0)       # AdamW's decoupled weight decay (0: none)
     adam_epsilon:float=knob(1e-8, ge=0)           # AdamW's term added to the denominator (numerical stability)
     max_grad_norm:float=knob(1.0, ge=0)             # gradient clipping (0: none)
-    mixed_precision:str=knob('no', choices=MIXED_PRECISIONS)  # Accelerate's autocast: no (fp32), fp16 (GPU) or bf16
+    mixed_precision:str|None=knob(None, choices=MIXED_PRECISIONS)  # Accelerate's autocast: no (fp32), fp16 (GPU) or bf16; none: what `accelerate config` / `accelerate launch --mixed_precision` set (else no)
     seed:int=knob(0, ge=0, lt=2**32)              # the run's seed: model initialisation, crop windows, data order and every per-step random draw
     use_ema:bool=False                             # keep an exponential moving average of the weights and save it (diffusers EMAModel)
     ema_decay:float=knob(0.9999, ge=0, le=1)      # use_ema: the average's decay per optimizer step (closer to 1: a longer memory)
@@ -67,6 +73,11 @@ class TrainConfig:
     sample_seed:int=knob(1234, ge=0, lt=2**32)    # seed of the final samples' noise (passed to the task's sampler)
     device:str=knob('auto', choices=DEVICES)       # where the model trains; random draws come from per-step generators, so the run is the same on any device
     overwrite:bool=False                           # delete the run folder's contents first and start over (instead of resuming)
+    report_to:str=knob(DEFAULT_REPORT_TO, choices=REPORT_TO)  # experiment tracking through Accelerate: loss, learning rate, mask share, weight statistics (loss.csv is always written)
+    logging_dir:str|None=None                      # where the trackers write (none: <output_dir>/logs)
+    gradient_checkpointing:bool=False              # recompute activations in the backward pass (diffusers models): less memory, about 20-30% more time
+    allow_tf32:bool=False                          # TF32 matmuls and convolutions on Ampere+ GPUs (faster; slightly less exact)
+    use_8bit_adam:bool=False                       # bitsandbytes' 8-bit AdamW (needs bitsandbytes and a CUDA GPU): less optimizer memory
 
     def __post_init__(self): validate(self)
 
@@ -163,9 +174,9 @@ def plot_loss(rows:list[dict], # `read_loss_csv` rows (their step and loss)
 
 # %% ../nbs/06_train.ipynb #d0f6b4a3
 RESUME_SAFE = ('output_dir', 'max_steps', 'checkpointing_steps', 'checkpoints_total_limit', 'checkpoints', 'resume_from_checkpoint', 'num_workers',
-               'device', 'overwrite', 'guidance_scale')   # guidance_scale: a task's sampling setting, not what it trains
+               'device', 'report_to', 'logging_dir', 'gradient_checkpointing', 'overwrite', 'guidance_scale')   # guidance_scale: a task's sampling setting, not what it trains
 RUN_OUTPUTS = ('params.json', 'loss.csv', 'loss.png', 'metrics.json', 'samples.json', 'samples.png', 'samples', 'model', 'checkpoints',
-               'cache', 'data', 'data_eval', 'ocr.csv', 'train_ddpm.ipynb', 'train_ldm.ipynb')   # what runs (and their jobs) write
+               'cache', 'data', 'data_eval', 'ocr.csv', 'logs', 'train_ddpm.ipynb', 'train_ldm.ipynb')   # what runs (and their jobs) write
 
 def abs_path(p:str|Path|None, # a path, relative to the working directory or absolute; None or '' for none
             )->str|None:
@@ -175,9 +186,17 @@ def abs_path(p:str|Path|None, # a path, relative to the working directory or abs
 def run_record(cfg:TrainConfig, # the loop's settings
                task_params:dict, # the task's (`task.params()`), with its data root
               )->dict:
-    "What `params.json` records: the code version, the loop's settings (not `overwrite`, an instruction) and the task's, as JSON."
-    rec = dict(version=__version__, train={k: v for k, v in asdict(cfg).items() if k != 'overwrite'}, task=task_params)
+    "What `params.json` records: the code version, the loop's settings (not `overwrite`, an instruction; the mixed precision Accelerate resolves) and the task's, as JSON."
+    rec = dict(version=__version__, train={k: v for k, v in asdict(cfg).items() if k != 'overwrite'} | dict(mixed_precision=resolved_precision(cfg)),
+               task=task_params)
     return json.loads(json.dumps(rec, ensure_ascii=False, default=str))
+
+def resolved_precision(cfg:TrainConfig, # the loop's settings
+                      )->str:
+    "The mixed precision a run uses: `cfg.mixed_precision`, or (none) what `accelerate launch` / `accelerate config` put in `ACCELERATE_MIXED_PRECISION`, else no."
+    return cfg.mixed_precision or os.environ.get('ACCELERATE_MIXED_PRECISION', 'no').lower()
+
+_ADDED = dict(report_to=None, logging_dir=None, gradient_checkpointing=False, allow_tf32=False, use_8bit_adam=False)   # fields newer than some run records
 
 def _flat_record(r:dict)->dict:
     d = lambda x: x if isinstance(x, dict) else {}
@@ -189,6 +208,7 @@ def run_differences(old:dict, # the record in the folder
     "`(field, old, new)` for every setting in which `new` differs from `old`, the resume-safe ones left out."
     safe = set(RESUME_SAFE)
     if (new.get('train') or {}).get('lr_scheduler') not in STEPS_FREE_SCHEDULERS: safe.discard('max_steps')
+    old = dict(old, train={k: v for k, v in _ADDED.items() if v is not None} | (old.get('train') or {})) if isinstance(old.get('train'), dict) else old   # a record from before a field existed ran with its default
     return differences(_flat_record(old), _flat_record(new), safe)
 
 def run_inputs(task_cfg, # a task's config dataclass (None: no inputs known)
@@ -287,8 +307,12 @@ def train(task, # the experiment: model, dataset, loss, save, sample, params
     out = Path(cfg.output_dir)
     if cfg.device == 'cuda' and not torch.cuda.is_available():
         raise TrainingError('--device cuda: no CUDA device is visible to torch here. Pass --device cpu (or auto), or run on a GPU machine.')
-    accelerator = Accelerator(gradient_accumulation_steps=cfg.gradient_accumulation_steps, mixed_precision=cfg.mixed_precision,
-                              cpu=cfg.device == 'cpu' or not torch.cuda.is_available())
+    check_scale_options(cfg)
+    from accelerate.utils import ProjectConfiguration
+    accelerator = Accelerator(gradient_accumulation_steps=cfg.gradient_accumulation_steps, mixed_precision=resolved_precision(cfg),
+                              cpu=cfg.device == 'cpu' or not torch.cuda.is_available(),
+                              log_with=None if cfg.report_to == 'none' else cfg.report_to,
+                              project_config=ProjectConfiguration(project_dir=str(out), logging_dir=str(Path(cfg.logging_dir or out/'logs'))))
     set_seed(cfg.seed)
     task_params = task.params()
     made = not out.exists()
@@ -300,6 +324,33 @@ def train(task, # the experiment: model, dataset, loss, save, sample, params
             with contextlib.suppress(OSError): out.rmdir()   # a refused run leaves no folder behind
         raise
     finally: release_folder(out, all=True)
+
+def check_scale_options(cfg:TrainConfig, # the loop's settings
+                       ):
+    "Refuse tracking and memory options this machine cannot honour, naming the flag and what to do."
+    if cfg.report_to in ('tensorboard', 'wandb') and not _installed(cfg.report_to):
+        raise TrainingError(f'--report-to {cfg.report_to}: {cfg.report_to} is not installed. `pip install {cfg.report_to}`, or pass --report-to none.')
+    if cfg.report_to == 'all' and not (_installed('tensorboard') or _installed('wandb')):
+        raise TrainingError('--report-to all: neither tensorboard nor wandb is installed. `pip install tensorboard`, or pass --report-to none.')
+    if cfg.use_8bit_adam:
+        if not _installed('bitsandbytes'): raise TrainingError('--use-8bit-adam: bitsandbytes is not installed. `pip install bitsandbytes` (CUDA only), or leave the flag out.')
+        if cfg.device == 'cpu' or not torch.cuda.is_available():
+            raise TrainingError('--use-8bit-adam: 8-bit AdamW needs a CUDA GPU and this run is on the CPU. Leave the flag out, or run on a GPU machine.')
+
+def _gradient_checkpointing(model)->int:
+    "Turn on gradient checkpointing in every diffusers module of `model` that supports it; returns how many."
+    mods = [m for m in model.modules() if getattr(m, '_supports_gradient_checkpointing', False) and hasattr(m, 'enable_gradient_checkpointing')]
+    for m in mods: m.enable_gradient_checkpointing()
+    if not mods: raise TrainingError(f'--gradient-checkpointing: {type(model).__name__} holds no diffusers model that supports it. Leave the flag out.')
+    return len(mods)
+
+def _log_values(row:dict)->dict:
+    "A loss.csv row as tracker scalars (`train/loss`, …), NaNs (statistics a task does not log) left out."
+    return {f'train/{k}': v for k, v in row.items() if k not in ('step', 'epoch') and isinstance(v, numbers.Real) and not math.isnan(v)}
+
+def _hparams(params:dict)->dict:
+    "The run record as flat tracker hyperparameters (TensorBoard takes bool, int, float, str)."
+    return {k: v if isinstance(v, (bool, int, float, str)) else json.dumps(v, ensure_ascii=False) for k, v in flatten(params).items()}
 
 def _train(task, cfg, accelerator, out, task_params, progress):
     from diffusers.optimization import get_scheduler
@@ -319,8 +370,14 @@ def _train(task, cfg, accelerator, out, task_params, progress):
     sampler = EpochSampler(len(dataset), cfg.seed)
     loader = torch.utils.data.DataLoader(dataset, batch_size=cfg.batch_size, sampler=sampler, drop_last=True,
                                          num_workers=cfg.num_workers, collate_fn=getattr(task, 'collate', None))
-    optimizer = torch.optim.AdamW((p for p in model.parameters() if p.requires_grad), lr=cfg.learning_rate,
-                                  betas=(cfg.adam_beta1, cfg.adam_beta2), weight_decay=cfg.adam_weight_decay, eps=cfg.adam_epsilon)
+    if cfg.gradient_checkpointing: _gradient_checkpointing(model)
+    if cfg.allow_tf32 and torch.cuda.is_available(): torch.backends.cuda.matmul.allow_tf32 = torch.backends.cudnn.allow_tf32 = True
+    if cfg.use_8bit_adam:
+        import bitsandbytes as bnb
+        AdamW = bnb.optim.AdamW8bit
+    else: AdamW = torch.optim.AdamW
+    optimizer = AdamW((p for p in model.parameters() if p.requires_grad), lr=cfg.learning_rate,
+                      betas=(cfg.adam_beta1, cfg.adam_beta2), weight_decay=cfg.adam_weight_decay, eps=cfg.adam_epsilon)
     lr_scheduler = get_scheduler(cfg.lr_scheduler, optimizer, num_warmup_steps=cfg.lr_warmup_steps * accelerator.num_processes,
                                  num_training_steps=cfg.max_steps * accelerator.num_processes)
     model, optimizer, loader, lr_scheduler = accelerator.prepare(model, optimizer, loader, lr_scheduler)
@@ -342,6 +399,7 @@ def _train(task, cfg, accelerator, out, task_params, progress):
     if accelerator.is_main_process:
         out.mkdir(parents=True, exist_ok=True); save_json(params, out/'params.json')   # every check passed: the record of this run
         truncate_loss_csv(out/'loss.csv', step)
+    if cfg.report_to != 'none': accelerator.init_trackers(out.name, config=_hparams(params))
     accelerator.wait_for_everyone()
     t0, elapsed0 = time.time(), (read_loss_csv(out/'loss.csv') or [{'seconds': 0.0}])[-1]['seconds']
     bar = progress_bar(total=cfg.max_steps, progress=progress and accelerator.is_main_process, initial=step, desc='train')
@@ -378,10 +436,11 @@ def _train(task, cfg, accelerator, out, task_params, progress):
                 step += 1
                 if ema is not None: ema.step(accelerator.unwrap_model(model).parameters())
                 if log is not None:
-                    writer.writerow(dict(step=step, epoch=epoch, loss=acc_loss / acc_n, lr=lr_scheduler.get_last_lr()[0],
-                                         text_frac=acc_text / acc_n, seconds=round(elapsed0 + time.time() - t0, 3),
-                                         **(dict(wst, w_mean=wst['w_mean'] / acc_n) if wst else {})))
-                    log.flush()
+                    row = dict(step=step, epoch=epoch, loss=acc_loss / acc_n, lr=lr_scheduler.get_last_lr()[0],
+                               text_frac=acc_text / acc_n, seconds=round(elapsed0 + time.time() - t0, 3),
+                               **(dict(wst, w_mean=wst['w_mean'] / acc_n) if wst else {}))
+                    writer.writerow(row); log.flush()
+                    if cfg.report_to != 'none': accelerator.log(_log_values(row), step=step)
                 bar.update(); bar.set_postfix(loss=f'{acc_loss / acc_n:.4f}')
                 acc_loss, acc_text, acc_n, wst = 0.0, 0.0, 0, {}
                 if cfg.checkpoints and (step % cfg.checkpointing_steps == 0 or step == cfg.max_steps):
@@ -391,7 +450,9 @@ def _train(task, cfg, accelerator, out, task_params, progress):
     finally:
         if log is not None: log.close()
         bar.close()
-    return _finish(task, cfg, accelerator, model, ema, out)
+    try: return _finish(task, cfg, accelerator, model, ema, out)
+    finally:
+        if cfg.report_to != 'none': accelerator.end_training()
 
 # %% ../nbs/06_train.ipynb #c00e4431
 def _finish(task, cfg, accelerator, model, ema, out:Path)->dict:
@@ -425,6 +486,9 @@ def _finish(task, cfg, accelerator, model, ema, out:Path)->dict:
         ws = [r for r in rows if not np.isnan(r['w_mean'])]
         if ws: metrics |= dict(w_min=min(r['w_min'] for r in ws), w_mean=float(np.mean([r['w_mean'] for r in ws])), w_max=max(r['w_max'] for r in ws))
         if hasattr(task, 'evaluate'): metrics |= task.evaluate(net)
+        if cfg.report_to != 'none':
+            accelerator.log({f'final/{k}': v for k, v in metrics.items() if isinstance(v, numbers.Real) and not isinstance(v, bool) and math.isfinite(v)},
+                            step=metrics['steps'])
         if ema is not None: ema.restore(net.parameters())   # after the evaluation: the metrics are those of the saved (EMA) weights
         save_json(metrics, out/'metrics.json')
     accelerator.wait_for_everyone()

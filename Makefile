@@ -3,11 +3,11 @@ PYTHON ?= python3
 BIN := .venv/bin
 STAMP := .venv/.installed
 
-.PHONY: setup demo test sync readme docs outputs lab clean
+.PHONY: setup demo test sync readme docs outputs lab clean constraints
 
 setup: $(STAMP)
 
-$(STAMP): settings.ini setup.py tools/setup.sh
+$(STAMP): settings.ini setup.py tools/setup.sh constraints.txt
 	PYTHON=$(PYTHON) bash tools/setup.sh
 	touch $(STAMP)
 
@@ -38,6 +38,9 @@ outputs: setup  ## rerun the numbered notebooks and save them with their outputs
 
 lab: setup  ## JupyterLab on the notebooks
 	$(BIN)/jupyter lab nbs
+
+constraints: setup  ## pin the exact versions now installed in .venv into constraints.txt (what CI installs)
+	{ head -2 constraints.txt; $(BIN)/pip freeze --exclude-editable | grep -v "^manga-textloss"; } > constraints.txt.new && mv constraints.txt.new constraints.txt
 
 clean:
 	rm -rf runs _docs _proc

@@ -41,5 +41,5 @@ if ((${#missing[@]})); then
 fi
 
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
-.venv/bin/python -m pip install -q --disable-pip-version-check -e ".[dev]"
+.venv/bin/python -m pip install -q --disable-pip-version-check -c constraints.txt -e ".[dev]"   # the exact versions CI uses; setup.py holds ranges
 echo "setup: ready (.venv, $(.venv/bin/python --version))"

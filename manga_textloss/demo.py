@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .core import DatasetError, atomic_write, project_root, save_json
+from .core import LOCK_NAME, DatasetError, atomic_write, clear_folder, folder_lock, project_root, read_run_json, save_json
 from .manga109 import Manga109, dataset_stats
 from .masks import evaluate_masks
 from .extract import extract_masks
@@ -61,16 +61,16 @@ def demo_config(scale:str, # a key of `DEMO_SCALES`
     return json.loads(json.dumps(d))
 
 class _Stages:
-    "Stage bookkeeping of a resumable job: `demo.json` records the job's settings and its finished stages (with their wall time)."
+    "Stage bookkeeping of a resumable job: `demo.json` records the job's settings and its finished stages (with their wall time); a stage is done when it is recorded and its outputs are in place."
     def __init__(self, out:Path, total:int,
                  config:dict|None=None, # what made the folder (`demo_config`): another one is refused
                  overwrite:bool=False, # delete the folder's contents first
+                 inputs:dict|None=None, # name -> path of what the job reads (e.g. a manga-ocr model folder): never deleted by `overwrite`
                 ):
-        from manga_textloss.core import describe_differences, differences, flatten, process_state, read_run_json
-        from manga_textloss.train import clear_folder
+        from manga_textloss.core import describe_differences, differences, flatten, process_state
         self.out, self.total, self.k, self.ps = out, total, 0, process_state()
         self.f, main = out/'demo.json', self.ps.is_main_process
-        if overwrite and main: clear_folder(out, 'demo.json', known=())
+        if overwrite and main: clear_folder(out, 'demo.json', known=(), inputs=inputs, what='--out')
         self.ps.wait_for_everyone()   # under accelerate launch every process checks the folder; the main one writes
         if self.f.is_file():
             self.state = read_run_json(self.f, 'demo record (demo.json)')
@@ -82,7 +82,7 @@ class _Stages:
                                    f'resume, pass --overwrite to delete its contents and start over, or use another --out.')
             if not isinstance(self.state.get('stages'), dict): self.state['stages'] = {}
         else:
-            if out.is_dir() and any(not (p.name.startswith('.') and p.name.endswith('.tmp')) for p in out.iterdir()):
+            if not overwrite and out.is_dir() and any(p.name != LOCK_NAME and not (p.name.startswith('.') and p.name.endswith('.tmp')) for p in out.iterdir()):
                 raise DatasetError(f'--out {out} is not empty and holds no demo.json, so it is not a demo folder: pass a new or empty --out.')
             self.state = {'config': config, 'stages': {}}
             self.ps.wait_for_everyone()
@@ -91,19 +91,21 @@ class _Stages:
     def say(self, *a):
         "Print on the main process (flushed)."
         if self.ps.is_main_process: print(*a, flush=True)
-    def _next(self, name:str)->int|None:
-        "The stage's number, or None (said) when an earlier run finished it."
+    def _next(self, name:str, check=None)->int|None:
+        "The stage's number, or None (said) when an earlier run finished it and `check()` (what is missing of its outputs, or None) finds them in place."
         self.k += 1
         if name not in self.state['stages']: return self.k
+        if check is not None and (why := check()):
+            self.say(f'[{self.k}/{self.total}] {name}: done in an earlier run, but {why}: done again'); return self.k
         self.say(f'[{self.k}/{self.total}] {name}: done in an earlier run, skipped')
     def record(self, k:int, name:str, seconds:float):
         "A finished stage into demo.json (the main process)."
         if self.ps.is_main_process: self.state['stages'][name] = round(seconds, 1); save_json(self.state, self.f)
         self.say(f'[{k}/{self.total}] {name}: {seconds:.0f} s')
-    def __call__(self, name:str, fn, *args, collective:bool=False, **kw):
-        "A stage the main process runs (the others wait; `collective`: every process runs it): skipped when an earlier run finished it."
+    def __call__(self, name:str, fn, *args, collective:bool=False, check=None, **kw):
+        "A stage the main process runs (the others wait; `collective`: every process runs it): skipped when an earlier run finished it and `check` passes."
         import time
-        k = self._next(name)
+        k = self._next(name, check)
         if k is None: return None
         self.say(f'[{k}/{self.total}] {name} ...')
         t = time.time(); r = fn(*args, **kw) if self.ps.is_main_process or collective else None
@@ -112,11 +114,12 @@ class _Stages:
     def many(self, named:list, # (stage name, runner job) pairs
              runner, # a `runner.Runner`: runs them, in parallel where it has workers
              after:dict|None=None, # job kind → called with the job when it has finished (main process)
+             checks:dict|None=None, # stage name → its outputs' check (as in `__call__`)
             ):
         "Stages that are jobs of the runner: the unfinished ones run together (in parallel with workers), each recorded as it ends."
         todo, names = [], {}
         for name, job in named:
-            k = self._next(name)
+            k = self._next(name, (checks or {}).get(name))
             if k is not None: todo.append(job); names[job] = (k, name)
         def start(j): self.say(f'[{names[j][0]}/{self.total}] {names[j][1]} ...')
         def done(j, s):
@@ -135,26 +138,48 @@ def run_demo(out:str|Path, # the run folder
              arms:str|tuple|None=None, # comma-separated arms (`bench.ARMS`, ASCII 'lam' for λ); None: `bench.DEMO_ARMS`, the paper's and ours
             )->Path:
     "The main job on the embedded default: the legibility benchmark's engine at one seed, after data, masks and exploration; returns `report.md`."
-    import time
-    from manga_textloss.bench import Bench, DEMO_ARMS, parse_arms
-    from manga_textloss.runner import Runner, plan_workers, shared_jobs
+    from manga_textloss.bench import DEMO_ARMS, parse_arms
+    from manga_textloss.runner import plan_workers
     if device not in ('auto', 'cpu', 'cuda'): raise DatasetError(f'--device {device!r}: choose auto, cpu or cuda.')
     plan_workers(jobs, 0, device)   # --jobs checked before the folder is touched
     if scale not in DEMO_SCALES: raise DatasetError(f'--scale {scale!r}: choose one of {", ".join(DEMO_SCALES)}.')
     if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0: raise DatasetError(f'--seed {seed}: must be an integer ≥ 0.')
     arms = parse_arms(arms) if arms else DEMO_ARMS   # checked before the folder is touched
+    out = Path(out).absolute()
+    with folder_lock(out):   # one writer: a second `mtl demo --out` of this folder is refused, naming this one
+        return _run_demo(out, scale, seed, progress, overwrite, manga_ocr, jobs, device, arms)
+
+def _outputs(out:Path, *paths)->callable:
+    "A stage's check: the first of `paths` that is missing (named relative to `out`), or None."
+    return lambda: next((f'{Path(p).relative_to(out)} is missing' for p in paths if not Path(p).exists()), None)
+
+def _run_demo(out, scale, seed, progress, overwrite, manga_ocr, jobs, device, arms):
+    import time
+    from manga_textloss.bench import ARMS, Bench, same_config
+    from manga_textloss.runner import Runner, shared_jobs
     named = {'judges': 'judges (learned, Tesseract), validated on held-out books', 'vae': 'VAE (train.train)'}
     shared = [(named[j[0]], j) for j in shared_jobs(arms)]   # no latent arm: no VAE
-    out = Path(out).absolute()
-    stage = _Stages(out, 5 + len(shared) + len(arms), demo_config(scale, seed, manga_ocr, arms), overwrite)   # refuses another demo's folder
+    stage = _Stages(out, 5 + len(shared) + len(arms), demo_config(scale, seed, manga_ocr, arms), overwrite,
+                    inputs=dict(manga_ocr=manga_ocr) if manga_ocr else None)   # refuses another demo's folder
     bench = Bench(out, demo_bench_config(scale, seed, manga_ocr and str(Path(manga_ocr).absolute())), progress=progress, device=device)
     runner, t0 = Runner(bench, jobs), time.time()   # checks --jobs before anything runs
-    stage('synthesise', lambda: bench.root)
+    def arm_done(arm):   # its done.json, made with these settings
+        f = bench.folder(arm, seed)/'done.json'
+        if not f.is_file(): return f'{f.relative_to(out)} is missing'
+        if not same_config(read_run_json(f, 'finished-run record (done.json)').get('config'), bench.cfg, ARMS[arm].model):
+            return f'{f.relative_to(out)} records other settings'
+    def report_done():   # report.md and report.html, newer than what they report
+        if why := _outputs(out, out/'report.md', out/'report.html')(): return why
+        newer = [p for p in [out/'stats.json', out/'masks_eval.json', out/'judge'/'made_with.json'] + [bench.folder(a, seed)/'done.json' for a in arms]
+                 if p.is_file() and p.stat().st_mtime_ns > (out/'report.md').stat().st_mtime_ns]
+        if newer: return f'{newer[0].relative_to(out)} is newer than report.md'
+    stage('synthesise', lambda: bench.root, check=_outputs(out, out/'data'/'books.txt'))
     def count():
         from manga_textloss.cli import _print_stats
         st = dataset_stats(Manga109(bench.root), check_images=True); save_json(st, out/'stats.json'); _print_stats(st, bench.root)
-    stage('count', count)
-    stage('explore (papermill 01_manga109)', run_notebook, '01_manga109.ipynb', out/'01_manga109.ipynb', data_root=str(bench.root), pages_to_draw=3)
+    stage('count', count, check=_outputs(out, out/'stats.json'))
+    stage('explore (papermill 01_manga109)', run_notebook, '01_manga109.ipynb', out/'01_manga109.ipynb', data_root=str(bench.root), pages_to_draw=3,
+          check=_outputs(out, out/'01_manga109.ipynb'))
     def masks():   # every process extracts (extract_masks shares the pages out); the main one scores and writes
         res, main = {}, stage.ps.is_main_process
         for backend, folder in (('classical', bench.masks), ('bbox', out/'masks-bbox')):
@@ -165,21 +190,26 @@ def run_demo(out:str|Path, # the run folder
         if not main: return
         res['summary'] = json.loads((bench.masks/'summary.json').read_text(encoding='utf-8'))
         save_json(res, out/'masks_eval.json')
-    stage('text masks (mtl masks), scored against ground truth', masks, collective=True)
+    stage('text masks (mtl masks), scored against ground truth', masks, collective=True,
+          check=_outputs(out, out/'masks'/'summary.json', out/'masks-bbox', out/'masks_eval.json', out/'masks_classical_pages.csv', out/'masks_bbox_pages.csv'))
     def judges(job):
         v = bench.learned_judge.validation
         print(f"  learned judge: {v['heldout_accuracy']:.1%} of {v['heldout_n']} held-out crops; on noise {v['noise_gaussian_accuracy']:.1%} "
               f"(chance {v['chance']:.0%})")
         if bench.cfg.tesseract: print(f"  Tesseract: {bench.tesseract_judge.validation['accuracy']:.1%} of held-out crops")
         if bench.manga_ocr_judge: print(f"  manga-ocr: {bench.manga_ocr_judge.validation['accuracy']:.1%} of held-out crops")
-    with runner:
+    checks = {named['judges']: _outputs(out, out/'judge'/'made_with.json', *([out/'tesseract_validation.json'] if bench.cfg.tesseract else [])),
+              named['vae']: _outputs(out, out/'vae'/'metrics.json', out/'vae'/'model')} | \
+             {f'{arm} (train.train, sample the six prompts, judge)': (lambda arm=arm: arm_done(arm)) for arm in arms}
+    with runner:   # an error or Ctrl-C: the runner stops its workers (the interrupt itself goes on up, to the CLI)
         stage.many(shared +
-                   [(f'{arm} (train.train, sample the six prompts, judge)', ('arm', arm, seed)) for arm in arms], runner, after=dict(judges=judges))
+                   [(f'{arm} (train.train, sample the six prompts, judge)', ('arm', arm, seed)) for arm in arms], runner, after=dict(judges=judges),
+                   checks=checks)
     if stage.ps.is_main_process:   # this run's wall time and how it ran (stages overlap when they run in parallel)
         stage.state.setdefault('runs', []).append(dict(seconds=round(time.time() - t0, 1), workers=runner.workers, threads=runner.threads,
                                                        processes=stage.ps.num_processes))
         save_json(stage.state, stage.f)
-    stage('report', write_report, out)
+    stage('report', write_report, out, check=report_done)
     return out/'report.md'
 
 

@@ -5,7 +5,7 @@
 # %% ../nbs/09_evaluate.ipynb #2611fb51
 from __future__ import annotations
 
-import csv, json, re, unicodedata
+import csv, hashlib, json, re, unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -14,13 +14,13 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageOps
 
-from .core import DatasetError, read_run_json, save_csv, save_json, progress_bar
+from .core import DatasetError, flatten, read_run_json, save_csv, save_json, progress_bar
 
 # %% auto #0
-__all__ = ['APT_PACKAGES', 'ORIENTATIONS', 'METHOD_ORDER', 'EvaluationError', 'check_tesseract', 'normalise_ocr', 'Reading',
-           'read_text', 'text_scores', 'bootstrap_ci', 'paired_bootstrap', 'fmt_ci', 'judge_items', 'validate_judge',
-           'run_samples', 'summarise', 'evaluate_run', 'read_ocr_csv', 'run_info', 'compare_runs', 'method_order',
-           'comparison_table', 'markdown_table']
+__all__ = ['APT_PACKAGES', 'ORIENTATIONS', 'NOT_CONFIG', 'METHOD_ORDER', 'EvaluationError', 'check_tesseract', 'normalise_ocr',
+           'Reading', 'read_text', 'text_scores', 'bootstrap_ci', 'paired_bootstrap', 'fmt_ci', 'judge_items',
+           'validate_judge', 'run_samples', 'summarise', 'evaluate_run', 'read_ocr_csv', 'ocr_stale', 'run_info',
+           'config_key', 'method_labels', 'compare_runs', 'method_order', 'comparison_table', 'markdown_table']
 
 # %% ../nbs/09_evaluate.ipynb #b5b494f9
 APT_PACKAGES = 'tesseract-ocr tesseract-ocr-jpn tesseract-ocr-jpn-vert'
@@ -259,13 +259,13 @@ def evaluate_run(run:str|Path, # a run folder (train-ldm or train-ddpm)
                 rec = dict(file=s['file'], prompt=s['prompt'], target=s['target'], text=r.text, confidence=r.confidence,
                            chars=r.chars, orientation=r.orientation)
                 rec |= text_scores(r.text, s['target']) if s['target'] is not None else dict(sen_acc=None, ned=None, char_recall=None)
-                records.append(rec | dict(judge=judge.name))
+                records.append(rec | dict(judge=judge.name, sha256=_sha(run/s['file'])))   # the reading is tied to the sample it read
             bar.update(len(chunk))
     save_csv(records, run/'ocr.csv')
     desc = judge.describe() | dict(validation=figure(validation)) | (dict(forced=True) if forced else {})
-    ocr = dict(judge=desc, **summarise(records))
     mf = run/'metrics.json'
     metrics = json.loads(mf.read_text(encoding='utf-8')) if mf.is_file() else {}
+    ocr = dict(judge=desc, samples=dict(steps=metrics.get('steps'), digest=_samples_digest(records)), **summarise(records))
     save_json(metrics | dict(ocr=ocr), mf)
     return ocr
 
@@ -279,12 +279,32 @@ def read_ocr_csv(run:str|Path, # a run folder holding ocr.csv (from `evaluate_ru
         r['chars'] = int(r['chars'])
         for k in ('prompt', 'target'): r[k] = r[k] or None
         r['judge'] = r.get('judge') or 'tesseract'   # files written before judges were named: Tesseract page mode
+        r['sha256'] = r.get('sha256') or None         # files written before readings recorded their sample's digest
     return rows
+
+def _sha(f:Path)->str: return hashlib.sha256(Path(f).read_bytes()).hexdigest()[:16]
+
+def _samples_digest(records:list[dict])->str:
+    "One digest of the samples read (file and content, in order)."
+    return hashlib.sha256(json.dumps([(r['file'], r['sha256']) for r in records]).encode()).hexdigest()[:16]
+
+def ocr_stale(run:str|Path, # a run folder holding ocr.csv
+              records:list[dict]|None=None, # its `read_ocr_csv` rows (None: read them)
+             )->str|None:
+    "Why the readings of `ocr.csv` are not those of the run's samples now (e.g. it trained further since), or None when they are."
+    run = Path(run); recs = read_ocr_csv(run) if records is None else records
+    now = run_samples(run)
+    if [(r['file'], r['prompt']) for r in recs] != [(s['file'], s['prompt']) for s in now]:
+        return f'it read other samples than the {len(now)} that samples.json lists now (the run was trained again)'
+    if any(r['sha256'] is None for r in recs): return 'it was written before readings recorded the digest of their sample, so they cannot be checked'
+    changed = [r['file'] for r in recs if not (run/r['file']).is_file() or _sha(run/r['file']) != r['sha256']]
+    if changed: return f'{len(changed)} of its {len(recs)} samples changed since it was written (e.g. {changed[0]}: the run was trained further)'
+    return None
 
 # %% ../nbs/09_evaluate.ipynb #593069de
 def run_info(run:str|Path, # a training run folder (holding params.json)
             )->dict:
-    "kind, method, data, seed, steps of a run folder (from params.json / metrics.json)."
+    "kind, method, data, seed, steps and config (every setting but the seed, `config_key`) of a run folder (from params.json / metrics.json)."
     run = Path(run)
     pf = run/'params.json'
     if not pf.is_file(): raise EvaluationError(f'{run} has no params.json: not a training run folder.')
@@ -304,31 +324,66 @@ def run_info(run:str|Path, # a training run folder (holding params.json)
     extras_s = ' (' + ', '.join(extras) + ')' if extras else ''
     data = t.get('data_root') or ''
     data = 'synthetic' if (not data or Path(data).name in ('data',)) else Path(data).name
-    return dict(run=str(run), kind=kind, method=f'{kind} {base}{extras_s}', data=data, seed=tr.get('seed'),
-                steps=m.get('steps', tr.get('max_steps')))
+    steps = m.get('steps', tr.get('max_steps'))
+    return dict(run=str(run), kind=kind, method=f'{kind} {base}{extras_s}', data=data, seed=tr.get('seed'), steps=steps,
+                config=config_key(p, steps))
+
+NOT_CONFIG = ('version', 'seed', 'data_root', 'cache_dir', 'output_dir', 'checkpointing_steps', 'checkpoints', 'checkpoints_total_limit',
+              'resume_from_checkpoint', 'num_workers', 'device', 'overwrite', 'max_steps')   # the seed, where things are, how the loop resumes
+
+def config_key(params:dict, # a run's params.json
+               steps:int|None=None, # the steps it trained (metrics.json): stands for max_steps
+              )->dict:
+    "What runs must share to be seeds of one method: every setting of params.json (flat, by its last name) but `NOT_CONFIG`; paths by their name."
+    out = {}
+    for k, v in flatten(params).items():
+        name = k.rsplit('.', 1)[-1]
+        if name in NOT_CONFIG: continue
+        out[name] = Path(v).name if isinstance(v, str) and ('/' in v or '\\' in v) else v   # a VAE, masks or model folder: by its name
+    return out | dict(steps=steps)
+
+def _show_setting(v)->str: return f'{v:g}' if isinstance(v, float) else str(v)
+
+def method_labels(infos:list[dict], # `run_info` of each run
+                 )->list[str]:
+    "Each run's method, with the settings in which it differs from other runs of that method (`[steps=800, learning_rate=0.001]`)."
+    by = {}
+    for i in infos: by.setdefault(i['method'], []).append(i['config'])
+    out = []
+    for i in infos:
+        cfgs = by[i['method']]
+        keys = [k for k in dict.fromkeys(k for c in cfgs for k in c) if len({json.dumps(c.get(k), sort_keys=True) for c in cfgs}) > 1]
+        out.append(i['method'] + (' [' + ', '.join(f"{k}={_show_setting(i['config'].get(k))}" for k in keys) + ']' if keys else ''))
+    return out
 
 def compare_runs(runs:list, # run folders
                  judge=None, # a judge (runs it did not read are read again), or a legacy `validate_judge` result to record
                  reevaluate:bool=False, # read samples again even where ocr.csv exists
                  progress:bool=True, # a tqdm bar while the judge reads a run
                 )->list[dict]:
-    "One row per (method, data, judge): seeds, steps and the OCR metrics pooled over the runs, with cluster-bootstrap intervals."
-    groups, name = {}, getattr(judge, 'name', None)
+    "One row per (method and config, data, judge): seeds, steps and the OCR metrics pooled over the runs (its seeds), with cluster-bootstrap intervals."
+    import sys
+    read, name = [], getattr(judge, 'name', None)
     for run in map(Path, runs):
         if not ((run/'samples.json').is_file() or (run/'samples').is_dir()): continue
         info = run_info(run)
         if info['kind'] not in ('ddpm', 'ldm'): continue          # e.g. a VAE run: its samples are reconstructions
         recs = read_ocr_csv(run) if (run/'ocr.csv').is_file() and not reevaluate else None
+        if recs is not None and (why := ocr_stale(run, recs)):   # never the old samples' readings under the new step count
+            print(f'{run/"ocr.csv"} is stale: {why}; reading the run again.', file=sys.stderr, flush=True); recs = None
         if recs is None or (name and any(r['judge'] != name for r in recs)):
             evaluate_run(run, judge, progress); recs = read_ocr_csv(run)
-        groups.setdefault((info['method'], info['data'], recs[0]['judge'] if recs else name or 'tesseract'), []).append((info, recs))
+        read.append((info, recs))
+    groups = {}
+    for label, (info, recs) in zip(method_labels([i for i, _ in read]), read):
+        groups.setdefault((label, info['data'], recs[0]['judge'] if recs else name or 'tesseract'), []).append((info, recs))
     rows = []
     for (method, data, jname), members in groups.items():
         recs = [r for _, rs in members for r in rs]
         gs = [i for i, (_, rs) in enumerate(members) for _ in rs]
         s = summarise(recs, gs)
         rows.append(dict(method=method, kind=members[0][0]['kind'], data=data, steps=max(i['steps'] or 0 for i, _ in members),
-                         seeds=len(members), runs=[i['run'] for i, _ in members],
+                         seeds=len({i['seed'] for i, _ in members}), runs=[i['run'] for i, _ in members],
                          sen_acc=s['conditional']['sen_acc'], ned=s['conditional']['ned'], char_recall=s['conditional']['char_recall'],
                          density=s['unconditional']['chars'], confidence=s['unconditional']['confidence'], judge=jname))
     return sorted(rows, key=method_order)

@@ -12,7 +12,7 @@ import numpy as np
 from PIL import Image
 
 from .core import DatasetError, atomic_write, save_csv, save_json, use_japanese_font
-from .evaluate import run_info, run_samples, compare_runs, comparison_table, markdown_table, method_order
+from .evaluate import run_info, run_samples, compare_runs, comparison_table, markdown_table, method_labels, method_order
 from .ldm import GALLERY_TEXTS, make_prompt
 
 # %% auto #0
@@ -31,10 +31,9 @@ def find_runs(pattern:str|list, # a glob (or several) of run folders, e.g. 'runs
 
 # %% ../nbs/10_gallery.ipynb #a2cd433c
 def _method_runs(runs:list, kind:str)->dict:
-    out = {}
-    for r in runs:
-        info = run_info(r)
-        if info['kind'] == kind: out.setdefault(info['method'], []).append((info, Path(r)))
+    out, infos = {}, [run_info(r) for r in runs]
+    for info, label in zip(infos, method_labels(infos)):   # the table's rows: runs that differ in config are methods of their own
+        if info['kind'] == kind: out.setdefault(label, []).append((info, Path(info['run'])))
     order = sorted(out, key=lambda m: method_order(dict(method=m, kind=kind)))
     return {m: sorted(out[m], key=lambda x: (x[0]['seed'] is None, x[0]['seed']))[0][1] for m in order}
 

@@ -299,6 +299,7 @@ def _resume_checkpoint(out:Path, cfg:TrainConfig)->Path|None:
 def train(task, # the experiment: model, dataset, loss, save, sample, params
           cfg:TrainConfig, # loop settings
           progress:bool=True, # tqdm bar on the main process
+          hooks:list|None=None, # checkpoint hooks (e.g. a legibility curve): `h(task, net, step, out)` at every checkpoint and at the end; `h.done(out, step)`, `h.start(out, step)`
          )->dict:
     "Train `task` with Accelerate into `cfg.output_dir` (a new folder, or a resume of the same run); returns the metrics (also in metrics.json)."
     from accelerate import Accelerator
@@ -317,7 +318,7 @@ def train(task, # the experiment: model, dataset, loss, save, sample, params
     task_params = task.params()
     made = not out.exists()
     cfg = claim_run(cfg, task_params, run_inputs(getattr(task, 'cfg', None)))   # train_ddpm & co. claim it before building the task (which may write data or a cache into it)
-    try: return _train(task, cfg, accelerator, out, task_params, progress)
+    try: return _train(task, cfg, accelerator, out, task_params, progress, list(hooks or []))
     except BaseException:
         release_folder(out, all=True)
         if made:
@@ -352,7 +353,22 @@ def _hparams(params:dict)->dict:
     "The run record as flat tracker hyperparameters (TensorBoard takes bool, int, float, str)."
     return {k: v if isinstance(v, (bool, int, float, str)) else json.dumps(v, ensure_ascii=False) for k, v in flatten(params).items()}
 
-def _train(task, cfg, accelerator, out, task_params, progress):
+def _run_hooks(hooks, task, accelerator, model, ema, step, out):
+    "Call every hook not yet done at `step` on the main process, with the (EMA) weights in eval mode and no gradients; the weights are restored."
+    if not hooks or not accelerator.is_main_process: return
+    todo = [h for h in hooks if not (hasattr(h, 'done') and h.done(out, step))]
+    if not todo: return
+    net = accelerator.unwrap_model(model); was = net.training
+    if ema is not None: ema.store(net.parameters()); ema.copy_to(net.parameters())
+    net.eval()
+    try:
+        with torch.no_grad():
+            for h in todo: h(task, net, step, out)
+    finally:
+        if ema is not None: ema.restore(net.parameters())
+        net.train(was)
+
+def _train(task, cfg, accelerator, out, task_params, progress, hooks=()):
     from diffusers.optimization import get_scheduler
     params = run_record(cfg, task_params)
     ckpt = _resume_checkpoint(out, cfg); step = int(ckpt.name.split('-')[-1]) if ckpt is not None else 0
@@ -399,8 +415,12 @@ def _train(task, cfg, accelerator, out, task_params, progress):
     if accelerator.is_main_process:
         out.mkdir(parents=True, exist_ok=True); save_json(params, out/'params.json')   # every check passed: the record of this run
         truncate_loss_csv(out/'loss.csv', step)
+        for h in hooks:
+            if hasattr(h, 'start'): h.start(out, step)   # rows after the checkpoint resumed from go, like loss.csv's
+        if step < cfg.max_steps: (out/'ocr.csv').unlink(missing_ok=True)   # the samples `mtl evaluate` read are about to be replaced
     if cfg.report_to != 'none': accelerator.init_trackers(out.name, config=_hparams(params))
     accelerator.wait_for_everyone()
+    if 0 < step < cfg.max_steps: _run_hooks(hooks, task, accelerator, model, ema, step, out)   # killed between a checkpoint and its hook
     t0, elapsed0 = time.time(), (read_loss_csv(out/'loss.csv') or [{'seconds': 0.0}])[-1]['seconds']
     bar = progress_bar(total=cfg.max_steps, progress=progress and accelerator.is_main_process, initial=step, desc='train')
     epoch = step // steps_per_epoch
@@ -445,17 +465,18 @@ def _train(task, cfg, accelerator, out, task_params, progress):
                 acc_loss, acc_text, acc_n, wst = 0.0, 0.0, 0, {}
                 if cfg.checkpoints and (step % cfg.checkpointing_steps == 0 or step == cfg.max_steps):
                     _save_checkpoint(accelerator, out, step, cfg.checkpoints_total_limit, model)
+                    if step < cfg.max_steps: _run_hooks(hooks, task, accelerator, model, ema, step, out)   # the end's call comes after the final save
                 if step >= cfg.max_steps: break
             epoch += 1
     finally:
         if log is not None: log.close()
         bar.close()
-    try: return _finish(task, cfg, accelerator, model, ema, out)
+    try: return _finish(task, cfg, accelerator, model, ema, out, hooks)
     finally:
         if cfg.report_to != 'none': accelerator.end_training()
 
 # %% ../nbs/06_train.ipynb #c00e4431
-def _finish(task, cfg, accelerator, model, ema, out:Path)->dict:
+def _finish(task, cfg, accelerator, model, ema, out:Path, hooks=())->dict:
     accelerator.wait_for_everyone()
     metrics = {}
     if accelerator.is_main_process:
@@ -486,6 +507,7 @@ def _finish(task, cfg, accelerator, model, ema, out:Path)->dict:
         ws = [r for r in rows if not np.isnan(r['w_mean'])]
         if ws: metrics |= dict(w_min=min(r['w_min'] for r in ws), w_mean=float(np.mean([r['w_mean'] for r in ws])), w_max=max(r['w_max'] for r in ws))
         if hasattr(task, 'evaluate'): metrics |= task.evaluate(net)
+        _run_hooks(hooks, task, accelerator, net, None, metrics['steps'], out)   # the final weights (EMA when kept)
         if cfg.report_to != 'none':
             accelerator.log({f'final/{k}': v for k, v in metrics.items() if isinstance(v, numbers.Real) and not isinstance(v, bool) and math.isfinite(v)},
                             step=metrics['steps'])

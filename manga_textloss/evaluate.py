@@ -17,10 +17,11 @@ from PIL import Image, ImageOps
 from .core import DatasetError, flatten, read_run_json, save_csv, save_json, progress_bar
 
 # %% auto #0
-__all__ = ['APT_PACKAGES', 'ORIENTATIONS', 'NOT_CONFIG', 'METHOD_ORDER', 'EvaluationError', 'check_tesseract', 'normalise_ocr',
-           'Reading', 'read_text', 'text_scores', 'bootstrap_ci', 'paired_bootstrap', 'fmt_ci', 'judge_items',
-           'validate_judge', 'run_samples', 'summarise', 'evaluate_run', 'read_ocr_csv', 'ocr_stale', 'run_info',
-           'config_key', 'method_labels', 'compare_runs', 'method_order', 'comparison_table', 'markdown_table']
+__all__ = ['APT_PACKAGES', 'ORIENTATIONS', 'NOT_CONFIG', 'METHOD_ORDER', 'CURVE_FIELDS', 'EvaluationError', 'check_tesseract',
+           'normalise_ocr', 'Reading', 'read_text', 'text_scores', 'bootstrap_ci', 'paired_bootstrap', 'fmt_ci',
+           'judge_items', 'validate_judge', 'run_samples', 'summarise', 'evaluate_run', 'read_ocr_csv', 'ocr_stale',
+           'run_info', 'config_key', 'method_labels', 'compare_runs', 'method_order', 'comparison_table',
+           'markdown_table', 'read_curve', 'plot_curve', 'LegibilityCurve']
 
 # %% ../nbs/09_evaluate.ipynb #b5b494f9
 APT_PACKAGES = 'tesseract-ocr tesseract-ocr-jpn tesseract-ocr-jpn-vert'
@@ -413,3 +414,95 @@ def markdown_table(rows:list[dict], # flat rows with the same keys (the first ro
     esc = lambda v: str(v).replace('|', '\\|')
     return '\n'.join(['| ' + ' | '.join(keys) + ' |', '|' + '---|' * len(keys)] +
                      ['| ' + ' | '.join(esc(r[k]) for k in keys) + ' |' for r in rows]) + '\n'
+
+# %% ../nbs/09_evaluate.ipynb #cb9bfc2e
+CURVE_FIELDS = ['step', 'judge', 'prompt', 'n', 'read_as_requested', 'any_text', 'ned', 'char_recall', 'seconds']
+
+def read_curve(run:str|Path, # a run folder (its legibility_curve.csv; missing: no rows)
+              )->list[dict]:
+    "The rows of a run's legibility curve (numbers as numbers)."
+    f = Path(run)/'legibility_curve.csv'
+    if not f.is_file(): return []
+    with open(f, newline='', encoding='utf-8') as fh:
+        return [{k: (v if k in ('judge', 'prompt') else int(v) if k in ('step', 'n') else float(v)) for k, v in r.items()} for r in csv.DictReader(fh)]
+
+def plot_curve(rows:list[dict], # `read_curve` rows
+               path:str|Path, # the PNG to write (atomically)
+               title:str='', # the figure's title
+              ):
+    "read-as-requested against step: one panel per judge, one line per prompt (the 'any text' share dashed)."
+    import matplotlib; import matplotlib.pyplot as plt
+    from manga_textloss.core import atomic_write, use_japanese_font
+    use_japanese_font()
+    judges = list(dict.fromkeys(r['judge'] for r in rows)) or ['–']
+    fig, axes = plt.subplots(1, len(judges), figsize=(4.5 * len(judges), 3.2), squeeze=False)
+    for ax, j in zip(axes[0], judges):
+        for p in dict.fromkeys(r['prompt'] for r in rows if r['judge'] == j):
+            rs = sorted((r for r in rows if r['judge'] == j and r['prompt'] == p), key=lambda r: r['step'])
+            line, = ax.plot([r['step'] for r in rs], [r['read_as_requested'] for r in rs], marker='o', ms=3, label=p)
+            ax.plot([r['step'] for r in rs], [r['any_text'] for r in rs], ls='--', lw=0.8, color=line.get_color())
+        ax.set_title(j); ax.set_xlabel('step'); ax.set_ylim(-0.05, 1.05); ax.set_ylabel('read as requested (dashed: any text)')
+    axes[0][-1].legend(fontsize=7, loc='upper left', bbox_to_anchor=(1, 1))
+    if title: fig.suptitle(title)
+    fig.tight_layout()
+    with atomic_write(path) as f: fig.savefig(f, format='png', dpi=100)
+    plt.close(fig)
+
+class LegibilityCurve:
+    "A `train.train` hook: at each checkpoint and at the end, sample with fixed noise, read with the judges, append to legibility_curve.csv/.png."
+    def __init__(self, judges:list, # validated `judges.Judge`s (each reads every sample)
+                 texts:tuple|None=None, # a conditional model's requested texts (None: the paper's six, `ddpm.GALLERY_TEXTS`; None inside: the empty prompt)
+                 n:int=2, # samples per prompt (conditional) or in all (unconditional)
+                 seed:int=1234, # sample k starts from the noise of seed + k, at every step
+                 steps:int=20, # sampler (DDIM) steps
+                ):
+        if not judges: raise EvaluationError('LegibilityCurve: give at least one judge.')
+        if texts is None:
+            from manga_textloss.ddpm import GALLERY_TEXTS
+            texts = GALLERY_TEXTS
+        self.judges, self.texts, self.n, self.seed, self.steps = list(judges), tuple(texts), n, seed, steps
+
+    def start(self, out:Path, # the run folder
+              step:int, # the step the run starts (or resumes) at: later rows go
+             ):
+        "Drop the rows after `step` (a resume, like loss.csv's; a fresh run: all of them)."
+        rows = [r for r in read_curve(out) if r['step'] <= step]
+        if rows or (Path(out)/'legibility_curve.csv').exists(): save_csv(rows, Path(out)/'legibility_curve.csv', CURVE_FIELDS)
+
+    def done(self, out:Path, # the run folder
+             step:int, # a step
+            )->bool:
+        "Whether the curve has this step's rows (for every judge)."
+        have = {r['judge'] for r in read_curve(out) if r['step'] == step}
+        return all(j.name in have for j in self.judges)
+
+    def samples(self, task, net)->dict:
+        "requested text (None: none) → images, from the task's sampler with this curve's fixed noise."
+        if getattr(task, 'null_class', 'conditional') is None or not hasattr(task, 'sample_texts'):
+            return {None: task.sample(net, self.n, self.seed, self.steps)}
+        return task.sample_texts(net, list(self.texts), self.n, self.seed, self.steps)
+
+    def __call__(self, task, # the training task (its sampler)
+                 net, # the model, in eval mode
+                 step:int, # the optimizer step
+                 out:Path, # the run folder
+                ):
+        "Sample, read with every judge, append this step's rows and redraw the figure."
+        import time
+        t0 = time.time(); samples = self.samples(task, net)
+        texts = list(samples); images = [im for t in texts for im in samples[t]]
+        rows = []
+        for j in self.judges:
+            reads = j.read(images); k = 0
+            for t in texts:
+                rs = reads[k:k + len(samples[t])]; k += len(samples[t])
+                sc = [text_scores(r, t or '') for r in rs]
+                rows.append(dict(step=step, judge=j.name, prompt=t or 'none', n=len(rs),
+                                 read_as_requested=float(np.mean([s['sen_acc'] for s in sc])) if t else float(np.mean([not r for r in rs])),
+                                 any_text=float(np.mean([bool(r) for r in rs])), ned=float(np.mean([s['ned'] for s in sc])),
+                                 char_recall=float(np.mean([s['char_recall'] for s in sc]))))
+        secs = round(time.time() - t0, 3)
+        for r in rows: r['seconds'] = secs
+        allrows = [r for r in read_curve(out) if not (r['step'] == step and r['judge'] in {j.name for j in self.judges})] + rows
+        save_csv(allrows, Path(out)/'legibility_curve.csv', CURVE_FIELDS)
+        plot_curve(allrows, Path(out)/'legibility_curve.png', Path(out).name)

@@ -5,7 +5,7 @@
 # %% ../nbs/11a_runner.ipynb #7f58b405
 from __future__ import annotations
 
-import time
+import signal, time
 
 import torch
 
@@ -114,7 +114,9 @@ class Runner:
                 if todo[0][0] == 'arm' and over(): stopped = True; break
                 j = todo.pop(0); on_start(j)
                 pool = spawn_pool(1, self.threads)   # each job in a fresh interpreter of its own (spawn): its memory leaves with it
-                running.append((j, pool.submit(_work, str(self.bench.work), self.bench.cfg, self.bench.device, j), pool))
+                old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})   # the worker starts deaf to Ctrl-C: the parent stops it, no worker traceback
+                try: running.append((j, pool.submit(_work, str(self.bench.work), self.bench.cfg, self.bench.device, j), pool))
+                finally: signal.pthread_sigmask(signal.SIG_SETMASK, old)
             if not running: break
             finished = wait([f for _, f, _ in running], return_when=FIRST_COMPLETED).done
             for item in [r for r in running if r[1] in finished]:

@@ -463,9 +463,9 @@ def _train(task, cfg, accelerator, out, task_params, progress, hooks=()):
                     if cfg.report_to != 'none': accelerator.log(_log_values(row), step=step)
                 bar.update(); bar.set_postfix(loss=f'{acc_loss / acc_n:.4f}')
                 acc_loss, acc_text, acc_n, wst = 0.0, 0.0, 0, {}
-                if cfg.checkpoints and (step % cfg.checkpointing_steps == 0 or step == cfg.max_steps):
-                    _save_checkpoint(accelerator, out, step, cfg.checkpoints_total_limit, model)
-                    if step < cfg.max_steps: _run_hooks(hooks, task, accelerator, model, ema, step, out)   # the end's call comes after the final save
+                if step % cfg.checkpointing_steps == 0 or step == cfg.max_steps:
+                    if cfg.checkpoints: _save_checkpoint(accelerator, out, step, cfg.checkpoints_total_limit, model)
+                    if step < cfg.max_steps: _run_hooks(hooks, task, accelerator, model, ema, step, out)   # at the checkpoint cadence (even without checkpoints); the end's call comes after the final save
                 if step >= cfg.max_steps: break
             epoch += 1
     finally:

@@ -472,8 +472,8 @@ def _train(task, cfg, accelerator, out, task_params, progress, hooks=()):
         if log is not None: log.close()
         bar.close()
     try: return _finish(task, cfg, accelerator, model, ema, out, hooks)
-    finally:
-        if cfg.report_to != 'none': accelerator.end_training()
+    finally:   # the trackers close; not `end_training`, which also ends the process group the next run of this process needs
+        for t in accelerator.trackers: t.finish()
 
 # %% ../nbs/06_train.ipynb #c00e4431
 def _finish(task, cfg, accelerator, model, ema, out:Path, hooks=())->dict:

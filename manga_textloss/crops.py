@@ -13,7 +13,7 @@ import cv2
 import numpy as np
 import torch
 
-from .core import DatasetError, check_masks_root, load_image, rng_for
+from .core import DatasetError, check_masks_root, read_mask, rng_for
 from .manga109 import Manga109, normalise_text
 
 # %% auto #0
@@ -123,7 +123,7 @@ class CropDataset(torch.utils.data.Dataset):
         p = self.pages[i]
         img = np.asarray(p.image('L'))
         f = self.masks/p.book/f'{p.index:03d}.png'
-        mk = np.asarray(load_image(f, 'L'))
+        mk = read_mask(f)                                            # H×W bool: the one reading of a mask file (0/255 or 0/1)
         if mk.shape != img.shape: raise DatasetError(f'{f}: mask is {mk.shape[1]}x{mk.shape[0]}, page is {img.shape[1]}x{img.shape[0]}.')
         if self.cache: self._cache[i] = (img, mk)
         return img, mk
@@ -175,10 +175,10 @@ class CropDataset(torch.utils.data.Dataset):
         r = self.resolution
         if self.crop == 'box':
             k, b = self.boxes[i]; img, mk = self._load(k)
-            a, m = square_crop(img, b.xyxy, self.margin), (square_crop(mk, b.xyxy, self.margin, 0) > 127).astype(np.float32)
+            a, m = square_crop(img, b.xyxy, self.margin), square_crop(mk, b.xyxy, self.margin, 0).astype(np.float32)
         else:
             img, mk = self._load(i // self.crops_per_page)
-            x, y, s = self.window(i); a, m = img[y:y+s, x:x+s], (mk[y:y+s, x:x+s] > 127).astype(np.float32)
+            x, y, s = self.window(i); a, m = img[y:y+s, x:x+s], mk[y:y+s, x:x+s].astype(np.float32)
         im = cv2.resize(a, (r, r), interpolation=cv2.INTER_AREA).astype(np.float32) / 127.5 - 1
         m = cv2.resize(m, (r, r), interpolation=cv2.INTER_AREA)
         im = torch.from_numpy(im)[None].expand(self.channels, r, r).contiguous()

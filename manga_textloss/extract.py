@@ -9,8 +9,8 @@ import json, logging
 from dataclasses import asdict, replace
 from pathlib import Path
 
-from .core import (DatasetError, cpu_cores, describe_differences, differences, ensure_dir, flatten, process_state,
-                                 read_run_json, save_image, save_json, progress_bar, spawn_pool)
+from .core import (DatasetError, acquire_folder, clear_folder, cpu_cores, describe_differences, differences, ensure_dir, flatten,
+                                 process_state, read_run_json, release_folder, save_image, save_json, progress_bar, spawn_pool, within)
 from .manga109 import Manga109
 from .masks import MaskParams, check_generator_options, load_params, make_generator, page_text_mask
 
@@ -28,17 +28,35 @@ def _made(out:Path)->list[Path]:
     "The page files a masks folder holds (`<title>/<NNN>.png|json`)."
     return [f for f in out.glob('*/*') if f.suffix in ('.png', '.json') and f.stem.isdigit()]
 
-def _check_run(out:Path, run:dict, overwrite:bool=False):
-    "Refuse to mix settings in one output folder; a folder holding no page yet (a failed setup) is simply reused."
+def _check_ours(out:Path):
+    "Refuse a folder holding masks that no run of ours wrote (no masks `run.json`): ground truth (`ROOT/masks`) or masks made by hand are never touched."
+    f = out/'run.json'
+    ours = f.is_file() and {'root', 'backend', 'params'} <= set(read_run_json(f, 'masks run record'))
+    made = [] if ours else sorted(str(p.relative_to(out)) for p in _made(out) if p.suffix == '.png')
+    if made or (f.is_file() and not ours):
+        what = (f'masks no `mtl masks` run wrote ({", ".join(made[:2])}{" …" if len(made) > 2 else ""}; '
+                f'{"its run.json is not a masks run record" if f.is_file() else "no run.json"})' if made else 'a run.json that is not a masks run record')
+        raise DatasetError(f'{out} holds {what}: ground truth, masks made by hand and the folders of other jobs are never written into, with '
+                           f'--overwrite or without. Pass another --out (a new or empty folder).')
+
+def _inputs(m:Manga109, out:Path, params_file, sam_checkpoint, segmenter)->dict:
+    "What the job reads, by flag: `clear_folder` spares it (the root, or for an --out inside the root the root's parts that are read)."
+    r = m.root
+    ins = ({'ROOT images/': r/'images', 'ROOT annotations': m.annotation_dir, 'ROOT books.txt': r/'books.txt', 'ROOT annotations_COO': m.coo_dir}
+           if within(out, r) and not within(r, out) else {'ROOT': r})
+    return ins | {'--params': params_file, '--sam-checkpoint': sam_checkpoint, "the params' segmenter": segmenter}
+
+def _check_run(out:Path, run:dict, overwrite:bool=False, inputs:dict|None=None):
+    "Refuse to mix settings in one output folder (`overwrite`: empty it as `clear_folder` does, sparing `inputs`); a folder holding no page yet (a failed setup) is simply reused."
     f = out/'run.json'
     if f.is_file():
         old = read_run_json(f, 'masks run record')
         if old != run:
-            made = _made(out)
-            if made and not overwrite:
-                raise DatasetError(f'{out} holds masks made with other settings ({describe_differences(differences(flatten(old), flatten(run)))}). '
-                                   f'Use another --out, or pass --overwrite to replace them.')
-            for p in made: p.unlink()
+            if _made(out):
+                if not overwrite:
+                    raise DatasetError(f'{out} holds masks made with other settings ({describe_differences(differences(flatten(old), flatten(run)))}). '
+                                       f'Use another --out, or pass --overwrite to replace them.')
+                clear_folder(out, 'run.json', inputs=inputs, what='--out')
             for p in ('summary.json', *(q.name for q in out.glob('failures-*.json'))): (out/p).unlink(missing_ok=True)
     save_json(run, f)
 
@@ -118,12 +136,13 @@ def extract_masks(root:str|Path, # Manga109(-format) root
                   progress:bool=True, # tqdm bar on the main process
                   policy:str|None=None, # 'fallback' | 'paper': overrides the params' policy (see `MaskParams.policy`)
                   fallback:str|None=None, # 'net' | 'ink': overrides the params' fallback (see `MaskParams.fallback`)
-                  overwrite:bool=False, # replace the masks of a folder made with other settings (else refused)
+                  overwrite:bool=False, # replace the masks of a folder made with other settings (else refused): its contents go, but for the inputs inside it
                   workers:int=0, # processes on this machine sharing the pages; 0: one per CPU core for 'classical' (8 pages each at least), else 1. Not under `accelerate launch`
                  )->dict:
     "Write text masks and match reports for every page; returns a summary (this process's share)."
     if isinstance(workers, bool) or not isinstance(workers, int) or workers < 0:
         raise DatasetError(f'--workers {workers!r}: give 0 (auto: one per CPU core) or a number of processes ≥ 1.')
+    params_file = params if isinstance(params, (str, Path)) else None
     if isinstance(params, (str, Path)):
         file_backend, params = load_params(params)
         backend = backend or file_backend
@@ -141,26 +160,32 @@ def extract_masks(root:str|Path, # Manga109(-format) root
     run = dict(root=str(Path(root).resolve()), annotations=annotations, backend=backend, params=asdict(params),
                sam_model=sam_model if backend.startswith('sam') else None, generator_kwargs=generator_kwargs or {}, segmenter=segmenter)
     if state.is_main_process:
-        ensure_dir(out); _clean_stale(out); _check_run(out, run, overwrite)
-        for f in out.glob('failures-*.json'): f.unlink()           # this run writes its own
-    state.wait_for_everyone()
-    pages = m.pages(books)
-    todo = [p for p in pages if not ((out/p.book/f'{p.index:03d}.json').is_file() and (out/p.book/f'{p.index:03d}.png').is_file())]
-    state.wait_for_everyone()   # every process lists what is left before any writes: else a slower one lists fewer pages and the shares miss some
-    if workers == 0: workers = max(1, min(cpu_cores(), len(todo) // 8)) if backend == 'classical' else 1   # a worker starts in seconds: 8+ pages each
-    with state.split_between_processes(todo) as mine:
-        bar = progress_bar(total=len(mine), progress=progress and state.is_local_main_process, desc=f'masks ({backend})')
-        if workers > 1 and state.num_processes == 1 and len(mine) > 1:   # pages are independent: a pool of this machine's cores
-            job = (str(root), annotations, str(out), backend, params, sam_model, sam_checkpoint, generator_kwargs)
-            done, failures = _pool_pages(job, [(p.book, p.index) for p in mine], min(workers, len(mine)), bar)
-        else:   # one process (or one share of `accelerate launch`): the generator is made once, on this process's device
-            gen = make_generator(backend, sam_model, sam_checkpoint, state.device, **(generator_kwargs or {})) if mine else None
-            done, failures = _extract_pages(mine, gen, params, out, bar)
-        bar.close()
-    if failures: save_json(failures, out/f'failures-{state.process_index}.json')
-    state.wait_for_everyone()
-    counts = mask_summary(out, pages, params.policy)
-    if state.is_main_process:
-        save_json(counts, out/'summary.json')
-        for w in counts['warnings']: log.warning(w)
+        ensure_dir(out); _check_ours(out)                           # masks not of ours: refused before anything in the folder is touched
+        acquire_folder(out)                                         # one writer: the main process holds the folder until the job ends
+    try:
+        if state.is_main_process:
+            _clean_stale(out); _check_run(out, run, overwrite, _inputs(m, out, params_file, sam_checkpoint, params.segmenter))
+            for f in out.glob('failures-*.json'): f.unlink()       # this run writes its own
+        state.wait_for_everyone()
+        pages = m.pages(books)
+        todo = [p for p in pages if not ((out/p.book/f'{p.index:03d}.json').is_file() and (out/p.book/f'{p.index:03d}.png').is_file())]
+        state.wait_for_everyone()   # every process lists what is left before any writes: else a slower one lists fewer pages and the shares miss some
+        if workers == 0: workers = max(1, min(cpu_cores(), len(todo) // 8)) if backend == 'classical' else 1   # a worker starts in seconds: 8+ pages each
+        with state.split_between_processes(todo) as mine:
+            bar = progress_bar(total=len(mine), progress=progress and state.is_local_main_process, desc=f'masks ({backend})')
+            if workers > 1 and state.num_processes == 1 and len(mine) > 1:   # pages are independent: a pool of this machine's cores
+                job = (str(root), annotations, str(out), backend, params, sam_model, sam_checkpoint, generator_kwargs)
+                done, failures = _pool_pages(job, [(p.book, p.index) for p in mine], min(workers, len(mine)), bar)
+            else:   # one process (or one share of `accelerate launch`): the generator is made once, on this process's device
+                gen = make_generator(backend, sam_model, sam_checkpoint, state.device, **(generator_kwargs or {})) if mine else None
+                done, failures = _extract_pages(mine, gen, params, out, bar)
+            bar.close()
+        if failures: save_json(failures, out/f'failures-{state.process_index}.json')
+        state.wait_for_everyone()
+        counts = mask_summary(out, pages, params.policy)
+        if state.is_main_process:
+            save_json(counts, out/'summary.json')
+            for w in counts['warnings']: log.warning(w)
+    finally:
+        if state.is_main_process: release_folder(out)
     return dict(pages=len(pages), skipped=len(pages) - len(todo), written=done, failed=len(failures), failures=failures, **counts)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .core import DatasetError, load_image
+from .core import DatasetError, read_mask
 
 # the reader lives in reader (01a_reader); its public names stay importable from here, the one import of Manga109
 from .reader import (
@@ -67,7 +67,7 @@ class PageDataset(Dataset):
         out = dict(image=img, boxes=torch.tensor([b.xyxy for b in p.texts], dtype=torch.long).reshape(-1, 4),
                    texts=[b.text for b in p.texts], book=p.book, index=p.index)
         if self.masks is not None:
-            mk = np.asarray(load_image(self.mask_path(p), 'L')) > 127
+            mk = read_mask(self.mask_path(p))                      # the one reading of a mask file (0/255 or 0/1)
             if mk.shape != tuple(img.shape[-2:]):
                 raise DatasetError(f'{self.mask_path(p)}: mask is {mk.shape[1]}x{mk.shape[0]}, image is {img.shape[-1]}x{img.shape[-2]}. Regenerate the masks for this root.')
             out['mask'] = torch.from_numpy(mk)[None].float()

@@ -13,7 +13,7 @@ import cv2
 import numpy as np
 
 from .boxink import box_ink, light_on_dark
-from .core import ConfigError, DatasetError, check_masks_root, ellipse, knob, load_image, save_json, validate
+from .core import ConfigError, DatasetError, check_masks_root, ellipse, knob, read_mask, save_json, validate
 from .manga109 import Manga109, Page
 
 # the generators live in maskgen (03c_maskgen); they stay importable from here, the one import of the mask method
@@ -132,6 +132,8 @@ def load_params(path:str|Path, # a params JSON file (`save_params`, or the tuner
     if not path.is_file(): raise DatasetError(f'Params file not found: {path}. Write one with the tuner of 03a_tuner (MaskTuner.save) or `save_params`.')
     try: d = json.loads(path.read_text(encoding='utf-8'))
     except json.JSONDecodeError as e: raise DatasetError(f'{path}, line {e.lineno}: not valid JSON ({e.msg}).') from None
+    except UnicodeDecodeError: raise DatasetError(f'{path}: not a text file; a params file is JSON, as `save_params` writes it.') from None
+    if not isinstance(d, dict): raise DatasetError(f'{path}: a params file is a JSON object ({{"backend": ..., "min_confidence": ...}}), not a {type(d).__name__}.')
     backend = d.pop('backend', 'classical')
     names = {f.name for f in fields(MaskParams)}
     if bad := sorted(set(d) - names): raise DatasetError(f'{path}: unknown keys {bad}; valid keys: backend, {", ".join(sorted(names))}.')
@@ -287,7 +289,7 @@ def evaluate_masks(pred_dir:str|Path, # predicted masks: <title>/<NNN>.png
     for f in preds:
         g = gt_dir/f.parent.name/f.name
         if not g.is_file(): raise DatasetError(f'Ground truth missing for {f}: expected {g}. Is GT_DIR the masks/ folder of the same root?')
-        p, t = np.asarray(load_image(f, 'L')), np.asarray(load_image(g, 'L'))
+        p, t = read_mask(f), read_mask(g)                               # the one reading of a mask file (0/255 or 0/1)
         if p.shape != t.shape: raise DatasetError(f'{f} is {p.shape[1]}x{p.shape[0]} but {g} is {t.shape[1]}x{t.shape[0]}.')
         c = mask_counts(p, t)
         bk = per.setdefault(f.parent.name, dict(tp=0, fp=0, fn=0, pages=0)); bk['pages'] += 1
@@ -310,14 +312,14 @@ def score_pages(root:str|Path, # a Manga109-format root with ground truth in mas
             t = time.time()
             recs = gen(np.asarray(p.image('RGB')), np.array([b.xyxy for b in p.texts]))   # once: both masks below reuse them
             mk, rep = page_text_mask(p, gen, prm, records=recs); dt = time.time() - t
-            gt = load_image(root/'masks'/p.book/f'{p.index:03d}.png', 'L')
-            row = dict(arm=name, book=p.book, page=p.index, seconds=dt, **mask_counts(mk, np.asarray(gt)),
+            gt = read_mask(root/'masks'/p.book/f'{p.index:03d}.png')
+            row = dict(arm=name, book=p.book, page=p.index, seconds=dt, **mask_counts(mk, gt),
                        **{k: rep[k] for k in ('text_boxes', 'by_rule', 'by_fallback', 'empty')})
             sf = root/strokes/p.book/f'{p.index:03d}.png'
             if sf.is_file():   # the report's params are the ones used (a bbox generator's mode is 'region': no ink to thin)
                 thick = rep['params']['mode'] == 'ink' and rep['params']['ink_dilate'] > 0
                 thin = page_text_mask(p, gen, replace(prm, ink_dilate=0), records=recs)[0] if thick else mk
-                row |= {f's_{k}': v for k, v in mask_counts(thin, np.asarray(load_image(sf, 'L'))).items()}
+                row |= {f's_{k}': v for k, v in mask_counts(thin, read_mask(sf)).items()}
             out.append(row)
     return out
 

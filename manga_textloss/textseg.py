@@ -15,7 +15,8 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from .core import ConfigError, DatasetError, atomic_write, ellipse, fit_supervised, japanese_font_path, load_image, packaged_fonts, save_json, weights_digest
+from .core import (ConfigError, DatasetError, atomic_write, describe_differences, differences, ellipse, fit_supervised, flatten, folder_lock,
+                                 japanese_font_path, packaged_fonts, read_mask, read_run_json, save_json, weights_digest)
 from .manga109 import Manga109
 from .styles import _halftone, _jpeg
 
@@ -64,7 +65,7 @@ def load_seg_pages(roots:list, # Manga109-format roots, each with masks/<title>/
             if stroke_radius is None and fs.is_file(): f, r = fs, 0   # strokes as drawn
             else: r = 2 if stroke_radius is None else stroke_radius
             if not f.is_file(): continue
-            g, m = np.asarray(p.image('L')), np.asarray(load_image(f, 'L')) > 0
+            g, m = np.asarray(p.image('L')), read_mask(f)                # the one reading of a mask file (0/255 or 0/1)
             if m.shape != g.shape: raise DatasetError(f'{f} is {m.shape[1]}x{m.shape[0]} but its page is {g.shape[1]}x{g.shape[0]}.')
             s = SEG_WIDTH / g.shape[1]; boxes = np.array([b.xyxy for b in p.texts], np.float64)
             if abs(s - 1) > 0.01:
@@ -260,6 +261,27 @@ def load_segmenter(folder:str|None=None, # a segmenter folder (`mtl train-textse
     return TextSegmenter.load(folder or SEG_DIR)
 
 # %% ../nbs/03d_textseg.ipynb #25b953b8
+_SEG_SETTINGS = ('stroke_radius', 'hard', 'curves', 'pattern', 'scan', 'contrast', 'scale', 'steps', 'batch_size', 'lr', 'channels', 'depth')
+
+def _seg_settings(recs:list, # the records of a segmenter's nets (`TextSegmenter.member_records`)
+                 )->dict:
+    "What a segmenter was trained with, read from its nets' records: what `train_textseg` compares before it replaces one."
+    r = recs[0] if recs else {}
+    return dict(members=len(recs), seed=r.get('seed'), roots=[d.get('root') for d in r.get('roots') or []],
+                init=(r.get('init') or {}).get('segmenter'), **{k: r.get(k) for k in _SEG_SETTINGS})
+
+def _check_segmenter(out:Path, # the folder `train_textseg` is about to write
+                     settings:dict, # `_seg_settings` of the segmenter about to be trained
+                     overwrite:bool, # replace a segmenter of other settings
+                    ):
+    "Refuse to replace a segmenter of `out` trained with other settings, naming what differs (unless `overwrite`)."
+    f = out/'textseg.json'
+    if overwrite or not (f.is_file() or (out/'textseg.pt').is_file()): return
+    old = read_run_json(f, 'segmenter record') if f.is_file() else {}
+    diff = differences(flatten(_seg_settings(old.get('members') or ([old] if old else []))), flatten(settings))
+    if diff: raise DatasetError(f'{out} holds a segmenter trained with other settings ({describe_differences(diff)}). '
+                                f'Use another folder, or pass --overwrite to replace it.')
+
 def train_textseg(out:str|Path, # folder to write the segmenter to (textseg.pt, textseg.json)
                   roots:list|None=None, # Manga109-format roots with masks/; None: synthetic.py pages of every style, one root per seed
                   steps:int=6000, # optimisation steps (the shipped weights: 6,000; 4,000 until the fourth round)
@@ -283,10 +305,17 @@ def train_textseg(out:str|Path, # folder to write the segmenter to (textseg.pt, 
                   init:str|Path|None=None, # fine-tune: a segmenter folder (`mtl train-textseg`) or 'shipped' to start from; net k starts from its member k (cycling) and keeps that net's size (`channels`, `depth` apply to fresh nets only). None: fresh nets
                   progress:bool=False, # print the loss every 100 steps
                   device:str='cpu', # torch device
+                  overwrite:bool=False, # replace a segmenter in `out` trained with other settings (else refused, naming them), and its synthetic pages
                  )->TextSegmenter:
-    "Train the text segmenter (`members` nets) and save it to `out`; each net's record names the data, the settings and the final loss."
+    "Train the text segmenter (`members` nets) and save it to `out` (holding its folder lock); each net's record names the data, the settings and the final loss."
     out = Path(out)
     if not (isinstance(members, int) and members >= 1): raise ConfigError('train_textseg', 'members', members, 'a whole number of nets, at least 1')
+    whole = lambda v, lo: isinstance(v, (int, np.integer)) and not isinstance(v, bool) and v >= lo
+    for k, v, lo in (('steps', steps, 0), ('batch_size', batch_size, 1), ('seed', seed, 0), ('pages', pages, 1), ('channels', channels, 1), ('depth', depth, 1)):
+        if not whole(v, lo): raise ConfigError('train_textseg', k, v, f'a whole number ≥ {lo}')
+    if stroke_radius is not None and not whole(stroke_radius, 0): raise ConfigError('train_textseg', 'stroke_radius', stroke_radius, 'a whole number of px ≥ 0')
+    if not (isinstance(lr, (int, float)) and 0 < lr < float('inf')): raise ConfigError('train_textseg', 'lr', lr, 'a number > 0')
+    if not (isinstance(hard, (int, float)) and 0 <= hard < float('inf')): raise ConfigError('train_textseg', 'hard', hard, 'a number ≥ 0 (0: every box alike)')
     for k, v in dict(curves=curves, pattern=pattern, scan=scan).items():
         if not 0 <= v <= 1: raise ConfigError('train_textseg', k, v, 'a share of the training windows, between 0 and 1')
     if not 0 <= contrast < 0.5: raise ConfigError('train_textseg', 'contrast', contrast, 'at least 0 and under 0.5 (black goes to [0, C], white to [1 - C, 1])')
@@ -294,33 +323,42 @@ def train_textseg(out:str|Path, # folder to write the segmenter to (textseg.pt, 
     start = None if init is None else TextSegmenter.load(SEG_DIR if str(init) == 'shipped' else init)
     starts = [] if start is None else (list(start.net.members) if isinstance(start.net, SegEnsemble) else [start.net])
     start_recs = [] if start is None else start.member_records
+    synth = None
     if roots is None:
-        from manga_textloss.synthetic import synthesize
         work = Path(work) if work else out/'data'
         have = packaged_fonts(); fonts = tuple(fonts or have) or (str(japanese_font_path()),)   # none packaged: the one font found
         paths = [have.get(f) or Path(f) for f in fonts]
         for f, p in zip(fonts, paths):
             if not p.is_file(): raise DatasetError(f'fonts: {f!r} is neither a packaged font ({", ".join(have) or "none installed"}) nor a font file.')
-        roots = [synthesize(work/f'synth-{s}-{paths[i % len(paths)].stem}', books=1, pages=pages, seed=s, styles='mixed', quirks=False,
-                            font=paths[i % len(paths)]) for i, s in enumerate(seeds)]
-    data = load_seg_pages(roots, stroke_radius)
-    def loss_fn(net, x, y): return (F.binary_cross_entropy_with_logits(net(x), y, reduction='none') * (0.2 + x[:, 1:])).mean()
-    def synth_params(r):
-        f = Path(r)/'synth.json'
-        return json.loads(f.read_text())['params'] if f.is_file() else None
-    nets, recs, data_rec = [], [], [dict(root=str(r), synth=synth_params(r)) for r in roots]
-    def first_net(k):   # net k's starting point: a fresh net, or a copy of the init segmenter's member k (cycling), its own size kept
-        return copy.deepcopy(starts[k % len(starts)]) if starts else TextSegNet(channels, depth)
-    for k in range(members):   # member k is exactly `train_textseg(seed=seed + k, members=1)` (with `init`: from init's member k)
-        t0 = time.time()
-        net, losses = fit_supervised(lambda: first_net(k), lambda rng, g: seg_batch(data, rng, batch_size, scale=scale, hard=hard, curves=curves, pattern=pattern, scan=scan, contrast=contrast), loss_fn,
-                                     steps, seed + k, 'textseg', lr, 0.3, progress, device)
-        nets.append(net.cpu())
-        recs.append(dict(roots=data_rec, pages=len(data), boxes=int(sum(len(d[2]) for d in data)),
-                         stroke_radius=stroke_radius, hard=hard, curves=curves, pattern=pattern, scan=scan, contrast=contrast, scale=list(scale), steps=steps, batch_size=batch_size, seed=seed + k, lr=lr,
-                         init=None if not starts else dict(segmenter=str(init), digest=weights_digest(starts[k % len(starts)]), record=start_recs[k % len(starts)]),
-                         page_width=SEG_WIDTH, channels=net.channels, depth=net.depth, final_loss=round(float(np.mean(losses[-100:])), 5) if losses else None,
-                         seconds=round(time.time() - t0, 1), torch=torch.__version__, threads=torch.get_num_threads()))
-    seg = TextSegmenter(nets[0], recs[0]) if members == 1 else TextSegmenter(SegEnsemble(nets), dict(members=recs))
-    seg.save(out)
-    return seg
+        synth = [(work/f'synth-{s}-{paths[i % len(paths)].stem}', s, paths[i % len(paths)]) for i, s in enumerate(seeds)]
+    settings = dict(members=members, seed=seed, roots=[str(r) for r in (roots if synth is None else [r for r, _, _ in synth])],
+                    init=None if init is None else str(init), stroke_radius=stroke_radius, hard=hard, curves=curves, pattern=pattern, scan=scan,
+                    contrast=contrast, scale=list(scale), steps=steps, batch_size=batch_size, lr=lr,
+                    channels=starts[0].channels if starts else channels, depth=starts[0].depth if starts else depth)
+    _check_segmenter(out, settings, overwrite)                  # refused before any data is read or written
+    with folder_lock(out):
+        _check_segmenter(out, settings, overwrite)              # again, now that no other process writes the folder
+        if synth is not None:
+            from manga_textloss.synthetic import synthesize
+            roots = [synthesize(r, books=1, pages=pages, seed=s, styles='mixed', quirks=False, font=f, overwrite=overwrite) for r, s, f in synth]
+        data = load_seg_pages(roots, stroke_radius)
+        def loss_fn(net, x, y): return (F.binary_cross_entropy_with_logits(net(x), y, reduction='none') * (0.2 + x[:, 1:])).mean()
+        def synth_params(r):
+            f = Path(r)/'synth.json'
+            return json.loads(f.read_text())['params'] if f.is_file() else None
+        nets, recs, data_rec = [], [], [dict(root=str(r), synth=synth_params(r)) for r in roots]
+        def first_net(k):   # net k's starting point: a fresh net, or a copy of the init segmenter's member k (cycling), its own size kept
+            return copy.deepcopy(starts[k % len(starts)]) if starts else TextSegNet(channels, depth)
+        for k in range(members):   # member k is exactly `train_textseg(seed=seed + k, members=1)` (with `init`: from init's member k)
+            t0 = time.time()
+            net, losses = fit_supervised(lambda: first_net(k), lambda rng, g: seg_batch(data, rng, batch_size, scale=scale, hard=hard, curves=curves, pattern=pattern, scan=scan, contrast=contrast), loss_fn,
+                                         steps, seed + k, 'textseg', lr, 0.3, progress, device)
+            nets.append(net.cpu())
+            recs.append(dict(roots=data_rec, pages=len(data), boxes=int(sum(len(d[2]) for d in data)),
+                             stroke_radius=stroke_radius, hard=hard, curves=curves, pattern=pattern, scan=scan, contrast=contrast, scale=list(scale), steps=steps, batch_size=batch_size, seed=seed + k, lr=lr,
+                             init=None if not starts else dict(segmenter=str(init), digest=weights_digest(starts[k % len(starts)]), record=start_recs[k % len(starts)]),
+                             page_width=SEG_WIDTH, channels=net.channels, depth=net.depth, final_loss=round(float(np.mean(losses[-100:])), 5) if losses else None,
+                             seconds=round(time.time() - t0, 1), torch=torch.__version__, threads=torch.get_num_threads()))
+        seg = TextSegmenter(nets[0], recs[0]) if members == 1 else TextSegmenter(SegEnsemble(nets), dict(members=recs))
+        seg.save(out)
+        return seg

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .core import DatasetError, load_image
+from .core import DatasetError, read_mask
 from .manga109 import Manga109
 from .masks import (FALLBACKS, POLICIES, MaskParams, ClassicalGenerator, BBoxGenerator, page_text_mask, scores, mask_counts,
                                   save_params, load_params)
@@ -72,7 +72,7 @@ class MaskTuner:
             self._cache[key] = gen(img, boxes)
         self.mask, self.report = page_text_mask(page, gen, self.params, records=self._cache[key])
         gt = self.root/'masks'/page.book/f'{page.index:03d}.png'
-        self.f1 = scores(mask_counts(self.mask, np.asarray(load_image(gt, 'L'))))['f1'] if gt.is_file() else None
+        self.f1 = scores(mask_counts(self.mask, read_mask(gt)))['f1'] if gt.is_file() else None
         f1 = f'{self.f1:.3f}' if self.f1 is not None else 'n/a (no ground truth)'
         r = self.report
         self.status.value = (f"<b>{r['by_rule']}</b> by the paper's rule, <b>{r['by_fallback']}</b> by the fallback, <b>{r['empty']}</b> empty "

@@ -23,7 +23,7 @@ __all__ = ['JUDGES', 'DEFAULT_THRESHOLD', 'CROP_SIDE', 'MANGA_OCR_REPO', 'MANGA_
            'GroundTruth', 'gt_crops', 'JudgeNotValid', 'validate', 'require_valid', 'validate_on']
 
 # %% ../nbs/09a_judges.ipynb #1b0e6ca0
-JUDGES = ('tesseract', 'tesseract-crop', 'manga-ocr', 'learned')
+JUDGES = ('tesseract', 'tesseract-crop', 'manga-ocr', 'learned', 'ppocr', 'ppocr-medium')   # ppocr: PP-OCRv6 (09c_ppocr)
 DEFAULT_THRESHOLD = 0.5   # fixed before any measurement: a judge must read at least half of the ground truth exactly
 
 def _grey(img)->np.ndarray:
@@ -226,7 +226,7 @@ def tiny_manga_ocr(d:str|Path, # the folder to write
 DEFAULT_CROP_JUDGE = 'tesseract-crop'   # the better reader of ground-truth crops in the measurement below
 
 def make_judge(name:str|None=None, # one of `JUDGES`; None: `DEFAULT_CROP_JUDGE`
-               model_dir:str|Path|None=None, # manga-ocr's model folder, or a saved learned judge's (those two only)
+               model_dir:str|Path|None=None, # manga-ocr's model folder, a saved learned judge's, or PP-OCRv6 medium's (those three only)
                device:str='cpu', # torch device (manga-ocr and learned only)
               )->Judge:
     "The judge called `name`, or a `DatasetError` that lists the judges or says what the judge needs."
@@ -238,7 +238,13 @@ def make_judge(name:str|None=None, # one of `JUDGES`; None: `DEFAULT_CROP_JUDGE`
         if model_dir is None: raise DatasetError('The learned judge needs its folder (--judge-model DIR): one written by '
                                                  '`learned.fit_learned_judge(...).save(DIR)`.')
         return LearnedJudge.load(model_dir, device)
-    if model_dir is not None: raise DatasetError(f'A model folder (--judge-model) is for the manga-ocr and learned judges only; {name} takes none.')
+    if name == 'ppocr-medium':
+        from manga_textloss.ppocr import PPOCRJudge   # here, not at the top: ppocr imports this module
+        return PPOCRJudge('medium', model_dir=model_dir)   # model_dir None: faster-paddle's cache folder; never downloaded
+    if model_dir is not None: raise DatasetError(f'A model folder (--judge-model) is for the manga-ocr, learned and ppocr-medium judges only; {name} takes none.')
+    if name == 'ppocr':
+        from manga_textloss.ppocr import PPOCRJudge
+        return PPOCRJudge('small')
     return TesseractJudge('page' if name == 'tesseract' else 'crop')
 
 # %% ../nbs/09a_judges.ipynb #18f1612d
@@ -309,7 +315,7 @@ def require_valid(judge:Judge, # a judge
         raise JudgeNotValid(f"The {judge.name} judge ({judge.version}) read only {v['correct']} of {v['n']} ground-truth crops{src} "
                             f"exactly ({v['accuracy']:.0%}, below the threshold {t:.0%}): "
                             f"its legibility figures would measure the judge, not the model. Pick another judge "
-                            f"(--judge {'|'.join(JUDGES)}; manga-ocr and learned with --judge-model DIR) or pass --force-judge to report anyway.")
+                            f"(--judge {'|'.join(JUDGES)}; manga-ocr, learned and ppocr-medium with --judge-model DIR) or pass --force-judge to report anyway.")
     return v
 
 def validate_on(judge:Judge, # the judge to check

@@ -5,10 +5,10 @@
 # %% ../nbs/90_cli.ipynb #191e5141
 from __future__ import annotations
 
-import argparse, json, sys
+import argparse, json, math, sys
 from pathlib import Path
 
-from .core import PACKAGED_FONTS, DatasetError, atomic_write, process_state, project_root, runs_dir, save_json
+from .core import PACKAGED_FONTS, DatasetError, atomic_write, fs_error, process_state, project_root, runs_dir, save_json
 from .manga109 import Manga109, dataset_stats
 from .synthetic import STYLES, synthesize
 from .masks import BACKENDS, FALLBACKS, POLICIES, evaluate_masks
@@ -17,13 +17,15 @@ from .losses import LossError
 from .train import TrainConfig, TrainingError
 
 # %% auto #0
-__all__ = ['cmd_synth', 'cmd_stats', 'cmd_masks', 'cmd_train_textseg', 'cmd_eval_masks', 'add_dataclass_args',
-           'dataclass_from_args', 'train_command', 'cmd_demo', 'cmd_bench_legibility', 'cmd_evaluate', 'parser', 'main']
+__all__ = ['RESUMABLE', 'cmd_synth', 'cmd_stats', 'cmd_masks', 'cmd_train_textseg', 'check_flags', 'cmd_eval_masks',
+           'add_dataclass_args', 'dataclass_from_args', 'train_command', 'cmd_demo', 'cmd_bench_legibility',
+           'cmd_evaluate', 'OneLineParser', 'parser', 'main', 'check_job_parameters']
 
 # %% ../nbs/90_cli.ipynb #b6dfe647
 def cmd_synth(a, # the parsed `mtl synth` flags (an argparse.Namespace)
              ):
     "Write a synthetic Manga109-format root."
+    check_flags(('--seed', a.seed, a.seed >= 0, 'an integer ≥ 0'))
     root = synthesize(a.root, books=a.books, pages=a.pages, size=a.size, seed=a.seed, quirks=not a.no_quirks, progress=not a.quiet, styles=a.styles,
                       overwrite=a.overwrite)
     if not a.quiet: print(f'wrote {a.books} books x {a.pages} pages ({a.size}, seed {a.seed}) to {root}')
@@ -70,13 +72,23 @@ def cmd_train_textseg(a, # the parsed `mtl train-textseg` flags (an argparse.Nam
     "Train the text segmenter of the mask fallback (03d_textseg)."
     from manga_textloss.textseg import train_textseg
     from manga_textloss.core import ConfigError
+    check_flags(('--steps', a.steps, a.steps >= 1, 'an integer ≥ 1'), ('--seed', a.seed, a.seed >= 0, 'an integer ≥ 0'),
+                ('--pages', a.pages, a.pages >= 1, 'an integer ≥ 1'), ('--lr', f'{a.lr:g}', math.isfinite(a.lr) and a.lr > 0, 'a finite number > 0'),
+                ('--hard', f'{a.hard:g}', math.isfinite(a.hard) and a.hard >= 0, 'a finite number ≥ 0'),
+                ('--stroke-radius', a.stroke_radius, a.stroke_radius is None or a.stroke_radius >= 0, 'an integer ≥ 0'))
     try: seg = train_textseg(a.out, a.root or None, steps=a.steps, seed=a.seed, members=a.members, stroke_radius=a.stroke_radius, pages=a.pages,
                              fonts=tuple(a.font) if a.font else None, hard=a.hard, curves=a.curves, pattern=a.pattern, scan=a.scan,
-                             contrast=a.contrast, scale=tuple(a.scale), lr=a.lr, init=a.init, progress=not a.quiet)
+                             contrast=a.contrast, scale=tuple(a.scale), lr=a.lr, init=a.init, progress=not a.quiet, overwrite=a.overwrite)
     except ConfigError as e: raise DatasetError(e.cli_message()) from None   # the flag as typed: `--contrast 0.7: must be …`
     r = seg.member_records
     if not a.quiet: print(f"segmenter {seg.digest} -> {a.out} ({len(r)} net{'s' * (len(r) > 1)}, {r[0]['pages']} pages, {r[0]['boxes']} text boxes, "
                           f"final loss {', '.join(str(m['final_loss']) for m in r)}); use it with a params file holding \"segmenter\": \"{a.out}\"")
+
+def check_flags(*checks, # `(flag, value, ok, accepted)`: `ok` is whether `value` is good; `accepted` follows "must be" ("an integer ≥ 1")
+               ):
+    "Refuse the first bad flag with one `DatasetError`: `--flag VALUE: must be …` (exit status 2), before anything runs."
+    for flag, v, ok, what in checks:
+        if not ok: raise DatasetError(f'{flag} {v}: must be {what}.')
 
 def cmd_eval_masks(a, # the parsed `mtl eval-masks` flags (an argparse.Namespace)
                   ):
@@ -132,7 +144,7 @@ def cmd_demo(a, # the parsed `mtl demo` flags (an argparse.Namespace)
     "The main job on the embedded default."
     import datetime, time
     from manga_textloss.demo import run_demo
-    out = Path(a.out or runs_dir()/f'demo-{datetime.date.today().isoformat()}')
+    out = Path(a.out or runs_dir()/f'demo-{datetime.date.today().isoformat()}'); a.out = str(out)   # named by an interrupt
     t = time.time()
     report = run_demo(out, a.scale, a.seed, progress=not a.quiet, overwrite=a.overwrite, manga_ocr=a.judge_model, jobs=a.jobs, device=a.device,
                       arms=a.arms)
@@ -150,7 +162,9 @@ def cmd_bench_legibility(a, # the parsed `mtl bench-legibility` flags (an argpar
     except ValueError: raise DatasetError(f'--seeds {a.seeds!r}: give comma-separated integers ≥ 0, e.g. 0,1,2.') from None
     if not seeds or min(seeds) < 0: raise DatasetError(f'--seeds {a.seeds!r}: give at least one integer ≥ 0 (3 or more for a claim).')
     plan_workers(a.jobs, a.threads, a.device)   # checked before the work folder is made
-    work = Path(a.work) if a.work else runs_dir()/'legibility'
+    check_flags(('--time-budget', f'{a.time_budget:g}', math.isfinite(a.time_budget) and a.time_budget >= 0, 'seconds ≥ 0 (0: no limit)'),
+                ('--stem', repr(a.stem), bool(a.stem.strip()) and '/' not in a.stem and '\\' not in a.stem, 'a file name (no folder)'))
+    work = Path(a.work) if a.work else runs_dir()/'legibility'; a.work = str(work)   # named by an interrupt
     bench = Bench(work, cfg, progress=not a.quiet, device=a.device)
     if a.report_only and not bench.runs():
         raise DatasetError(f'--report-only: {work} holds no finished runs made with these settings; run the benchmark into it first '
@@ -196,9 +210,16 @@ def cmd_evaluate(a, # the parsed `mtl evaluate` flags (an argparse.Namespace)
     if a.json: print(json.dumps(res, ensure_ascii=False))
 
 # %% ../nbs/90_cli.ipynb #50475f3f
+class OneLineParser(argparse.ArgumentParser):
+    "argparse whose errors are one line, `mtl CMD: error: argument --flag: …` (exit status 2), not the usage of every flag."
+    def error(self, message:str, # argparse's message, naming the flag
+             ):
+        "Print the one line and exit with status 2."
+        self.exit(2, f'{self.prog}: error: {message} (see {self.prog} --help)\n')
+
 def parser()->argparse.ArgumentParser:
     "The `mtl` argument parser."
-    p = argparse.ArgumentParser(prog='mtl', description='manga-textloss: region-weighted diffusion losses for legible manga text.')
+    p = OneLineParser(prog='mtl', description='manga-textloss: region-weighted diffusion losses for legible manga text.')
     sub = p.add_subparsers(dest='command', required=True, metavar='COMMAND')
     s = sub.add_parser('synth', help='write a synthetic Manga109-format root with ground-truth text masks')
     s.add_argument('root', help='folder to write')
@@ -270,6 +291,8 @@ def parser()->argparse.ArgumentParser:
                    'windows (default 0.75 1.33; the shipped nets were fine-tuned with 0.5 1.33 to see small glyphs)')
     s.add_argument('--stroke-radius', type=int, default=None, help="px (at 1654 px) masks/ is dilated beyond the strokes (default: a "
                    "root's masks_strokes/ where it has one, as synthetic roots do, else ours, 2; 0 for masks of strokes, e.g. human annotation)")
+    s.add_argument('--overwrite', action='store_true', help='replace a segmenter in OUT trained with other settings, and its synthetic pages '
+                   '(without it such a folder is refused, naming what differs)')
     s.add_argument('--quiet', action='store_true', help='no progress lines or summary')
     s.set_defaults(fn=cmd_train_textseg)
     s = sub.add_parser('eval-masks', help='pixel precision/recall/F1/IoU of masks against ground truth')
@@ -339,13 +362,64 @@ def parser()->argparse.ArgumentParser:
 
 def main(argv:list[str]|None=None, # the arguments after `mtl` (None: the command line's, sys.argv[1:])
         )->int:
-    "Entry point of the `mtl` console script."
+    "Entry point of the `mtl` console script: a bad input or a file-system error is one line (exit status 2), Ctrl-C one line (130)."
     a = parser().parse_args(argv)
     try: a.fn(a)
     except (DatasetError, TrainingError, LossError) as e:
         print(f'mtl {a.command}: error: {e}', file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        out = getattr(a, RESUMABLE[a.command], None) if a.command in RESUMABLE else None
+        print(f'mtl {a.command}: interrupted' + (f'; rerun the same command to resume (outputs so far are kept in {out})' if out else ''), file=sys.stderr)
+        return 130
+    except OSError as e:
+        if not e.filename: raise
+        print(f"mtl {a.command}: error: {fs_error(e.filename, e, 'open')}", file=sys.stderr)
+        return 2
     return 0
+
+RESUMABLE = {'masks': 'out', 'train-ddpm': 'output_dir', 'train-vae': 'output_dir', 'train-ldm': 'output_dir', 'demo': 'out', 'bench-legibility': 'work'}
+# the commands a rerun resumes, and the flag (attribute) naming their output folder
 
 # `python -m manga_textloss.cli ...` (what `accelerate launch -m` runs); not when this notebook itself is executed
 if __name__ == '__main__' and 'IPython' not in sys.modules: sys.exit(main())
+
+# %% ../nbs/90_cli.ipynb #398ca107
+def _literals(src:str)->dict:
+    "name → value of a cell's `name = literal` lines (a value that is not a literal: Ellipsis)."
+    import ast
+    out = {}
+    for node in ast.parse(src).body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            try: out[node.targets[0].id] = ast.literal_eval(node.value)
+            except ValueError: out[node.targets[0].id] = ...
+    return out
+
+def _accepts(default)->tuple:
+    "`(what, check)` of a parameter from its default: None → a path (text) or None; bool, int, float, str alike."
+    if default is None: return 'text (a path) or None', lambda v: v is None or isinstance(v, str)
+    if isinstance(default, bool): return 'True or False', lambda v: isinstance(v, bool)
+    if isinstance(default, int): return 'an integer', lambda v: isinstance(v, int) and not isinstance(v, bool)
+    if isinstance(default, float): return 'a number', lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+    if isinstance(default, str): return 'text', lambda v: isinstance(v, str)
+    return 'a value', lambda v: True
+
+def check_job_parameters(history:list|None=None, # the cells run so far, the last one this call's (IPython's `In`); None: the running kernel's
+                        )->dict:
+    "Called in the cell after a job notebook's parameters cell: refuse papermill's injected parameters that the parameters cell lacks or whose type differs from the default (one `DatasetError`); returns them."
+    if history is None:
+        try:
+            from IPython import get_ipython
+            history = list(get_ipython().user_ns.get('In', []))
+        except (ImportError, AttributeError): return {}
+    if len(history) < 3 or not history[-2].lstrip().startswith('# Parameters'): return {}   # papermill injected nothing
+    try: defaults, given = _literals(history[-3]), _literals(history[-2])
+    except SyntaxError: return {}   # not plain assignments (the cell above is not the parameters cell): nothing to compare
+    unknown = [k for k in given if k not in defaults and not k.startswith('PAPERMILL_')]
+    bad = [f'-p {", ".join(unknown)}: no such parameter of this notebook; its parameters are {", ".join(defaults)}'] if unknown else []
+    for k, v in given.items():
+        if k not in defaults: continue
+        what, ok = _accepts(defaults[k])
+        if not ok(v): bad.append(f'-p {k} {v!r}: must be {what}, like its default {defaults[k]!r}')
+    if bad: raise DatasetError('; '.join(bad) + '.')
+    return given

@@ -320,6 +320,7 @@ def acquire_folder(folder:str|Path, # the folder about to be written (created if
                    main_only:bool=True, # take it only on the main process of an `accelerate launch` group (the others are its ranks)
                   )->Path:
     "Take the one-writer lock of `folder` (re-entrant in one process; `release_folder` gives it back); another process's folder is refused at once, naming the holder."
+    made = not Path(folder).exists()
     folder = ensure_dir(folder); key = folder.resolve()
     if key in _LOCKS: _LOCKS[key][1] += 1; return folder
     try: import fcntl
@@ -341,7 +342,7 @@ def acquire_folder(folder:str|Path, # the folder about to be written (created if
     f.seek(0); f.truncate()
     f.write(json.dumps(dict(pid=os.getpid(), host=socket.gethostname(), command=command or ' '.join([Path(sys.argv[0]).name, *sys.argv[1:]]),
                             since=datetime.datetime.now().isoformat(timespec='seconds'))) + '\n'); f.flush()
-    _LOCKS[key] = [f, 1]
+    _LOCKS[key] = [f, 1, made]
     return folder
 
 def release_folder(folder:str|Path, # a folder this process took with `acquire_folder`
@@ -355,6 +356,8 @@ def release_folder(folder:str|Path, # a folder this process took with `acquire_f
         _LOCKS.pop(key)
         with contextlib.suppress(OSError): os.unlink(key/LOCK_NAME)   # removed while still held, so a finished folder holds only its outputs
         h[0].close()   # closing releases the flock
+        if h[2]:
+            with contextlib.suppress(OSError): key.rmdir()   # a folder the lock made and nothing filled (a refused job) goes again
 
 @contextlib.contextmanager
 def folder_lock(folder:str|Path, # the folder about to be written (created if missing)
@@ -521,7 +524,9 @@ def cpu_cores()->int:
     except AttributeError: return os.cpu_count() or 1
 
 def _init_worker(threads:int, parent:int):
-    "A pool worker's start: die with the parent process (Linux), then set the threads."
+    "A pool worker's start: Ctrl-C is the parent's to handle, die with the parent process (Linux), then set the threads."
+    import signal
+    signal.signal(signal.SIGINT, signal.SIG_IGN)   # the terminal's Ctrl-C reaches the whole group: the parent stops the pool, no worker traceback
     if sys.platform.startswith('linux'):
         import ctypes, signal
         try: ctypes.CDLL(None).prctl(1, signal.SIGKILL)   # PR_SET_PDEATHSIG: killed, even by SIGKILL, the parent takes its workers with it

@@ -23,7 +23,8 @@ from .core import ConfigError, knob, validate
 from .train import PREDICTION_TYPES, TrainConfig, TrainingError, abs_path, claim_task, train
 
 # %% auto #0
-__all__ = ['UNET_PRESETS', 'LOSSES', 'GALLERY_TEXTS', 'ddpm_unet', 'load_ddpm', 'DDPMConfig', 'synthetic_default', 'DDPMTask',
+__all__ = ['UNET_PRESETS', 'WEIGHT_FILES', 'PRETRAINED_FIX', 'LOSSES', 'GALLERY_TEXTS', 'ddpm_unet', 'read_config',
+           'check_model_folder', 'load_pretrained', 'load_ddpm', 'DDPMConfig', 'synthetic_default', 'DDPMTask',
            'sample_ddpm', 'denoising_error', 'train_ddpm']
 
 # %% ../nbs/07_ddpm.ipynb #59e4f226
@@ -50,16 +51,58 @@ def ddpm_unet(size:str='small', # a preset of `UNET_PRESETS`
     if size not in UNET_PRESETS: raise DatasetError(f'model size {size!r}: choose one of {", ".join(UNET_PRESETS)}.')
     return UNet2DModel(sample_size=resolution, in_channels=channels, out_channels=channels, num_class_embeds=num_classes, **UNET_PRESETS[size])
 
+WEIGHT_FILES = ('diffusion_pytorch_model', 'model', 'pytorch_model')   # the weight files' stems of diffusers and transformers models
+
+def read_config(path:str|Path, # a model's config.json, scheduler_config.json or a pipeline's model_index.json
+                what:str, # how the user named the model, e.g. '--vae runs/vae/model', for the message
+                fix:str, # what to do, one sentence
+               )->dict:
+    "A model folder's JSON config, or one `DatasetError` naming the file (missing or broken) and what to do."
+    path = Path(path)
+    if not path.is_file(): raise DatasetError(f'{what}: {path} not found, so this is not a complete diffusers folder. {fix}')
+    try: d = json.loads(path.read_text(encoding='utf-8'))
+    except (UnicodeDecodeError, json.JSONDecodeError) as e: raise DatasetError(f'{what}: {path} is broken ({type(e).__name__}: {e}). {fix}') from None
+    if not isinstance(d, dict): raise DatasetError(f'{what}: {path} is broken (not a JSON object). {fix}')
+    return d
+
+def check_model_folder(folder:str|Path, # a saved model: config.json and its weights
+                       what:str, # how the user named the model, for the message
+                       fix:str, # what to do, one sentence
+                      )->Path:
+    "Refuse a model folder that `from_pretrained` could not load (no or broken config.json, no weights) with one `DatasetError` naming the folder."
+    f = Path(folder); read_config(f/'config.json', what, fix)
+    if not any(p.name.startswith(WEIGHT_FILES) and p.name.endswith(('.safetensors', '.bin', '.index.json')) for p in f.iterdir()):
+        raise DatasetError(f'{what}: {f} has config.json but no weights file, e.g. a run killed while saving. {fix}')
+    return f
+
+def load_pretrained(cls, # a diffusers (or transformers) model class, e.g. `AutoencoderKL`
+                    folder:str|Path, # the model folder (config.json and weights), or the pipeline folder holding it as `subfolder`
+                    what:str, # how the user named the model, for the message
+                    fix:str, # what to do, one sentence
+                    subfolder:str|None=None, # the model's folder inside a pipeline folder (`from_pretrained(folder, subfolder=…)`)
+                   ):
+    "`cls.from_pretrained(folder)`, with one `DatasetError` naming the folder (and the file) for any folder it cannot load."
+    f = check_model_folder(Path(folder)/(subfolder or ''), what, fix)
+    try: return cls.from_pretrained(folder, subfolder=subfolder) if subfolder else cls.from_pretrained(folder)
+    except (OSError, ValueError, RuntimeError, KeyError) as e:
+        raise DatasetError(f'{what}: {f} cannot be loaded ({type(e).__name__}: {str(e).strip().splitlines()[0] if str(e).strip() else e!r}). {fix}') from None
+
+PRETRAINED_FIX = 'Pass a complete diffusers DDPM folder, e.g. the model/ folder of a finished `mtl train-ddpm` run, or copy it again.'
+
 def load_ddpm(folder:str|Path, # a DDPMPipeline folder (unet/ + scheduler/) or a UNet2DModel folder (config.json at its root)
+              what:str='--pretrained', # how the user named it, for the messages
              ):
-    "`(unet, scheduler)` from a diffusers DDPM pipeline folder (unet/ + scheduler/) or a folder with the UNet config at its root."
+    "`(unet, scheduler)` from a diffusers DDPM pipeline folder (unet/ + scheduler/) or a folder with the UNet config at its root; a folder it cannot load is one `DatasetError`."
     from diffusers import UNet2DModel, DDPMScheduler
-    f = Path(folder)
-    if (f/'unet'/'config.json').is_file(): unet, sched = UNet2DModel.from_pretrained(f, subfolder='unet'), f/'scheduler'
-    elif (f/'config.json').is_file(): unet, sched = UNet2DModel.from_pretrained(f), f
+    f, what = Path(folder), f'{what} {folder}'
+    if (f/'model_index.json').is_file(): read_config(f/'model_index.json', what, PRETRAINED_FIX)   # a damaged copy of a pipeline
+    if (f/'unet'/'config.json').is_file(): unet, sched = load_pretrained(UNet2DModel, f, what, PRETRAINED_FIX, 'unet'), f/'scheduler'
+    elif (f/'config.json').is_file(): unet, sched = load_pretrained(UNet2DModel, f, what, PRETRAINED_FIX), f
     else: raise DatasetError(f'{f} is not a diffusers DDPM folder: expected unet/config.json (a pipeline) or config.json at its root '
                              f'(e.g. a downloaded google/ddpm-cifar10-32).')
-    if (sched/'scheduler_config.json').is_file(): return unet, DDPMScheduler.from_pretrained(sched)
+    if (sched/'scheduler_config.json').is_file():
+        read_config(sched/'scheduler_config.json', what, PRETRAINED_FIX)
+        return unet, DDPMScheduler.from_pretrained(sched)
     return unet, DDPMScheduler(num_train_timesteps=1000)
 
 # %% ../nbs/07_ddpm.ipynb #0bbecc5e

@@ -5,7 +5,7 @@
 # %% ../nbs/08_ldm.ipynb #95780c2a
 from __future__ import annotations
 
-import hashlib, json
+import hashlib, json, sys
 from dataclasses import dataclass, asdict
 from pathlib import Path
 
@@ -17,16 +17,17 @@ from PIL import Image
 from .core import DatasetError, atomic_write, process_state, weights_digest
 from .losses import (LATENT_WEIGHTS, LossConfig, diffusion_target, encoder_latent_weight, maxpool_latent_weight, naive_latent_weight,
                                    weight_stats, weighted_mse)
-from .ddpm import CROPS, GALLERY_TEXTS, CropDataset, synthetic_default, _page_size, _resolution
+from .ddpm import CROPS, GALLERY_TEXTS, CropDataset, synthetic_default, _page_size, _resolution, check_model_folder, load_pretrained, read_config
 from .crops import parse_list
 from .vae import VAE_PRESETS, VAEConfig, VAETask, psnr, small_vae, train_vae   # the first stage (notebook 07a)
 from .core import knob, validate
 from .train import PREDICTION_TYPES, TrainConfig, TrainingError, abs_path, claim_task, train
 
 # %% auto #0
-__all__ = ['PROMPT_TEMPLATE', 'EMPTY_PROMPT', 'UNET_PRESETS', 'TEXT_PRESETS', 'SD_PARTS', 'PROMPT_SOURCES', 'INTERPOLATIONS',
-           'make_prompt', 'small_text_encoder', 'small_unet', 'load_sd', 'LDMConfig', 'LDMModel', 'latent_weight',
-           'LDMItems', 'CachedItems', 'cache_key', 'build_cache', 'LDMTask', 'train_ldm']
+__all__ = ['PROMPT_TEMPLATE', 'EMPTY_PROMPT', 'UNET_PRESETS', 'TEXT_PRESETS', 'SD_PARTS', 'VAE_FIX', 'PROMPT_SOURCES',
+           'INTERPOLATIONS', 'CACHE_KEYS', 'make_prompt', 'small_text_encoder', 'small_unet', 'load_sd', 'load_vae',
+           'vae_digest', 'LDMConfig', 'LDMModel', 'latent_weight', 'LDMItems', 'CachedItems', 'cache_key',
+           'build_cache', 'LDMTask', 'train_ldm']
 
 # %% ../nbs/08_ldm.ipynb #e29687ab
 PROMPT_TEMPLATE = 'A manga page containing the text: "{text}"'
@@ -81,8 +82,38 @@ def load_sd(folder:str|Path, # a Stable Diffusion (1.5) diffusers folder: model_
     if missing or not (f/'model_index.json').is_file():
         raise DatasetError(f'{f} is not a complete Stable Diffusion diffusers folder: missing {", ".join(missing) or "model_index.json"}. '
                            f'It needs model_index.json and the folders {", ".join(SD_PARTS)}.')
-    pipe = StableDiffusionPipeline.from_pretrained(f, safety_checker=None, feature_extractor=None, requires_safety_checker=False)
+    what, fix = f'--pretrained {f}', 'Copy the Stable Diffusion folder again (a local copy of stable-diffusion-v1-5, every part complete).'
+    read_config(f/'model_index.json', what, fix); read_config(f/'scheduler'/'scheduler_config.json', what, fix)
+    for p in ('vae', 'unet', 'text_encoder'): check_model_folder(f/p, what, fix)
+    try: pipe = StableDiffusionPipeline.from_pretrained(f, safety_checker=None, feature_extractor=None, requires_safety_checker=False)
+    except (OSError, ValueError, RuntimeError, KeyError) as e:
+        raise DatasetError(f'{what}: it cannot be loaded ({type(e).__name__}: {str(e).strip().splitlines()[0] if str(e).strip() else e!r}). {fix}') from None
     return {k: getattr(pipe, k) for k in SD_PARTS}
+
+VAE_FIX = 'Rerun the `mtl train-vae` command that made it (a killed run resumes and saves its model), then pass its model/ folder.'
+
+def load_vae(folder:str|Path, # a trained AutoencoderKL folder: the model/ folder of a `mtl train-vae` run
+             what:str='--vae', # how the user named it, for the messages
+            ):
+    "The AutoencoderKL of `folder`; a folder it cannot load (no or broken config.json, no weights, a run folder) is one `DatasetError`."
+    from diffusers import AutoencoderKL
+    f = Path(folder)
+    if not (f/'config.json').is_file() and (f/'model'/'config.json').is_file():
+        raise DatasetError(f'{what} {f} is a run folder, not an AutoencoderKL folder: pass its model/ folder, {f/"model"}.')
+    return load_pretrained(AutoencoderKL, f, f'{what} {f}', VAE_FIX)
+
+_VAE_DIGESTS = {}   # (folder, its files' names, sizes, mtimes, inodes) → digest: a run asks twice (claiming the folder, then training)
+
+def vae_digest(folder:str|Path, # a trained AutoencoderKL folder
+              )->str:
+    "`weights_digest` of the AutoencoderKL in `folder`, as the LDM's params.json records it: a VAE retrained in place is not resumed on."
+    f = Path(folder).resolve()
+    key = (str(f), tuple((p.name, s.st_size, s.st_mtime_ns, s.st_ino) for p in sorted(f.iterdir()) if p.is_file() and (s := p.stat()))) if f.is_dir() else None
+    if key not in _VAE_DIGESTS:
+        with torch.random.fork_rng(devices=[]): d = weights_digest(load_vae(folder))   # loading draws no numbers from the run's generator
+        if key is None: return d
+        _VAE_DIGESTS[key] = d
+    return _VAE_DIGESTS[key]
 
 # %% ../nbs/08_ldm.ipynb #8227220a
 PROMPT_SOURCES = ('page', 'crop')
@@ -229,6 +260,8 @@ def cache_key(items:LDMItems, # the items to cache (their pages, crops and setti
                 if k.startswith(('weight', 'naive', 'maxpool', 'encoder', 'prompt_template', 'empty_prompt', 'prompt_source'))})
     return hashlib.sha1(json.dumps(spec, sort_keys=True, default=str).encode()).hexdigest()[:20]
 
+CACHE_KEYS = ('mean', 'std', 'weight', 'input_ids', 'text_frac')   # what a cache file holds, one row per item
+
 @torch.no_grad()
 def build_cache(items:LDMItems, # the items to encode (at epoch 0: fixed crops)
                 vae, # the AutoencoderKL that encodes them
@@ -236,11 +269,19 @@ def build_cache(items:LDMItems, # the items to encode (at epoch 0: fixed crops)
                 batch_size:int=16, # items per VAE forward pass
                 device=None, # where to encode (None: the VAE's device)
                )->dict:
-    "Encode every item once (fixed crops) into `<cache_dir>/<key>.pt`, or load it if it exists."
+    "Encode every item once (fixed crops) into `<cache_dir>/<key>.pt`, or load it if it exists (an unreadable one is deleted and made again)."
     f = Path(cache_dir)/f'{cache_key(items, vae)}.pt'
-    if f.is_file(): return torch.load(f, weights_only=True)
+    if f.is_file():
+        try: data = torch.load(f, weights_only=True)
+        except OSError: raise
+        except Exception as e: data, why = None, f'{type(e).__name__}: {(str(e).strip().splitlines() or [""])[0][:200]}'
+        else: why = None if isinstance(data, dict) and set(CACHE_KEYS) <= set(data) else 'not a latent cache'
+        if why is None: return data
+        if process_state().is_main_process:
+            print(f'latent cache {f} is unreadable ({why}): deleting it and encoding the crops again', file=sys.stderr, flush=True)
+            f.unlink(missing_ok=True)
     items.set_epoch(0); device = device or next(vae.parameters()).device
-    out = {k: [] for k in ('mean', 'std', 'weight', 'input_ids', 'text_frac')}
+    out = {k: [] for k in CACHE_KEYS}
     for k in range(0, len(items), batch_size):
         b = [items[i] for i in range(k, min(k + batch_size, len(items)))]
         x = torch.stack([d['image'] for d in b]).to(device, vae.dtype); m = torch.stack([d['mask'] for d in b]).to(device)
@@ -271,9 +312,7 @@ class LDMTask:
         else:
             if not cfg.vae: raise DatasetError('LDMConfig.vae is required without `pretrained`: train one with `mtl train-vae --output-dir runs/vae` '
                                                'and pass --vae runs/vae/model (a random VAE decodes to noise).')
-            from diffusers import AutoencoderKL
-            if not (Path(cfg.vae)/'config.json').is_file(): raise DatasetError(f'{cfg.vae} is not an AutoencoderKL folder (no config.json): pass the model/ folder of a `mtl train-vae` run.')
-            self.vae = AutoencoderKL.from_pretrained(cfg.vae)
+            self.vae = load_vae(cfg.vae)
             torch.manual_seed(seed)
             te, self.tokenizer = small_text_encoder(cfg.text_encoder_size)
             f = 2 ** (len(self.vae.config.block_out_channels) - 1)
@@ -296,9 +335,10 @@ class LDMTask:
     def params_for(cfg:LDMConfig, # the experiment's settings
                    output_dir:str|Path, # the run folder (where the synthetic default root is made)
                   )->dict:
-        "The task's part of `params.json`: its config, with absolute paths (the synthetic default root is `<output_dir>/data`)."
+        "The task's part of `params.json`: its config, with absolute paths (the synthetic default root is `<output_dir>/data`), and the VAE's weights digest."
         return asdict(cfg) | dict(data_root=abs_path(cfg.data_root or Path(output_dir)/'data'), masks=abs_path(cfg.masks),
-                                  pretrained=abs_path(cfg.pretrained), vae=abs_path(cfg.vae), cache_dir=abs_path(cfg.cache_dir))
+                                  pretrained=abs_path(cfg.pretrained), vae=abs_path(cfg.vae), cache_dir=abs_path(cfg.cache_dir),
+                                  vae_digest=vae_digest(cfg.vae) if cfg.vae and not cfg.pretrained else None)   # a VAE retrained in place is refused
 
     def params(self):
         "The task's part of `params.json` (`params_for` of its config and run folder)."

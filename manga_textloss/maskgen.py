@@ -14,8 +14,9 @@ import numpy as np
 from .core import DatasetError, process_state
 
 # %% auto #0
-__all__ = ['SAM_CHECKPOINTS', 'SAM_URL', 'BACKENDS', 'mask_record', 'BBoxGenerator', 'ClassicalGenerator', 'load_sam',
-           'SamAMGGenerator', 'SamBoxGenerator', 'check_generator_options', 'make_generator']
+__all__ = ['SAM_CHECKPOINTS', 'SAM_URL', 'BACKENDS', 'CLI_GENERATOR_OPTIONS', 'mask_record', 'BBoxGenerator',
+           'ClassicalGenerator', 'load_sam', 'SamAMGGenerator', 'SamBoxGenerator', 'check_generator_options',
+           'make_generator']
 
 # %% ../nbs/03c_maskgen.ipynb #7577503e
 def mask_record(segmentation:np.ndarray, # bool H×W
@@ -202,6 +203,7 @@ class SamBoxGenerator:
 
 # %% ../nbs/03c_maskgen.ipynb #fcae4461
 BACKENDS = ('classical', 'bbox', 'sam-box', 'sam-amg')
+CLI_GENERATOR_OPTIONS = ('points_per_side', 'max_side', 'crop_n_layers')   # the generator options `mtl masks` has flags for
 
 def check_generator_options(backend:str, # one of BACKENDS
                             options:dict, # generator options (CLI: --points-per-side, --max-side, --crop-n-layers)
@@ -212,8 +214,9 @@ def check_generator_options(backend:str, # one of BACKENDS
     allowed = [k for k in inspect.signature(cls.__init__).parameters if k not in ('self', 'sam')] if cls is not BBoxGenerator else []
     flag = lambda k: '--' + k.replace('_', '-')
     if bad := [k for k in options if k not in allowed]:
-        raise DatasetError(f'{", ".join(map(flag, bad))} does not apply to --backend {backend} '
-                           f'(its options: {", ".join(map(flag, allowed)) or "none"}).')
+        cli = [flag(k) for k in allowed if k in CLI_GENERATOR_OPTIONS]; other = [k for k in allowed if k not in CLI_GENERATOR_OPTIONS]
+        raise DatasetError(f'{", ".join(map(flag, bad))} does not apply to --backend {backend} (its options: '
+                           f'{", ".join(cli) or "none"} on the command line{"; " + ", ".join(other) + " in Python" if other else ""}).')
     for k in ('points_per_side', 'points_per_batch', 'max_side'):
         v = options.get(k)
         if v is not None and (isinstance(v, bool) or not isinstance(v, int) or v < 1): raise DatasetError(f'{flag(k)} {v!r}: must be a whole number ≥ 1.')

@@ -20,10 +20,10 @@ from .core import (DatasetError, ConfigError, accepted, acquire_folder, atomic_w
 
 # %% auto #0
 __all__ = ['LR_SCHEDULERS', 'STEPS_FREE_SCHEDULERS', 'MIXED_PRECISIONS', 'REPORT_TO', 'DEFAULT_REPORT_TO', 'DEVICES',
-           'PREDICTION_TYPES', 'LOSS_FIELDS', 'RESUME_SAFE', 'RUN_OUTPUTS', 'TrainingError', 'TrainConfig',
-           'EpochSampler', 'step_generator', 'read_loss_csv', 'truncate_loss_csv', 'checkpoints', 'image_grid',
-           'plot_loss', 'abs_path', 'run_record', 'resolved_precision', 'run_differences', 'run_inputs', 'claim_run',
-           'claim_task', 'train', 'check_scale_options']
+           'PREDICTION_TYPES', 'LOSS_FIELDS', 'RESUME_SAFE', 'RUN_OUTPUTS', 'UNCHECKED_BEFORE', 'TrainingError',
+           'TrainConfig', 'EpochSampler', 'step_generator', 'read_loss_csv', 'truncate_loss_csv', 'checkpoints',
+           'image_grid', 'plot_loss', 'abs_path', 'run_record', 'resolved_precision', 'run_differences', 'run_inputs',
+           'claim_run', 'claim_task', 'train', 'check_scale_options']
 
 # %% ../nbs/06_train.ipynb #dff30c01
 class TrainingError(RuntimeError):
@@ -196,6 +196,7 @@ def resolved_precision(cfg:TrainConfig, # the loop's settings
     "The mixed precision a run uses: `cfg.mixed_precision`, or (none) what `accelerate launch` / `accelerate config` put in `ACCELERATE_MIXED_PRECISION`, else no."
     return cfg.mixed_precision or os.environ.get('ACCELERATE_MIXED_PRECISION', 'no').lower()
 
+UNCHECKED_BEFORE = ('vae_digest',)   # task fields recorded since a later version: a record without one resumes unchecked
 _ADDED = dict(report_to=None, logging_dir=None, gradient_checkpointing=False, allow_tf32=False, use_8bit_adam=False)   # fields newer than some run records
 
 def _flat_record(r:dict)->dict:
@@ -209,6 +210,7 @@ def run_differences(old:dict, # the record in the folder
     safe = set(RESUME_SAFE)
     if (new.get('train') or {}).get('lr_scheduler') not in STEPS_FREE_SCHEDULERS: safe.discard('max_steps')
     old = dict(old, train={k: v for k, v in _ADDED.items() if v is not None} | (old.get('train') or {})) if isinstance(old.get('train'), dict) else old   # a record from before a field existed ran with its default
+    if isinstance(old.get('task'), dict): safe |= {k for k in UNCHECKED_BEFORE if k not in old['task']}   # records older than a check cannot be checked by it
     return differences(_flat_record(old), _flat_record(new), safe)
 
 def run_inputs(task_cfg, # a task's config dataclass (None: no inputs known)

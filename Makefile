@@ -28,7 +28,7 @@ readme: setup
 docs: setup  ## the docs site: `nbdev_docs` into _docs/ where Quarto is installed, else an offline HTML preview in _docs/preview/
 	$(BIN)/python tools/docs.py
 
-OUTPUT_NBS := 01_manga109 01a_reader 02_synthetic 02a_styles 02b_heldout 02c_heldout_draw 03_masks 03b_boxink 03c_maskgen 03d_textseg 04_extract 05_losses 05a_crops 06_train 07_ddpm 07a_vae 08_ldm 09_evaluate 09a_judges 09b_learned 10a_report 11_legibility 11a_runner 12_demo index
+OUTPUT_NBS := 01_manga109 01a_reader 02_synthetic 02a_styles 02b_heldout 02c_heldout_draw 03_masks 03b_boxink 03c_maskgen 03d_textseg 04_extract 05_losses 05a_crops 06_train 07_ddpm 07a_vae 08_ldm 09_evaluate 09a_judges 09b_learned 09c_ppocr 10a_report 11_legibility 11a_runner 12_demo index
 
 outputs: setup  ## rerun the numbered notebooks and save them with their outputs (the figures and tables of the docs site; no progress bars: TQDM_DISABLE=1), then nbdev_clean
 	for nb in $(OUTPUT_NBS); do echo "outputs: $$nb"; TQDM_DISABLE=1 $(BIN)/jupyter nbconvert --to notebook --execute --inplace nbs/$$nb.ipynb --log-level WARN || exit 1; done

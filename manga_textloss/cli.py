@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse, json, math, sys
 from pathlib import Path
 
+from . import __version__
 from .core import PACKAGED_FONTS, DatasetError, atomic_write, fs_error, process_state, project_root, runs_dir, save_json
 from .manga109 import Manga109, dataset_stats
 from .synthetic import STYLES, synthesize
@@ -17,16 +18,17 @@ from .losses import LossError
 from .train import TrainConfig, TrainingError
 
 # %% auto #0
-__all__ = ['RESUMABLE', 'cmd_synth', 'cmd_stats', 'cmd_masks', 'cmd_train_textseg', 'check_flags', 'cmd_eval_masks',
-           'add_dataclass_args', 'dataclass_from_args', 'train_command', 'cmd_demo', 'cmd_bench_legibility',
-           'cmd_evaluate', 'OneLineParser', 'parser', 'main', 'check_job_parameters']
+__all__ = ['RENAMED', 'DEPRECATED_UNTIL', 'GROUPS', 'RESUMABLE', 'cmd_synth', 'cmd_stats', 'cmd_masks', 'cmd_train_textseg',
+           'check_flags', 'cmd_eval_masks', 'add_dataclass_args', 'dataclass_from_args', 'train_command', 'cmd_demo',
+           'cmd_bench_legibility', 'cmd_evaluate', 'cmd_read', 'warn_deprecated', 'OneLineParser', 'CommaList',
+           'parser', 'main', 'check_job_parameters']
 
 # %% ../nbs/90_cli.ipynb #b6dfe647
 def cmd_synth(a, # the parsed `mtl synth` flags (an argparse.Namespace)
              ):
     "Write a synthetic Manga109-format root."
     check_flags(('--seed', a.seed, a.seed >= 0, 'an integer ≥ 0'))
-    root = synthesize(a.root, books=a.books, pages=a.pages, size=a.size, seed=a.seed, quirks=not a.no_quirks, progress=not a.quiet, styles=a.styles,
+    root = synthesize(a.output_dir, books=a.books, pages=a.pages, size=a.size, seed=a.seed, quirks=not a.no_quirks, progress=not a.quiet, styles=a.styles,
                       overwrite=a.overwrite)
     if not a.quiet: print(f'wrote {a.books} books x {a.pages} pages ({a.size}, seed {a.seed}) to {root}')
 
@@ -47,23 +49,25 @@ def _print_stats(st:dict, root):
 def cmd_stats(a, # the parsed `mtl stats` flags (an argparse.Namespace)
              ):
     "Count a Manga109(-format) root."
-    m = Manga109(a.root, annotations=a.annotations, coo=a.coo if a.coo else None)
+    m = Manga109(a.data_root, annotations=a.annotations, coo=a.coo if a.coo else None)
     st = dataset_stats(m, check_images=a.check_images)
     if a.json: print(json.dumps(st, ensure_ascii=False))
-    else: _print_stats(st, a.root)
+    else: _print_stats(st, a.data_root)
 
 def cmd_masks(a, # the parsed `mtl masks` flags (an argparse.Namespace)
              ):
     "Extract text masks for every page of a root."
     kw = {k: v for k, v in dict(points_per_side=a.points_per_side, max_side=a.max_side, crop_n_layers=a.crop_n_layers).items() if v is not None}
-    s = extract_masks(a.root, a.out, a.backend, a.params, a.sam_model, a.sam_checkpoint, kw or None, a.annotations,
-                      a.books, progress=not a.quiet, policy=a.policy, fallback=a.fallback, overwrite=a.overwrite,
+    s = extract_masks(a.data_root, a.output_dir, a.backend, a.params, a.sam_model, a.sam_checkpoint, kw or None, a.annotations,
+                      a.books or None, progress=not a.quiet, policy=a.policy, fallback=a.fallback, overwrite=a.overwrite,
                       workers=a.workers)
     if not a.quiet:
-        print(f"{s['written']} pages written, {s['skipped']} already done, {s['failed']} failed -> {a.out}")
-        print(f"{s['text_boxes']} text boxes: {s['by_rule']} by the paper's rule ({s['share_by_rule']:.0%}), {s['by_fallback']} by the fallback "
-              f"({s['share_by_fallback']:.0%}), {s['empty']} empty ({s['share_empty']:.0%}); the mask is {s['mask_share_of_boxes']:.1%} of the "
-              f"boxes' area and covers {s['ink_coverage']:.0%} of their ink (summary.json)")   # warnings: logged by extract_masks
+        say = _say(a)
+        say(f"{s['written']} pages written, {s['skipped']} already done, {s['failed']} failed -> {a.output_dir}")
+        say(f"{s['text_boxes']} text boxes: {s['by_rule']} by the paper's rule ({s['share_by_rule']:.0%}), {s['by_fallback']} by the fallback "
+            f"({s['share_by_fallback']:.0%}), {s['empty']} empty ({s['share_empty']:.0%}); the mask is {s['mask_share_of_boxes']:.1%} of the "
+            f"boxes' area and covers {s['ink_coverage']:.0%} of their ink (summary.json)")   # warnings: logged by extract_masks
+    if a.json: print(json.dumps(s, ensure_ascii=False))
     for f in s['failures']: print(f"  failed: {f['page']}: {f['error']}", file=sys.stderr)
     if s['failed']: raise SystemExit(1)
 
@@ -72,23 +76,29 @@ def cmd_train_textseg(a, # the parsed `mtl train-textseg` flags (an argparse.Nam
     "Train the text segmenter of the mask fallback (03d_textseg)."
     from manga_textloss.textseg import train_textseg
     from manga_textloss.core import ConfigError
-    check_flags(('--steps', a.steps, a.steps >= 1, 'an integer ≥ 1'), ('--seed', a.seed, a.seed >= 0, 'an integer ≥ 0'),
-                ('--pages', a.pages, a.pages >= 1, 'an integer ≥ 1'), ('--lr', f'{a.lr:g}', math.isfinite(a.lr) and a.lr > 0, 'a finite number > 0'),
+    check_flags(('--max-steps', a.max_steps, a.max_steps >= 1, 'an integer ≥ 1'), ('--seed', a.seed, a.seed >= 0, 'an integer ≥ 0'),
+                ('--pages', a.pages, a.pages >= 1, 'an integer ≥ 1'),
+                ('--learning-rate', f'{a.learning_rate:g}', math.isfinite(a.learning_rate) and a.learning_rate > 0, 'a finite number > 0'),
                 ('--hard', f'{a.hard:g}', math.isfinite(a.hard) and a.hard >= 0, 'a finite number ≥ 0'),
                 ('--stroke-radius', a.stroke_radius, a.stroke_radius is None or a.stroke_radius >= 0, 'an integer ≥ 0'))
-    try: seg = train_textseg(a.out, a.root or None, steps=a.steps, seed=a.seed, members=a.members, stroke_radius=a.stroke_radius, pages=a.pages,
-                             fonts=tuple(a.font) if a.font else None, hard=a.hard, curves=a.curves, pattern=a.pattern, scan=a.scan,
-                             contrast=a.contrast, scale=tuple(a.scale), lr=a.lr, init=a.init, progress=not a.quiet, overwrite=a.overwrite)
+    try: seg = train_textseg(a.output_dir, a.data_root or None, steps=a.max_steps, seed=a.seed, members=a.members, stroke_radius=a.stroke_radius,
+                             pages=a.pages, fonts=tuple(a.font) if a.font else None, hard=a.hard, curves=a.curves, pattern=a.pattern, scan=a.scan,
+                             contrast=a.contrast, scale=tuple(a.scale), lr=a.learning_rate, init=a.init, progress=not a.quiet, overwrite=a.overwrite)
     except ConfigError as e: raise DatasetError(e.cli_message()) from None   # the flag as typed: `--contrast 0.7: must be …`
     r = seg.member_records
-    if not a.quiet: print(f"segmenter {seg.digest} -> {a.out} ({len(r)} net{'s' * (len(r) > 1)}, {r[0]['pages']} pages, {r[0]['boxes']} text boxes, "
-                          f"final loss {', '.join(str(m['final_loss']) for m in r)}); use it with a params file holding \"segmenter\": \"{a.out}\"")
+    if not a.quiet: print(f"segmenter {seg.digest} -> {a.output_dir} ({len(r)} net{'s' * (len(r) > 1)}, {r[0]['pages']} pages, {r[0]['boxes']} text boxes, "
+                          f"final loss {', '.join(str(m['final_loss']) for m in r)}); use it with a params file holding \"segmenter\": \"{a.output_dir}\"")
 
 def check_flags(*checks, # `(flag, value, ok, accepted)`: `ok` is whether `value` is good; `accepted` follows "must be" ("an integer ≥ 1")
                ):
     "Refuse the first bad flag with one `DatasetError`: `--flag VALUE: must be …` (exit status 2), before anything runs."
     for flag, v, ok, what in checks:
         if not ok: raise DatasetError(f'{flag} {v}: must be {what}.')
+
+def _say(a, # parsed flags; with `--json` (`a.json`) the human lines go to stderr, so that stdout is the JSON alone
+        ):
+    "`print` for a command's human summary: stdout, or stderr under `--json`."
+    return lambda *x: print(*x, file=sys.stderr if getattr(a, 'json', False) else sys.stdout)
 
 def cmd_eval_masks(a, # the parsed `mtl eval-masks` flags (an argparse.Namespace)
                   ):
@@ -98,6 +108,15 @@ def cmd_eval_masks(a, # the parsed `mtl eval-masks` flags (an argparse.Namespace
     else: print(f"{r['pages']} pages: precision {r['precision']:.3f}  recall {r['recall']:.3f}  F1 {r['f1']:.3f}  IoU {r['iou']:.3f}")
 
 # %% ../nbs/90_cli.ipynb #3cd4da99
+RENAMED = {'BenchConfig': {'root': '--data-root', 'steps': '--max-steps'}}
+# config fields whose flag is not `--field-name` (the shared vocabulary: --data-root, --max-steps); `--field-name` stays a deprecated alias
+
+def _flag(cls, # a config dataclass
+          name:str, # one of its fields
+         )->str:
+    "The `mtl` flag of field `name` of `cls`: `--field-name`, or its `RENAMED` spelling."
+    return RENAMED.get(cls.__name__, {}).get(name) or '--' + name.replace('_', '-')
+
 def add_dataclass_args(p:argparse.ArgumentParser, # the (sub)parser that gets the flags
                        cls, # the dataclass whose fields become flags (`--field-name`)
                        skip=(), # names of fields that get no flag
@@ -108,13 +127,14 @@ def add_dataclass_args(p:argparse.ArgumentParser, # the (sub)parser that gets th
     g = p.add_argument_group(cls.__name__); helps = field_help(cls)
     for f in dataclasses.fields(cls):
         if f.name in skip: continue
-        (typ, opt), flag, hlp = field_kind(f), '--' + f.name.replace('_', '-'), helps[f.name].replace('%', '%%')
-        if typ is bool: g.add_argument(flag, action=argparse.BooleanOptionalAction, default=f.default, help=hlp); continue   # --flag/--no-flag
+        (typ, opt), flag, hlp = field_kind(f), _flag(cls, f.name), helps[f.name].replace('%', '%%')
+        if flag != (old := '--' + f.name.replace('_', '-')): p.deprecate(old, flag)
+        if typ is bool: g.add_argument(flag, dest=f.name, action=argparse.BooleanOptionalAction, default=f.default, help=hlp); continue   # --flag/--no-flag
         typ = typ or str
         conv = (lambda v, typ=typ: None if v.lower() == 'none' else typ(v)) if opt else typ
         if opt: conv.__name__ = typ.__name__   # argparse names the type in "invalid float value: 'x'"
         choices = f.metadata.get('choices')
-        g.add_argument(flag, type=conv, default=f.default, help=hlp, **(dict(choices=choices) if choices else dict(metavar=typ.__name__.upper())))
+        g.add_argument(flag, dest=f.name, type=conv, default=f.default, help=hlp, **(dict(choices=choices) if choices else dict(metavar=typ.__name__.upper())))
 
 def dataclass_from_args(cls, # the dataclass to build
                         a, # the parsed flags (an argparse.Namespace); a field without a flag keeps its default
@@ -123,7 +143,7 @@ def dataclass_from_args(cls, # the dataclass to build
     import dataclasses
     from manga_textloss.core import ConfigError
     try: return cls(**{f.name: getattr(a, f.name) for f in dataclasses.fields(cls) if hasattr(a, f.name)})
-    except ConfigError as e: raise DatasetError(e.cli_message()) from None
+    except ConfigError as e: raise DatasetError(e.cli_message().replace(e.flag, _flag(cls, e.name), 1)) from None
 
 def train_command(config_cls, # the task's config dataclass (DDPMConfig, VAEConfig, LDMConfig)
                   train_fn, # called as `train_fn(config, train_config, progress=…)`, returns the metrics (e.g. `ddpm.train_ddpm`)
@@ -134,7 +154,13 @@ def train_command(config_cls, # the task's config dataclass (DDPMConfig, VAEConf
         if a.output_dir is None: a.output_dir = str(runs_dir()/run_name(a))
         task, tc = dataclass_from_args(config_cls, a), dataclass_from_args(TrainConfig, a)   # every flag checked before anything runs
         m = train_fn(task, tc, progress=not a.quiet)
-        if m and not a.quiet: print(json.dumps(m))
+        if not m: return   # not the main process
+        if not a.quiet:
+            loss = 'no loss logged' if m.get('final_loss') is None else f"final loss {m['final_loss']:.4g}"
+            psnr = f", held-out PSNR {m['eval_psnr']:.1f} dB" if isinstance(m.get('eval_psnr'), (int, float)) else ''
+            _say(a)(f"trained {m['steps']} steps into {tc.output_dir} ({loss}{psnr}, {m.get('seconds', 0):.0f} s); "
+                    f"metrics in {Path(tc.output_dir)/'metrics.json'}")
+        if a.json: print(json.dumps(m, ensure_ascii=False))
     cmd.__doc__ = train_fn.__doc__
     return cmd
 
@@ -144,11 +170,13 @@ def cmd_demo(a, # the parsed `mtl demo` flags (an argparse.Namespace)
     "The main job on the embedded default."
     import datetime, time
     from manga_textloss.demo import run_demo
-    out = Path(a.out or runs_dir()/f'demo-{datetime.date.today().isoformat()}'); a.out = str(out)   # named by an interrupt
+    out = Path(a.output_dir or runs_dir()/f'demo-{datetime.date.today().isoformat()}'); a.output_dir = str(out)   # named by an interrupt
     t = time.time()
     report = run_demo(out, a.scale, a.seed, progress=not a.quiet, overwrite=a.overwrite, manga_ocr=a.judge_model, jobs=a.jobs, device=a.device,
                       arms=a.arms)
-    if process_state().is_main_process: print(f'done in {time.time() - t:.0f} s: {report} (and report.html)')
+    if not process_state().is_main_process: return
+    _say(a)(f'done in {time.time() - t:.0f} s: {report} (and report.html)')
+    if a.json: print(json.dumps(dict(output_dir=str(out), report=str(report), seconds=round(time.time() - t, 1)), ensure_ascii=False))
 
 def cmd_bench_legibility(a, # the parsed `mtl bench-legibility` flags (an argparse.Namespace)
                         ):
@@ -164,11 +192,11 @@ def cmd_bench_legibility(a, # the parsed `mtl bench-legibility` flags (an argpar
     plan_workers(a.jobs, a.threads, a.device)   # checked before the work folder is made
     check_flags(('--time-budget', f'{a.time_budget:g}', math.isfinite(a.time_budget) and a.time_budget >= 0, 'seconds ≥ 0 (0: no limit)'),
                 ('--stem', repr(a.stem), bool(a.stem.strip()) and '/' not in a.stem and '\\' not in a.stem, 'a file name (no folder)'))
-    work = Path(a.work) if a.work else runs_dir()/'legibility'; a.work = str(work)   # named by an interrupt
+    work = Path(a.output_dir) if a.output_dir else runs_dir()/'legibility'; a.output_dir = str(work)   # named by an interrupt
     bench = Bench(work, cfg, progress=not a.quiet, device=a.device)
     if a.report_only and not bench.runs():
         raise DatasetError(f'--report-only: {work} holds no finished runs made with these settings; run the benchmark into it first '
-                           f'(without --report-only), or pass the settings and --work it was run with.')
+                           f'(without --report-only), or pass the settings and --output-dir it was run with.')
     if not a.report_only:
         t0 = time.time()
         with Runner(bench, a.jobs, a.threads) as runner:
@@ -183,8 +211,9 @@ def cmd_bench_legibility(a, # the parsed `mtl bench-legibility` flags (an argpar
         omp = os.environ.get('OMP_NUM_THREADS')
         line = dict(command=(f'OMP_NUM_THREADS={omp} ' if omp else '') + cmd, seconds=round(time.time() - t0, 1), finished=time.strftime('%Y-%m-%d %H:%M:%S'))
         with open(work/'invocations.jsonl', 'a', encoding='utf-8') as fh: fh.write(json.dumps(line, ensure_ascii=False) + '\n')
-    r = bench_report(bench, a.out, a.stem)
-    print(f"{r['info']['runs']} runs; report in {Path(a.out)/(a.stem + '.md')}" + ('' if r['info']['judge_validated'] else ' (judge not validated: no table)'))
+    r = bench_report(bench, a.report_dir, a.stem)
+    _say(a)(f"{r['info']['runs']} runs; report in {Path(a.report_dir)/(a.stem + '.md')}" + ('' if r['info']['judge_validated'] else ' (judge not validated: no table)'))
+    if a.json: print(json.dumps(r['info'], ensure_ascii=False, default=str))
 
 def cmd_evaluate(a, # the parsed `mtl evaluate` flags (an argparse.Namespace)
                 ):
@@ -209,20 +238,116 @@ def cmd_evaluate(a, # the parsed `mtl evaluate` flags (an argparse.Namespace)
                   (f"text density {fmt_ci(u['chars'], 1)} chars, confidence {fmt_ci(u['confidence'])} (n={u['n']})" if u['n'] else ''))
     if a.json: print(json.dumps(res, ensure_ascii=False))
 
+def cmd_read(a, # the parsed `mtl read` flags (an argparse.Namespace)
+            ):
+    "Read image files with an OCR judge (PP-OCRv6 by default): one `path<TAB>reading<TAB>seconds` line each; the summary on stderr."
+    import time
+    from manga_textloss.judges import make_judge
+    from manga_textloss.ppocr import format_rows, read_images
+    t = time.time(); judge = make_judge(a.judge, a.judge_model)
+    rows = read_images(a.images, judge)
+    sys.stdout.write(format_rows(rows))
+    print(f"read {len(rows)} image{'s' * (len(rows) != 1)} with {judge.name} ({judge.version}) in {time.time() - t:.1f} s", file=sys.stderr)
+
 # %% ../nbs/90_cli.ipynb #50475f3f
+DEPRECATED_UNTIL = '0.2'   # the release that stops accepting the old spellings (--out, --work, --steps, --lr, --root, ...)
+
+def warn_deprecated(prog:str, # 'mtl masks'
+                    old:str, # the spelling used, e.g. '--out'
+                    new:str, # the one to use, e.g. '--output-dir'
+                   ):
+    "The one stderr line an old spelling gets: `mtl masks: --out is deprecated, use --output-dir (accepted until 0.2)`."
+    print(f'{prog}: {old} is deprecated, use {new} (accepted until {DEPRECATED_UNTIL})', file=sys.stderr)
+
 class OneLineParser(argparse.ArgumentParser):
-    "argparse whose errors are one line, `mtl CMD: error: argument --flag: …` (exit status 2), not the usage of every flag."
+    """argparse whose errors are one line, `mtl CMD: error: argument --flag: …` (exit status 2), not the usage of every flag; an unknown flag
+    is the subcommand's error. Every flag is also accepted in diffusers' spelling (`--output_dir`), and old spellings registered with
+    `deprecate` / `positional(..., deprecated=True)` with one warning line each."""
+    def __init__(self, *args, # argparse.ArgumentParser's
+                 **kw, # argparse.ArgumentParser's
+                ):
+        super().__init__(*args, **kw); self.old_flags, self.pairs = {}, []
     def error(self, message:str, # argparse's message, naming the flag
              ):
         "Print the one line and exit with status 2."
         self.exit(2, f'{self.prog}: error: {message} (see {self.prog} --help)\n')
+    def deprecate(self, old:str, # the old flag, e.g. '--out'
+                  new:str, # the flag it now is, e.g. '--output-dir' (added to this parser)
+                 ):
+        "Accept `old` as `new` until `DEPRECATED_UNTIL`, with one warning line."
+        self.old_flags[old] = new
+    def positional(self, dest:str, # the flag's dest, e.g. 'data_root'
+                   metavar:str, # the positional's name in usage, e.g. 'ROOT'
+                   help:str|None=None, # its help (None: hidden, for a deprecated one)
+                   deprecated:bool=False, # True: the positional is an old spelling of the flag, and warned
+                   required:bool=True, # one of the two must be given
+                  ):
+        "A positional that is another spelling of the flag with `dest` (added before): `mtl masks ROOT` = `mtl masks --data-root ROOT`."
+        self.add_argument(f'positional_{dest}', nargs='?', metavar=metavar, help=argparse.SUPPRESS if help is None else help)
+        self.pairs.append((dest, metavar, deprecated, required))
+    def _flag_of(self, dest:str)->str: return next(a.option_strings[0] for a in self._actions if a.dest == dest and a.option_strings)
+    def _respell(self, args:list)->list:
+        "diffusers' `--foo_bar` as `--foo-bar` (silently), old spellings as the new ones (one warning line each)."
+        out = []
+        for i, t in enumerate(args):
+            if t == '--': return out + args[i:]
+            if t.startswith('--'):
+                name, eq, v = t.partition('=')
+                if '_' in name and name not in self._option_string_actions and (n := name.replace('_', '-')) in self._option_string_actions.keys() | self.old_flags.keys():
+                    name = n
+                if name in self.old_flags: warn_deprecated(self.prog, name, self.old_flags[name]); name = self.old_flags[name]
+                t = name + eq + v
+            out.append(t)
+        return out
+    def parse_known_args(self, args:list|None=None, # the arguments (None: sys.argv[1:])
+                         namespace=None, # argparse's
+                        ):
+        "Parse with the spellings above; what is left over is an error of this (sub)command, naming it."
+        a, rest = super().parse_known_args(self._respell(list(sys.argv[1:] if args is None else args)), namespace)
+        if rest:
+            import difflib
+            near = difflib.get_close_matches(rest[0].split('=')[0].replace('_', '-'), [o for o in self._option_string_actions if o.startswith('--')], 1, 0.8)
+            self.error(f"unrecognized arguments: {' '.join(rest)}" + (f' (did you mean {near[0]}?)' if near else ''))
+        for dest, metavar, deprecated, required in self.pairs:
+            pos, flag = vars(a).pop(f'positional_{dest}', None), self._flag_of(dest)
+            if pos is not None:
+                if deprecated: warn_deprecated(self.prog, f'the positional {metavar}', f'{flag} {metavar}')
+                if getattr(a, dest) not in (None, pos): self.error(f'{metavar} {pos} and {flag} {getattr(a, dest)}: give it once')
+                setattr(a, dest, pos)
+            if required and getattr(a, dest) is None: self.error(f'the following arguments are required: ' + (f'{flag} {metavar}' if deprecated else f'{metavar} (or {flag} {metavar})'))
+        return a, rest
+
+class CommaList(argparse.Action):
+    "A comma-separated list flag, `--books A,B` (repeatable: the lists add up); the old space-separated `--books A B` (nargs='+') is warned."
+    def __call__(self, parser, # the (sub)command's parser
+                 namespace, # what is parsed so far
+                 values, # one value (`--font a,b`), or the values after the flag (nargs='+')
+                 option_string=None, # the flag as given
+                ):
+        values = values if isinstance(values, list) else [values]
+        if len(values) > 1: warn_deprecated(parser.prog, f"{option_string} {' '.join(values)} (space-separated)", f"{option_string} {','.join(values)}")
+        setattr(namespace, self.dest, (getattr(namespace, self.dest) or []) + [x.strip() for v in values for x in v.split(',') if x.strip()])
+
+GROUPS = {'data': ('synth', 'stats'), 'masks': ('masks', 'eval-masks', 'train-textseg'), 'train': ('train-ddpm', 'train-vae', 'train-ldm'),
+          'evaluate': ('evaluate', 'read'), 'experiments': ('bench-legibility', 'demo')}   # how `mtl --help` lists the subcommands
+
+def _grouped(sub, # the subparsers action of `parser()`
+            )->str:
+    "The subcommands of `sub` (an argparse subparsers action) with their help, under the headings of `GROUPS`."
+    helps = {c.dest: c.help for c in sub._choices_actions}
+    groups = GROUPS | {'other': tuple(n for n in helps if not any(n in g for g in GROUPS.values()))}
+    w = max(map(len, helps)) + 2
+    return '\n'.join(f'  {g}:\n' + '\n'.join(f'    {n:<{w}}{helps[n]}' for n in names) for g, names in groups.items() if names)
 
 def parser()->argparse.ArgumentParser:
     "The `mtl` argument parser."
-    p = OneLineParser(prog='mtl', description='manga-textloss: region-weighted diffusion losses for legible manga text.')
-    sub = p.add_subparsers(dest='command', required=True, metavar='COMMAND')
+    p = OneLineParser(prog='mtl', usage='mtl [-h] [--version] COMMAND ...', formatter_class=argparse.RawDescriptionHelpFormatter,
+                      description='manga-textloss: region-weighted diffusion losses for legible manga text.')
+    p.add_argument('--version', action='version', version=f'mtl (manga-textloss) {__version__}')
+    sub = p.add_subparsers(dest='command', required=True, metavar='COMMAND', help=argparse.SUPPRESS, prog='mtl')   # listed by group: `_grouped`
     s = sub.add_parser('synth', help='write a synthetic Manga109-format root with ground-truth text masks')
-    s.add_argument('root', help='folder to write')
+    s.add_argument('--output-dir', default=None, help='the root to write (or as the positional ROOT)')
+    s.positional('output_dir', 'ROOT', 'the root to write (or --output-dir)')
     s.add_argument('--books', type=int, default=3, help='number of books (default 3)')
     s.add_argument('--pages', type=int, default=4, help='pages per book (default 4)')
     s.add_argument('--size', default='1654x1170', help='page size WIDTHxHEIGHT (default 1654x1170, the real spreads)')
@@ -235,43 +360,49 @@ def parser()->argparse.ArgumentParser:
     s.add_argument('--quiet', action='store_true', help='no progress bar or summary')
     s.set_defaults(fn=cmd_synth)
     s = sub.add_parser('stats', help='count a Manga109(-format) root')
-    s.add_argument('root', help='the root holding books.txt, images/, annotations/')
+    s.add_argument('--data-root', default=None, help='the root holding books.txt, images/, annotations/ (or as the positional ROOT)')
+    s.positional('data_root', 'ROOT', 'the root (or --data-root)')
     s.add_argument('--json', action='store_true', help='print one JSON object')
     s.add_argument('--annotations', default='annotations', help="annotation folder or version, e.g. v2018.05.31 (default: annotations)")
     s.add_argument('--coo', default=None, help='folder of COO onomatopoeia XML (default: ROOT/annotations_COO if present)')
     s.add_argument('--check-images', action='store_true', help='read every image header (finds declared-size mismatches)')
     s.set_defaults(fn=cmd_stats)
+    from manga_textloss.maskgen import SAM_CHECKPOINTS
     s = sub.add_parser('masks', help='text masks and match reports for every page of a root (resumable)')
-    s.add_argument('root', help='Manga109(-format) root')
-    s.add_argument('--out', required=True, help='output folder: <title>/<NNN>.png + .json')
+    s.add_argument('--data-root', default=None, help='Manga109(-format) root (or as the positional ROOT)')
+    s.positional('data_root', 'ROOT', 'the root (or --data-root)')
+    s.add_argument('--output-dir', required=True, help='output folder: <title>/<NNN>.png + .json'); s.deprecate('--out', '--output-dir')
     s.add_argument('--backend', choices=BACKENDS, default=None, help="mask generator (default: the params file's, else classical)")
     s.add_argument('--params', default=None, help='params file (JSON) saved by the tuner in 03a_tuner')
-    s.add_argument('--overwrite', action='store_true', help='replace the masks of an --out folder made with other settings (without it: refused)')
+    s.add_argument('--overwrite', action='store_true', help='replace the masks of an --output-dir folder made with other settings (without it: refused)')
     s.add_argument('--policy', choices=POLICIES, default=None, help="fallback: where the paper's rule rejects a box, mask the ink inside it "
                    "(the default); paper: the paper's rule only, rejected boxes stay empty (default: the params file's, else fallback)")
     s.add_argument('--fallback', choices=FALLBACKS, default=None, help="how a rejected box's strokes are read: net, the small learned segmenter "
                    "(03d_textseg, the default); ink, the classical local threshold (03b_boxink) (default: the params file's, else net)")
     s.add_argument('--workers', type=int, default=0, help='processes sharing the pages on this machine: 0 (default) is one per CPU core for the '
                    'classical backend (at least 8 pages each) and 1 for the others; under accelerate launch each process takes its share')
-    s.add_argument('--sam-model', default='vit_b', help='vit_b | vit_l | vit_h (sam-* backends)')
+    s.add_argument('--sam-model', default='vit_b', choices=(*SAM_CHECKPOINTS, 'tiny'), help='SAM architecture, matching --sam-checkpoint (sam-* backends; '
+                   'tiny: random weights, tests only; default vit_b)')
     s.add_argument('--sam-checkpoint', default=None, help='SAM .pth file (sam-* backends)')
     s.add_argument('--points-per-side', type=int, default=None, help='sam-amg: point grid size (default 32)')
     s.add_argument('--max-side', type=int, default=None, help='sam-amg: downsize pages whose long side exceeds this')
     s.add_argument('--crop-n-layers', type=int, default=None, help='sam-amg: extra crop layers (small text)')
     s.add_argument('--annotations', default='annotations', help='annotation folder or version, e.g. v2018.05.31 (default: annotations)')
-    s.add_argument('--books', nargs='*', default=None, help='only these titles')
+    s.add_argument('--books', nargs='+', action=CommaList, default=None, metavar='A,B', help='only these titles, comma-separated')
+    s.add_argument('--json', action='store_true', help='print the summary as one JSON object (the human lines go to stderr)')
     s.add_argument('--quiet', action='store_true', help='no progress bar or summary')
     s.set_defaults(fn=cmd_masks)
     s = sub.add_parser('train-textseg', help="train the mask fallback's text segmenter (03d_textseg) on pages with pixel masks")
-    s.add_argument('out', help='folder to write textseg.pt and textseg.json to')
-    s.add_argument('--root', action='append', default=None, help='a Manga109-format root with masks/<title>/<NNN>.png (repeatable; default: '
-                   'synthetic.py pages of every style, seeds 1000-1008, written under OUT/data)')
-    s.add_argument('--font', action='append', default=None, help='without --root: a font the training seeds take in turn (repeatable): '
-                   f"{', '.join(n for n, *_ in PACKAGED_FONTS)} or a font file (default: every packaged font)")
-    s.add_argument('--steps', type=int, default=6000, help='optimisation steps (default 6000, as the shipped weights; 4000 steps took 20 min on 2 CPU cores)')
+    s.add_argument('--output-dir', default=None, help='folder to write textseg.pt and textseg.json to')
+    s.positional('output_dir', 'OUT', deprecated=True)
+    s.add_argument('--data-root', action='append', default=None, help='a Manga109-format root with masks/<title>/<NNN>.png (repeatable; default: '
+                   'synthetic.py pages of every style, seeds 1000-1008, written under OUTPUT_DIR/data)'); s.deprecate('--root', '--data-root')
+    s.add_argument('--font', action=CommaList, default=None, metavar='A,B', help='without --data-root: fonts the training seeds take in turn, comma-separated: '
+                   f"{', '.join(n for n, *_ in PACKAGED_FONTS)} or font files (default: every packaged font)")
+    s.add_argument('--max-steps', type=int, default=6000, help='optimisation steps (default 6000, as the shipped weights; 4000 steps took 20 min on 2 CPU cores)')
     s.add_argument('--seed', type=int, default=0, help='initialisation and batches of the first net; the next nets take SEED + 1, ... (default 0)')
     s.add_argument('--members', type=int, default=2, help='nets trained alike from seeds SEED, SEED + 1, ..., their logits averaged (default 2, as '
-                   'the shipped segmenter; each net takes the full --steps)')
+                   'the shipped segmenter; each net takes the full --max-steps)')
     s.add_argument('--hard', type=float, default=3.0, help="weight of text boxes over art: a box is drawn with weight 1 + HARD x its share "
                    "of dark non-text pixels / the mean share (default 3; 0 draws every box alike)")
     s.add_argument('--curves', type=float, default=0.5, help='share of training windows with random dark curves (the lines of a drawing) '
@@ -282,16 +413,17 @@ def parser()->argparse.ArgumentParser:
                    '(halftone dots, resampling, blur, noise, JPEG), the targets unchanged (default 0: none; 0.5 was tried and did not help)')
     s.add_argument('--contrast', type=float, default=0.15, help='contrast jitter: black goes to a grey in [0, C] and white to one in '
                    '[1 - C, 1] (default 0.15)')
-    s.add_argument('--pages', type=int, default=10, help='without --root: spreads per training seed (default 10)')
+    s.add_argument('--pages', type=int, default=10, help='without --data-root: spreads per training seed (default 10)')
     s.add_argument('--init', default=None, help="fine-tune: start from this segmenter folder, or 'shipped' for the package's; net k starts "
                    "from its net k (cycling), and its width and depth are kept (default: fresh nets). With human masks: "
-                   "--root ROOT --stroke-radius 0 --init shipped --steps 1200 --lr 1e-3")
-    s.add_argument('--lr', type=float, default=3e-3, help='peak learning rate, one-cycle (default 3e-3; 1e-3 when fine-tuning with --init)')
+                   "--data-root ROOT --stroke-radius 0 --init shipped --max-steps 1200 --learning-rate 1e-3")
+    s.deprecate('--steps', '--max-steps'); s.deprecate('--lr', '--learning-rate')
+    s.add_argument('--learning-rate', type=float, default=3e-3, help='peak learning rate, one-cycle (default 3e-3; 1e-3 when fine-tuning with --init)')
     s.add_argument('--scale', type=float, nargs=2, default=(0.75, 1.33), metavar=('LO', 'HI'), help='range of the random zoom of the training '
                    'windows (default 0.75 1.33; the shipped nets were fine-tuned with 0.5 1.33 to see small glyphs)')
     s.add_argument('--stroke-radius', type=int, default=None, help="px (at 1654 px) masks/ is dilated beyond the strokes (default: a "
                    "root's masks_strokes/ where it has one, as synthetic roots do, else ours, 2; 0 for masks of strokes, e.g. human annotation)")
-    s.add_argument('--overwrite', action='store_true', help='replace a segmenter in OUT trained with other settings, and its synthetic pages '
+    s.add_argument('--overwrite', action='store_true', help='replace a segmenter in OUTPUT_DIR trained with other settings, and its synthetic pages '
                    '(without it such a folder is refused, naming what differs)')
     s.add_argument('--quiet', action='store_true', help='no progress lines or summary')
     s.set_defaults(fn=cmd_train_textseg)
@@ -309,6 +441,7 @@ def parser()->argparse.ArgumentParser:
         s = sub.add_parser(name, help=hlp)
         add_dataclass_args(s, cls); add_dataclass_args(s, TrainConfig)
         s.set_defaults(output_dir=None, fn=train_command(cls, fn, run))
+        s.add_argument('--json', action='store_true', help='print the metrics as one JSON object (the summary line goes to stderr)')
         s.add_argument('--quiet', action='store_true', help='no progress bar or summary')
     s = sub.add_parser('evaluate', help='OCR legibility metrics of run folders (Sen.ACC, NED, char recall, text density)')
     s.add_argument('runs', nargs='+', help='run folders of mtl train-ldm / train-ddpm')
@@ -328,36 +461,46 @@ def parser()->argparse.ArgumentParser:
     s.add_argument('--quiet', action='store_true', help='no progress bar')
     s.set_defaults(fn=cmd_evaluate)
     from manga_textloss.bench import BenchConfig, DEMO_ARMS, ASCII_ARMS
+    demo_arms = ','.join(next(k for k, v in ASCII_ARMS.items() if v == a) for a in DEMO_ARMS)   # typeable: masked-lam9-norm
     s = sub.add_parser('bench-legibility', help='the legibility benchmark (notebook 11): the demo\'s engine over seeds, two validated judges, paired intervals')
     add_dataclass_args(s, BenchConfig)
     s.add_argument('--seeds', default='0,1,2', help='training seeds, comma-separated (≥ 3 for a claim; default 0,1,2)')
-    s.add_argument('--arms', default=','.join(DEMO_ARMS), help=f'comma-separated arms, of: {", ".join(ASCII_ARMS)} (default: the demo\'s)')
-    s.add_argument('--work', default=None, help='work folder: data, masks, judges, VAE and one folder per arm × seed; a rerun resumes (default: runs/legibility)')
-    s.add_argument('--out', default='results', help='where legibility.md/.csv/.png/.json and legibility_gallery.png go (default: results)')
+    s.add_argument('--arms', default=demo_arms, help=f'comma-separated arms, of: {", ".join(ASCII_ARMS)} (default: the demo\'s)')
+    s.add_argument('--output-dir', default=None, help='work folder: data, masks, judges, VAE and one folder per arm × seed; a rerun resumes (default: runs/legibility)')
+    s.add_argument('--report-dir', default='results', help='where legibility.md/.csv/.png/.json and legibility_gallery.png go (default: results)')
+    s.deprecate('--work', '--output-dir'); s.deprecate('--out', '--report-dir')
     s.add_argument('--stem', default='legibility', help='the report files\' name (default: legibility)')
     s.add_argument('--device', default='auto', choices=('auto', 'cpu', 'cuda'), help='where models train and sample (auto: CUDA when available)')
     s.add_argument('--time-budget', type=float, default=0, help='start no new arm × seed after this many seconds (0: no limit); the report covers what finished')
-    s.add_argument('--report-only', action='store_true', help='only (re)build the report from the finished runs in --work')
+    s.add_argument('--report-only', action='store_true', help='only (re)build the report from the finished runs in --output-dir')
     s.add_argument('--jobs', type=int, default=0, help='worker processes that run arms side by side (0: auto, 2 on a CPU with ≥ 2 cores, 1 on CUDA; '
                    '1 under accelerate launch, where every arm uses all processes)')
     s.add_argument('--threads', type=int, default=0, help='torch threads per worker (0: the cores shared evenly; with --jobs 1, torch\'s default)')
+    s.add_argument('--json', action='store_true', help='print the report\'s record (legibility.json) as one JSON object (the summary line goes to stderr)')
     s.add_argument('--quiet', action='store_true', help='no progress lines')
     s.set_defaults(fn=cmd_bench_legibility)
     from manga_textloss.demo import DEMO_SCALES
     s = sub.add_parser('demo', help='the main job on the embedded default: data, masks, DDPM, VAE, LDM, OCR evaluation, gallery, report')
-    s.add_argument('--out', default=None, help='run folder (default: runs/demo-<date>); a rerun into it resumes')
+    s.add_argument('--output-dir', default=None, help='run folder (default: runs/demo-<date>); a rerun into it resumes'); s.deprecate('--out', '--output-dir')
     s.add_argument('--scale', default='small', choices=list(DEMO_SCALES), help="small (default: the benchmark's size; measured on 2 CPU cores: 9.9-10.9 min and at most 3.83 GiB with two workers) or smoke (seconds, what the tests run)")
     s.add_argument('--seed', type=int, default=0, help="the dataset's and the training seed (default 0)")
-    s.add_argument('--arms', default=None, help=f'comma-separated arms, of: {", ".join(ASCII_ARMS)} (default: {",".join(DEMO_ARMS)}: the paper\'s and ours; '
+    s.add_argument('--arms', default=None, help=f'comma-separated arms, of: {", ".join(ASCII_ARMS)} (default: {demo_arms}: the paper\'s and ours; '
                    'fewer arms, less time: at the default scale a pixel arm takes about 3 min of one core and a latent arm about 1.5, two at a time)')
     s.add_argument('--judge-model', metavar='DIR', default=None, help="a manga-ocr model folder: a third judge of every sample, validated on held-out crops first")
     s.add_argument('--jobs', type=int, default=0, help='worker processes for the judges, the VAE and the arms (0: auto, 2 on a CPU with ≥ 2 cores, '
                    '1 on CUDA; under accelerate launch every arm uses all processes)')
     s.add_argument('--device', default='auto', choices=('auto', 'cpu', 'cuda'), help='where models train and sample (auto: CUDA when available)')
     s.add_argument('--quiet', action='store_true', help='no progress lines')
-    s.add_argument('--overwrite', action='store_true', help='delete the contents of an --out folder made with another --scale/--seed (or by '
+    s.add_argument('--overwrite', action='store_true', help='delete the contents of an --output-dir folder made with another --scale/--seed (or by '
                    'another version) and start over; without it such a folder is refused and left as it is')
+    s.add_argument('--json', action='store_true', help='print the folder, the report and the seconds as one JSON object (the summary line goes to stderr)')
     s.set_defaults(fn=cmd_demo)
+    s = sub.add_parser('read', help='read image files with an OCR judge (PP-OCRv6 by default): path, reading and seconds per line')
+    s.add_argument('images', nargs='+', metavar='IMAGE', help='image files (crops or whole pages)')
+    s.add_argument('--judge', choices=JUDGES, default='ppocr', help='the OCR judge (default ppocr: PP-OCRv6 small; manga-ocr, learned and ppocr-medium need --judge-model)')
+    s.add_argument('--judge-model', metavar='DIR', default=None, help="the judge's model folder (manga-ocr, learned, ppocr-medium)")
+    s.set_defaults(fn=cmd_read)
+    p.description += '\n\ncommands (mtl COMMAND --help for its flags):\n' + _grouped(sub)
     return p
 
 def main(argv:list[str]|None=None, # the arguments after `mtl` (None: the command line's, sys.argv[1:])
@@ -378,25 +521,44 @@ def main(argv:list[str]|None=None, # the arguments after `mtl` (None: the comman
         return 2
     return 0
 
-RESUMABLE = {'masks': 'out', 'train-ddpm': 'output_dir', 'train-vae': 'output_dir', 'train-ldm': 'output_dir', 'demo': 'out', 'bench-legibility': 'work'}
+RESUMABLE = {'masks': 'output_dir', 'train-ddpm': 'output_dir', 'train-vae': 'output_dir', 'train-ldm': 'output_dir', 'demo': 'output_dir',
+             'bench-legibility': 'output_dir'}
 # the commands a rerun resumes, and the flag (attribute) naming their output folder
 
 # `python -m manga_textloss.cli ...` (what `accelerate launch -m` runs); not when this notebook itself is executed
 if __name__ == '__main__' and 'IPython' not in sys.modules: sys.exit(main())
 
 # %% ../nbs/90_cli.ipynb #398ca107
-def _literals(src:str)->dict:
-    "name → value of a cell's `name = literal` lines (a value that is not a literal: Ellipsis)."
+def _literals(src:str, # a cell's source
+              annotations:dict|None=None, # filled with name → annotation text of `name: type = literal` lines
+             )->dict:
+    "name → value of a cell's `name = literal` and `name: type = literal` lines (a value that is not a literal: Ellipsis)."
     import ast
     out = {}
     for node in ast.parse(src).body:
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-            try: out[node.targets[0].id] = ast.literal_eval(node.value)
-            except ValueError: out[node.targets[0].id] = ...
+        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
+            name, value = node.target.id, node.value
+            a = node.annotation   # a quoted one ("Optional[str]") stays text at run time
+            if annotations is not None: annotations[name] = a.value if isinstance(a, ast.Constant) and isinstance(a.value, str) else ast.unparse(a)
+        elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name): name, value = node.targets[0].id, node.value
+        else: continue
+        try: out[name] = ast.literal_eval(value)
+        except ValueError: out[name] = ...
     return out
 
-def _accepts(default)->tuple:
-    "`(what, check)` of a parameter from its default: None → a path (text) or None; bool, int, float, str alike."
+_TYPES = {'int': 0, 'float': 0.0, 'str': '', 'bool': False}
+
+def _accepts(default, # the parameter's default
+             annotation:str|None=None, # its annotation in the parameters cell (`int`, `float`, `str | None` …), which wins over the default's type
+            )->tuple:
+    "`(what, check)` of a parameter from its annotation, else its default: None → a path (text) or None; bool, int, float, str alike."
+    if annotation:
+        parts = [p.strip() for p in annotation.replace('Optional[', '').rstrip(']').split('|')]
+        base = next((p for p in parts if p in _TYPES), None)
+        if base is not None:
+            what, check = _accepts(_TYPES[base])
+            if 'None' in parts or 'Optional[' in annotation: return what + ' or None', lambda v, c=check: v is None or c(v)
+            return what, check
     if default is None: return 'text (a path) or None', lambda v: v is None or isinstance(v, str)
     if isinstance(default, bool): return 'True or False', lambda v: isinstance(v, bool)
     if isinstance(default, int): return 'an integer', lambda v: isinstance(v, int) and not isinstance(v, bool)
@@ -413,13 +575,14 @@ def check_job_parameters(history:list|None=None, # the cells run so far, the las
             history = list(get_ipython().user_ns.get('In', []))
         except (ImportError, AttributeError): return {}
     if len(history) < 3 or not history[-2].lstrip().startswith('# Parameters'): return {}   # papermill injected nothing
-    try: defaults, given = _literals(history[-3]), _literals(history[-2])
+    ann = {}
+    try: defaults, given = _literals(history[-3], ann), _literals(history[-2])
     except SyntaxError: return {}   # not plain assignments (the cell above is not the parameters cell): nothing to compare
     unknown = [k for k in given if k not in defaults and not k.startswith('PAPERMILL_')]
     bad = [f'-p {", ".join(unknown)}: no such parameter of this notebook; its parameters are {", ".join(defaults)}'] if unknown else []
     for k, v in given.items():
         if k not in defaults: continue
-        what, ok = _accepts(defaults[k])
+        what, ok = _accepts(defaults[k], ann.get(k))
         if not ok(v): bad.append(f'-p {k} {v!r}: must be {what}, like its default {defaults[k]!r}')
     if bad: raise DatasetError('; '.join(bad) + '.')
     return given

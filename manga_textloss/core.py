@@ -114,7 +114,7 @@ def read_run_json(path:str|Path, # a run.json / params.json / samples.json writt
     if not isinstance(d, dict): raise DatasetError(f'{path}: the {what} is not a JSON object. Restore it, or delete the folder (or pass --overwrite) to start over.')
     return d
 
-def check_masks_root(masks:str|Path, # a masks folder (`mtl masks --out`)
+def check_masks_root(masks:str|Path, # a masks folder (`mtl masks --output-dir`)
                      root:str|Path, # the dataset root they are about to be used with
                      what:str='--masks', # the argument that named the folder, for the message
                     ):
@@ -124,7 +124,7 @@ def check_masks_root(masks:str|Path, # a masks folder (`mtl masks --out`)
     made = read_run_json(f, 'masks run record').get('root')
     if made and Path(made).resolve() != Path(root).resolve():
         raise DatasetError(f'{what} {masks} holds masks of {made} (its run.json), not of {Path(root).resolve()}. '
-                           f'Make masks for this root with `mtl masks {root} --out NEWDIR` and pass that folder.')
+                           f'Make masks for this root with `mtl masks {root} --output-dir NEWDIR` and pass that folder.')
 
 @contextlib.contextmanager
 def atomic_write(path:str|Path, # final destination

@@ -92,7 +92,7 @@ class CropDataset(torch.utils.data.Dataset):
         self.m = Manga109(root, annotations=annotations)
         self.masks = Path(masks) if masks else Path(root)/'masks'
         if not self.masks.is_dir():
-            raise DatasetError(f'Mask folder not found: {self.masks}. Run `mtl masks {root} --out {self.masks}` first, or pass masks=.')
+            raise DatasetError(f'Mask folder not found: {self.masks}. Run `mtl masks {root} --output-dir {self.masks}` first, or pass masks=.')
         check_masks_root(self.masks, root, '--masks' if masks else 'The masks folder')   # masks made from another root are refused
         self.texts = tuple(texts) if texts else None
         self.index = {text_key(t): i for i, t in enumerate(self.texts)} if self.texts else {}

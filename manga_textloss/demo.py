@@ -70,7 +70,7 @@ class _Stages:
         from manga_textloss.core import describe_differences, differences, flatten, process_state
         self.out, self.total, self.k, self.ps = out, total, 0, process_state()
         self.f, main = out/'demo.json', self.ps.is_main_process
-        if overwrite and main: clear_folder(out, 'demo.json', known=(), inputs=inputs, what='--out')
+        if overwrite and main: clear_folder(out, 'demo.json', known=(), inputs=inputs, what='--output-dir')
         self.ps.wait_for_everyone()   # under accelerate launch every process checks the folder; the main one writes
         if self.f.is_file():
             self.state = read_run_json(self.f, 'demo record (demo.json)')
@@ -79,11 +79,11 @@ class _Stages:
                 top = lambda d: {k: v for k, v in d.items() if k != 'params'}
                 diff = differences(top(old), top(config)) or differences(flatten(old.get('params') or {}, 'params.'), flatten(config['params'], 'params.'))
                 raise DatasetError(f'{out} holds a demo made with other settings: {describe_differences(diff)}. Rerun it with its own settings to '
-                                   f'resume, pass --overwrite to delete its contents and start over, or use another --out.')
+                                   f'resume, pass --overwrite to delete its contents and start over, or use another --output-dir.')
             if not isinstance(self.state.get('stages'), dict): self.state['stages'] = {}
         else:
             if not overwrite and out.is_dir() and any(p.name != LOCK_NAME and not (p.name.startswith('.') and p.name.endswith('.tmp')) for p in out.iterdir()):
-                raise DatasetError(f'--out {out} is not empty and holds no demo.json, so it is not a demo folder: pass a new or empty --out.')
+                raise DatasetError(f'--output-dir {out} is not empty and holds no demo.json, so it is not a demo folder: pass a new or empty --output-dir.')
             self.state = {'config': config, 'stages': {}}
             self.ps.wait_for_everyone()
             if main: save_json(self.state, self.f)   # claimed before any stage runs
@@ -146,7 +146,7 @@ def run_demo(out:str|Path, # the run folder
     if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0: raise DatasetError(f'--seed {seed}: must be an integer ≥ 0.')
     arms = parse_arms(arms) if arms else DEMO_ARMS   # checked before the folder is touched
     out = Path(out).absolute()
-    with folder_lock(out):   # one writer: a second `mtl demo --out` of this folder is refused, naming this one
+    with folder_lock(out):   # one writer: a second `mtl demo --output-dir` of this folder is refused, naming this one
         return _run_demo(out, scale, seed, progress, overwrite, manga_ocr, jobs, device, arms)
 
 def _outputs(out:Path, *paths)->callable:

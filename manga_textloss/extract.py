@@ -37,10 +37,10 @@ def _check_ours(out:Path):
         what = (f'masks no `mtl masks` run wrote ({", ".join(made[:2])}{" …" if len(made) > 2 else ""}; '
                 f'{"its run.json is not a masks run record" if f.is_file() else "no run.json"})' if made else 'a run.json that is not a masks run record')
         raise DatasetError(f'{out} holds {what}: ground truth, masks made by hand and the folders of other jobs are never written into, with '
-                           f'--overwrite or without. Pass another --out (a new or empty folder).')
+                           f'--overwrite or without. Pass another --output-dir (a new or empty folder).')
 
 def _inputs(m:Manga109, out:Path, params_file, sam_checkpoint, segmenter)->dict:
-    "What the job reads, by flag: `clear_folder` spares it (the root, or for an --out inside the root the root's parts that are read)."
+    "What the job reads, by flag: `clear_folder` spares it (the root, or for an --output-dir inside the root the root's parts that are read)."
     r = m.root
     ins = ({'ROOT images/': r/'images', 'ROOT annotations': m.annotation_dir, 'ROOT books.txt': r/'books.txt', 'ROOT annotations_COO': m.coo_dir}
            if within(out, r) and not within(r, out) else {'ROOT': r})
@@ -55,8 +55,8 @@ def _check_run(out:Path, run:dict, overwrite:bool=False, inputs:dict|None=None):
             if _made(out):
                 if not overwrite:
                     raise DatasetError(f'{out} holds masks made with other settings ({describe_differences(differences(flatten(old), flatten(run)))}). '
-                                       f'Use another --out, or pass --overwrite to replace them.')
-                clear_folder(out, 'run.json', inputs=inputs, what='--out')
+                                       f'Use another --output-dir, or pass --overwrite to replace them.')
+                clear_folder(out, 'run.json', inputs=inputs, what='--output-dir')
             for p in ('summary.json', *(q.name for q in out.glob('failures-*.json'))): (out/p).unlink(missing_ok=True)
     save_json(run, f)
 

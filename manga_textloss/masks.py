@@ -284,7 +284,7 @@ def evaluate_masks(pred_dir:str|Path, # predicted masks: <title>/<NNN>.png
     if (gt_dir.parent/'books.txt').is_file():
         check_masks_root(pred_dir, gt_dir.parent, 'PRED_DIR')         # masks of another root would score against the wrong pages
     preds = sorted(pred_dir.glob('*/*.png'))
-    if not preds: raise DatasetError(f'No <title>/<NNN>.png masks in {pred_dir}. Run `mtl masks ROOT --out {pred_dir}` first.')
+    if not preds: raise DatasetError(f'No <title>/<NNN>.png masks in {pred_dir}. Run `mtl masks ROOT --output-dir {pred_dir}` first.')
     rows, tot, per = [], dict(tp=0, fp=0, fn=0), {}
     for f in preds:
         g = gt_dir/f.parent.name/f.name

@@ -228,12 +228,12 @@ class TextSegmenter:
         save_json(dict(self.record, channels=self.net.channels, depth=self.net.depth, margin=self.margin, digest=self.digest), folder/'textseg.json')
 
     @classmethod
-    def load(cls, folder:str|Path, # a folder written by `save` (`mtl train-textseg --out`)
+    def load(cls, folder:str|Path, # a folder written by `save` (`mtl train-textseg --output-dir`)
             )->TextSegmenter:
         "The segmenter stored in `folder`."
         folder = Path(folder)
         for f in ('textseg.pt', 'textseg.json'):
-            if not (folder/f).is_file(): raise DatasetError(f'{folder/f} not found: a segmenter folder holds textseg.pt and textseg.json. Make one with `mtl train-textseg OUT`.')
+            if not (folder/f).is_file(): raise DatasetError(f'{folder/f} not found: a segmenter folder holds textseg.pt and textseg.json. Make one with `mtl train-textseg --output-dir OUT`.')
         rec = json.loads((folder/'textseg.json').read_text(encoding='utf-8'))
         net = SegEnsemble([_member_net(r) for r in rec['members']]) if rec.get('members') else _member_net(rec)
         net.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in torch.load(folder/'textseg.pt', weights_only=True).items()})

@@ -5,7 +5,7 @@
 # %% ../nbs/06_train.ipynb #b29147d3
 from __future__ import annotations
 
-import contextlib, csv, json, math, numbers, os, re, shutil, time
+import contextlib, csv, json, math, numbers, os, re, shutil, sys, time
 from dataclasses import dataclass, asdict, field, fields, replace
 from pathlib import Path
 
@@ -382,7 +382,7 @@ def _train(task, cfg, accelerator, out, task_params, progress, hooks=()):
     if (ckpt is not None and step == cfg.max_steps or not cfg.checkpoints) and mf.is_file() and (out/'model').is_dir():
         metrics = read_run_json(mf, 'run metrics (metrics.json)')
         if metrics.get('steps') == cfg.max_steps:   # finished: nothing to train, nothing rewritten
-            if accelerator.is_main_process: print(f'{out}: finished ({metrics["steps"]} steps), nothing to do; raise --max-steps to train further')
+            if accelerator.is_main_process: print(f'{out}: finished ({metrics["steps"]} steps), nothing to do; raise --max-steps to train further', file=sys.stderr)
             return metrics
     model, dataset = task.model, task.dataset
     sampler = EpochSampler(len(dataset), cfg.seed)
@@ -413,7 +413,7 @@ def _train(task, cfg, accelerator, out, task_params, progress, hooks=()):
         except Exception as e:
             raise TrainingError(f'{ckpt}: cannot resume from this checkpoint ({type(e).__name__}: {" ".join(str(e).split())[:200]}). Delete it to '
                                 f'resume from an earlier one, or pass --overwrite to start over.') from None
-        if accelerator.is_main_process: print(f'resuming from {ckpt} (step {step})')
+        if accelerator.is_main_process: print(f'resuming from {ckpt} (step {step})', file=sys.stderr)   # stdout is the command's result (--json)
     if accelerator.is_main_process:
         out.mkdir(parents=True, exist_ok=True); save_json(params, out/'params.json')   # every check passed: the record of this run
         truncate_loss_csv(out/'loss.csv', step)

@@ -5,7 +5,7 @@
 # %% ../nbs/07_ddpm.ipynb #f08aa424
 from __future__ import annotations
 
-import json
+import contextlib, contextvars, json, sys
 from dataclasses import dataclass, asdict, fields
 from pathlib import Path
 
@@ -13,7 +13,7 @@ import cv2
 import numpy as np
 import torch
 
-from .core import DatasetError, check_masks_root, load_image, rng_for
+from .core import DatasetError, check_masks_root, load_image, process_state, rng_for
 from .crops import CROPS, CropDataset, parse_list
 from .synthetic import PROMPT_WORDS
 from PIL import Image
@@ -24,8 +24,8 @@ from .train import PREDICTION_TYPES, TrainConfig, TrainingError, abs_path, claim
 
 # %% auto #0
 __all__ = ['UNET_PRESETS', 'WEIGHT_FILES', 'PRETRAINED_FIX', 'LOSSES', 'GALLERY_TEXTS', 'ddpm_unet', 'read_config',
-           'check_model_folder', 'load_pretrained', 'load_ddpm', 'DDPMConfig', 'synthetic_default', 'DDPMTask',
-           'sample_ddpm', 'denoising_error', 'train_ddpm']
+           'check_model_folder', 'load_pretrained', 'load_ddpm', 'DDPMConfig', 'stage_lines', 'stage',
+           'synthetic_default', 'DDPMTask', 'sample_ddpm', 'denoising_error', 'train_ddpm']
 
 # %% ../nbs/07_ddpm.ipynb #59e4f226
 UNET_PRESETS = {
@@ -93,17 +93,19 @@ def load_ddpm(folder:str|Path, # a DDPMPipeline folder (unet/ + scheduler/) or a
               what:str='--pretrained', # how the user named it, for the messages
              ):
     "`(unet, scheduler)` from a diffusers DDPM pipeline folder (unet/ + scheduler/) or a folder with the UNet config at its root; a folder it cannot load is one `DatasetError`."
-    from diffusers import UNet2DModel, DDPMScheduler
     f, what = Path(folder), f'{what} {folder}'
     if (f/'model_index.json').is_file(): read_config(f/'model_index.json', what, PRETRAINED_FIX)   # a damaged copy of a pipeline
-    if (f/'unet'/'config.json').is_file(): unet, sched = load_pretrained(UNet2DModel, f, what, PRETRAINED_FIX, 'unet'), f/'scheduler'
-    elif (f/'config.json').is_file(): unet, sched = load_pretrained(UNet2DModel, f, what, PRETRAINED_FIX), f
+    if (f/'unet'/'config.json').is_file(): sub, sched = 'unet', f/'scheduler'
+    elif (f/'config.json').is_file(): sub, sched = None, f
     else: raise DatasetError(f'{f} is not a diffusers DDPM folder: expected unet/config.json (a pipeline) or config.json at its root '
                              f'(e.g. a downloaded google/ddpm-cifar10-32).')
-    if (sched/'scheduler_config.json').is_file():
-        read_config(sched/'scheduler_config.json', what, PRETRAINED_FIX)
-        return unet, DDPMScheduler.from_pretrained(sched)
-    return unet, DDPMScheduler(num_train_timesteps=1000)
+    check_model_folder(f/(sub or ''), what, PRETRAINED_FIX)
+    has_sched = (sched/'scheduler_config.json').is_file()
+    if has_sched: read_config(sched/'scheduler_config.json', what, PRETRAINED_FIX)
+    stage(f'loading the pretrained model {folder}')   # after the checks: a bad folder's one error line comes alone
+    from diffusers import UNet2DModel, DDPMScheduler
+    unet = load_pretrained(UNet2DModel, f, what, PRETRAINED_FIX, sub)
+    return unet, DDPMScheduler.from_pretrained(sched) if has_sched else DDPMScheduler(num_train_timesteps=1000)
 
 # %% ../nbs/07_ddpm.ipynb #0bbecc5e
 LOSSES = ('baseline', 'masked')
@@ -162,6 +164,22 @@ class DDPMConfig:
         "The loss settings (`losses.LossConfig`) of these fields."
         return LossConfig(lam=self.lam, background=self.background, normalise=self.normalise, text_share=self.text_share, snr_gamma=self.snr_gamma)
 
+_STAGES = contextvars.ContextVar('stages', default=None)   # the command whose long phases `stage` announces (None: quiet)
+
+@contextlib.contextmanager
+def stage_lines(command:str, # the command whose phases are announced, e.g. 'train-ddpm'
+                progress:bool=True, # announce them (False: quiet, as `--quiet`)
+               ):
+    "Within it, `stage` says on stderr which long phase starts (data, models, cache, sampling, evaluation), as `COMMAND: WHAT …`."
+    token = _STAGES.set(command if progress else None)
+    try: yield
+    finally: _STAGES.reset(token)
+
+def stage(what:str, # the phase about to start, e.g. 'sampling 8 images (50 DDIM steps)'
+         ):
+    "One line `COMMAND: WHAT …` on stderr, on the main process, inside `stage_lines` with progress on (else nothing); it draws no random number."
+    if (cmd := _STAGES.get()) and process_state().is_main_process: print(f'{cmd}: {what} …', file=sys.stderr, flush=True)
+
 def synthetic_default(out:str|Path, # the folder the root is made in (a run folder)
                       books:int, # books to synthesise
                       pages:int, # pages per book
@@ -171,9 +189,10 @@ def synthetic_default(out:str|Path, # the folder the root is made in (a run fold
                      )->Path:
     "The synthetic default root `<out>/<name>`, made once (by the main process) and reused by later runs and resumes."
     from manga_textloss.synthetic import synthesize
-    from manga_textloss.core import process_state
     root = Path(out)/name
-    if process_state().is_main_process and not (root/'books.txt').is_file(): synthesize(root, books, pages, size, seed)
+    if process_state().is_main_process and not (root/'books.txt').is_file():
+        stage(f'rendering the {"embedded default" if name == "data" else "held-out evaluation"} dataset ({books} × {pages} pages of {size} px) into {root}')
+        synthesize(root, books, pages, size, seed)
     process_state().wait_for_everyone()
     return root
 
@@ -183,17 +202,19 @@ class DDPMTask:
                  output_dir:str|Path, # the run folder
                  seed:int=0, # model initialisation and crop windows
                 ):
-        from diffusers import DDPMScheduler
         self.cfg, self.out = cfg, Path(output_dir)
         self.texts = parse_list(cfg.texts)
         self.data_root = Path(cfg.data_root) if cfg.data_root else synthetic_default(self.out, cfg.synthetic_books, cfg.synthetic_pages,
                                                                                       cfg.synthetic_size, cfg.synthetic_seed)
-        if cfg.pretrained: self.model, self.scheduler = load_ddpm(cfg.pretrained)
+        if cfg.pretrained: self.model, self.scheduler = load_ddpm(cfg.pretrained)   # says its stage line once the folder passes its checks
         else:
+            stage(f'building a fresh {cfg.model_size} UNet ({cfg.resolution} px)')
+            from diffusers import DDPMScheduler   # after the line: importing diffusers takes seconds
             torch.manual_seed(seed)
             self.model = ddpm_unet(cfg.model_size, cfg.resolution, 1, len(self.texts) + 1 if cfg.class_conditional else None)
             self.scheduler = DDPMScheduler(num_train_timesteps=cfg.num_train_timesteps, prediction_type=cfg.prediction_type)
         ch = self.model.config.in_channels
+        stage(f'reading the pages and masks of {self.data_root} ({cfg.crop} crops)')
         self.dataset = CropDataset(self.data_root, cfg.masks, cfg.resolution, cfg.crop, cfg.crop_size, ch, cfg.crops_per_page, seed,
                                    texts=self.texts, books=parse_list(cfg.books), margin=cfg.box_margin)
         self.null_class = self.model.config.num_class_embeds - 1 if self.model.config.num_class_embeds else None   # the "no text" class
@@ -220,6 +241,7 @@ class DDPMTask:
         else: root = self.data_root
         ds = CropDataset(root, None if (c.eval_root or c.data_root is None) else c.masks, c.resolution, c.crop, c.crop_size,
                          model.config.in_channels, max(1, c.eval_items // 4), seed=12345, margin=c.box_margin)   # every box: any text
+        stage(f'evaluating: denoising error on {min(c.eval_items, len(ds))} held-out crops of {root}')
         return {f'eval_{k}': v for k, v in denoising_error(model, self.scheduler, ds, c.eval_items).items()}
 
     def loss(self, model, # the UNet being trained (as Accelerate prepared it)
@@ -258,8 +280,12 @@ class DDPMTask:
                steps:int, # DDIM steps
               )->list|dict:
         "`n` unconditional samples; class-conditional: `n` for each of the paper's six prompts in the vocabulary (a dict)."
-        if self.null_class is None: return sample_ddpm(model, self.scheduler, n, seed, steps)
-        return {'none' if t is None else t: v for t, v in self.sample_texts(model, [t for t in GALLERY_TEXTS if t is None or t in self.texts], n, seed, steps).items()}
+        if self.null_class is None:
+            stage(f'sampling {n} image{"s" * (n != 1)} ({steps} DDIM steps)')
+            return sample_ddpm(model, self.scheduler, n, seed, steps)
+        texts = [t for t in GALLERY_TEXTS if t is None or t in self.texts]
+        stage(f'sampling {n} image{"s" * (n != 1)} for each of {len(texts)} prompts ({steps} DDIM steps)')
+        return {'none' if t is None else t: v for t, v in self.sample_texts(model, texts, n, seed, steps).items()}
 
     def sample_texts(self, model, # the trained UNet
                      texts:list, # texts of the vocabulary; None: the null class ("none")
@@ -327,5 +353,5 @@ def train_ddpm(ddpm:DDPMConfig, # the experiment's settings
                tcfg:TrainConfig, # the loop's settings; `tcfg.output_dir` is the run folder
                progress:bool=True, # a tqdm bar on the main process
               )->dict:
-    "Run the pixel DDPM experiment; returns its metrics (see the run folder for the rest)."
-    return train(*claim_task(DDPMTask, ddpm, tcfg), progress)
+    "Run the pixel DDPM experiment; returns its metrics (see the run folder for the rest); with `progress`, its long phases say what they do on stderr."
+    with stage_lines('train-ddpm', progress): return train(*claim_task(DDPMTask, ddpm, tcfg), progress)

@@ -17,7 +17,7 @@ from PIL import Image
 from .core import DatasetError, atomic_write, process_state, weights_digest
 from .losses import (LATENT_WEIGHTS, LossConfig, diffusion_target, encoder_latent_weight, maxpool_latent_weight, naive_latent_weight,
                                    weight_stats, weighted_mse)
-from .ddpm import CROPS, GALLERY_TEXTS, CropDataset, synthetic_default, _page_size, _resolution, check_model_folder, load_pretrained, read_config
+from .ddpm import CROPS, GALLERY_TEXTS, CropDataset, stage, stage_lines, synthetic_default, _page_size, _resolution, check_model_folder, load_pretrained, read_config
 from .crops import parse_list
 from .vae import VAE_PRESETS, VAEConfig, VAETask, psnr, small_vae, train_vae   # the first stage (notebook 07a)
 from .core import knob, validate
@@ -26,7 +26,7 @@ from .train import PREDICTION_TYPES, TrainConfig, TrainingError, abs_path, claim
 # %% auto #0
 __all__ = ['PROMPT_TEMPLATE', 'EMPTY_PROMPT', 'UNET_PRESETS', 'TEXT_PRESETS', 'SD_PARTS', 'VAE_FIX', 'PROMPT_SOURCES',
            'INTERPOLATIONS', 'CACHE_KEYS', 'make_prompt', 'small_text_encoder', 'small_unet', 'load_sd', 'load_vae',
-           'vae_digest', 'LDMConfig', 'LDMModel', 'latent_weight', 'LDMItems', 'CachedItems', 'cache_key',
+           'check_vae', 'vae_digest', 'LDMConfig', 'LDMModel', 'latent_weight', 'LDMItems', 'CachedItems', 'cache_key',
            'build_cache', 'LDMTask', 'train_ldm']
 
 # %% ../nbs/08_ldm.ipynb #e29687ab
@@ -75,7 +75,6 @@ SD_PARTS = ('vae', 'unet', 'text_encoder', 'tokenizer', 'scheduler')
 def load_sd(folder:str|Path, # a Stable Diffusion (1.5) diffusers folder: model_index.json, vae/, unet/, text_encoder/, tokenizer/, scheduler/
            )->dict:
     "The components of a Stable Diffusion (1.5) diffusers folder; one clear error per missing part."
-    from diffusers import StableDiffusionPipeline
     f = Path(folder)
     if not f.is_dir(): raise DatasetError(f'Stable Diffusion folder not found: {f}. Pass a diffusers folder such as a local copy of stable-diffusion-v1-5.')
     missing = [p for p in SD_PARTS if not (f/p).is_dir()]
@@ -85,6 +84,8 @@ def load_sd(folder:str|Path, # a Stable Diffusion (1.5) diffusers folder: model_
     what, fix = f'--pretrained {f}', 'Copy the Stable Diffusion folder again (a local copy of stable-diffusion-v1-5, every part complete).'
     read_config(f/'model_index.json', what, fix); read_config(f/'scheduler'/'scheduler_config.json', what, fix)
     for p in ('vae', 'unet', 'text_encoder'): check_model_folder(f/p, what, fix)
+    stage(f'loading Stable Diffusion from {f}')   # after the checks: a bad folder's one error line comes alone
+    from diffusers import StableDiffusionPipeline
     try: pipe = StableDiffusionPipeline.from_pretrained(f, safety_checker=None, feature_extractor=None, requires_safety_checker=False)
     except (OSError, ValueError, RuntimeError, KeyError) as e:
         raise DatasetError(f'{what}: it cannot be loaded ({type(e).__name__}: {str(e).strip().splitlines()[0] if str(e).strip() else e!r}). {fix}') from None
@@ -97,10 +98,17 @@ def load_vae(folder:str|Path, # a trained AutoencoderKL folder: the model/ folde
             ):
     "The AutoencoderKL of `folder`; a folder it cannot load (no or broken config.json, no weights, a run folder) is one `DatasetError`."
     from diffusers import AutoencoderKL
+    f = check_vae(folder, what)
+    return load_pretrained(AutoencoderKL, f, f'{what} {f}', VAE_FIX)
+
+def check_vae(folder:str|Path, # a trained AutoencoderKL folder
+              what:str='--vae', # how the user named it, for the messages
+             )->Path:
+    "`folder`, checked without loading it (no diffusers import): a run folder, a missing or broken config.json, no weights are one `DatasetError`."
     f = Path(folder)
     if not (f/'config.json').is_file() and (f/'model'/'config.json').is_file():
         raise DatasetError(f'{what} {f} is a run folder, not an AutoencoderKL folder: pass its model/ folder, {f/"model"}.')
-    return load_pretrained(AutoencoderKL, f, f'{what} {f}', VAE_FIX)
+    return check_model_folder(f, f'{what} {f}', VAE_FIX)
 
 _VAE_DIGESTS = {}   # (folder, its files' names, sizes, mtimes, inodes) → digest: a run asks twice (claiming the folder, then training)
 
@@ -110,6 +118,7 @@ def vae_digest(folder:str|Path, # a trained AutoencoderKL folder
     f = Path(folder).resolve()
     key = (str(f), tuple((p.name, s.st_size, s.st_mtime_ns, s.st_ino) for p in sorted(f.iterdir()) if p.is_file() and (s := p.stat()))) if f.is_dir() else None
     if key not in _VAE_DIGESTS:
+        check_vae(folder); stage(f'reading the VAE {folder} (its weights digest goes into params.json)')   # a bad folder: its one error line alone
         with torch.random.fork_rng(devices=[]): d = weights_digest(load_vae(folder))   # loading draws no numbers from the run's generator
         if key is None: return d
         _VAE_DIGESTS[key] = d
@@ -280,6 +289,7 @@ def build_cache(items:LDMItems, # the items to encode (at epoch 0: fixed crops)
         if process_state().is_main_process:
             print(f'latent cache {f} is unreadable ({why}): deleting it and encoding the crops again', file=sys.stderr, flush=True)
             f.unlink(missing_ok=True)
+    stage(f'encoding {len(items)} crops into the latent cache {f}')
     items.set_epoch(0); device = device or next(vae.parameters()).device
     out = {k: [] for k in CACHE_KEYS}
     for k in range(0, len(items), batch_size):
@@ -302,16 +312,18 @@ class LDMTask:
                  output_dir:str|Path, # the run folder (where the synthetic default root and the latent cache are made)
                  seed:int=0, # model initialisation and crop windows
                 ):
-        from diffusers import DDPMScheduler
         self.cfg, self.out, self.seed = cfg, Path(output_dir), seed
         self.data_root = Path(cfg.data_root) if cfg.data_root else synthetic_default(self.out, cfg.synthetic_books, cfg.synthetic_pages, cfg.synthetic_size, cfg.synthetic_seed)
         if cfg.pretrained:
-            parts = load_sd(cfg.pretrained)
+            parts = load_sd(cfg.pretrained)   # says its stage line once the folder passes its checks
+            from diffusers import DDPMScheduler
             self.vae, unet, te, self.tokenizer = parts['vae'], parts['unet'], parts['text_encoder'], parts['tokenizer']
             self.scheduler = DDPMScheduler.from_config(parts['scheduler'].config)
         else:
             if not cfg.vae: raise DatasetError('LDMConfig.vae is required without `pretrained`: train one with `mtl train-vae --output-dir runs/vae` '
                                                'and pass --vae runs/vae/model (a random VAE decodes to noise).')
+            stage(f'loading the VAE {cfg.vae}, building a fresh {cfg.unet_size} UNet and {cfg.text_encoder_size} text encoder')
+            from diffusers import DDPMScheduler   # after the line: importing diffusers takes seconds
             self.vae = load_vae(cfg.vae)
             torch.manual_seed(seed)
             te, self.tokenizer = small_text_encoder(cfg.text_encoder_size)
@@ -321,6 +333,7 @@ class LDMTask:
                                            prediction_type=cfg.prediction_type, clip_sample=False)   # SD's: latents are not in [-1, 1]
         self.vae.requires_grad_(False).eval().to(process_state().device)
         self.model = LDMModel(unet, te, cfg.trains_text_encoder)
+        stage(f'reading the pages and masks of {self.data_root} ({cfg.crop} crops)')
         crops = CropDataset(self.data_root, cfg.masks, cfg.resolution, cfg.crop, cfg.crop_size, self.vae.config.in_channels, cfg.crops_per_page, seed,
                             texts=parse_list(cfg.texts), books=parse_list(cfg.books), margin=cfg.box_margin)
         self.items = LDMItems(crops, self.tokenizer, cfg, seed)
@@ -389,7 +402,7 @@ class LDMTask:
              folder:Path, # the folder to write (the run's model/)
             ):
         "The whole pipeline, loadable with `StableDiffusionPipeline.from_pretrained(folder)`."
-        self.pipeline(model).save_pretrained(folder)
+        stage(f'saving the pipeline into {folder}'); self.pipeline(model).save_pretrained(folder)
 
     def sample(self, model, # the trained LDMModel
                n:int, # unused: every prompt gets `cfg.samples_per_prompt` samples
@@ -397,6 +410,7 @@ class LDMTask:
                steps:int, # DDIM steps
               )->dict:
         "The paper's six prompts, `samples_per_prompt` each, fixed seeds (prompt → images)."
+        stage(f"sampling {self.cfg.samples_per_prompt} image{'s' * (self.cfg.samples_per_prompt != 1)} for each of the paper's {len(GALLERY_TEXTS)} prompts ({steps} DDIM steps, guidance {self.cfg.guidance_scale:g})")
         return {make_prompt(t, self.cfg.prompt_template, self.cfg.empty_prompt): ims
                 for t, ims in self.sample_texts(model, list(GALLERY_TEXTS), self.cfg.samples_per_prompt, seed, steps).items()}
 
@@ -420,5 +434,5 @@ def train_ldm(cfg:LDMConfig, # the experiment's settings
               tcfg:TrainConfig, # the loop's settings; `tcfg.output_dir` is the run folder
               progress:bool=True, # a tqdm bar on the main process
              )->dict:
-    "Run the latent diffusion experiment; returns its metrics."
-    return train(*claim_task(LDMTask, cfg, tcfg), progress)
+    "Run the latent diffusion experiment; returns its metrics; with `progress`, its long phases say what they do on stderr."
+    with stage_lines('train-ldm', progress): return train(*claim_task(LDMTask, cfg, tcfg), progress)

@@ -15,7 +15,7 @@ from PIL import Image
 
 from .core import knob, validate
 from .crops import parse_list
-from .ddpm import CROPS, CropDataset, synthetic_default, _page_size, _resolution
+from .ddpm import CROPS, CropDataset, stage, stage_lines, synthetic_default, _page_size, _resolution
 from .train import TrainConfig, abs_path, claim_task, train
 
 # %% auto #0
@@ -87,7 +87,8 @@ class VAETask:
                 ):
         self.cfg, self.out = cfg, Path(output_dir)
         self.data_root = Path(cfg.data_root) if cfg.data_root else synthetic_default(self.out, cfg.synthetic_books, cfg.synthetic_pages, cfg.synthetic_size, cfg.synthetic_seed)
-        torch.manual_seed(seed); self.model = PosteriorPass(small_vae(cfg.vae_size, cfg.channels))
+        stage(f'building a fresh {cfg.vae_size} AutoencoderKL'); torch.manual_seed(seed); self.model = PosteriorPass(small_vae(cfg.vae_size, cfg.channels))
+        stage(f'reading the pages and masks of {self.data_root} ({cfg.crop} crops)')
         self.dataset = CropDataset(self.data_root, cfg.masks, cfg.resolution, cfg.crop, cfg.crop_size, cfg.channels, cfg.crops_per_page, seed,
                                    texts=parse_list(cfg.texts), books=parse_list(cfg.books), margin=cfg.box_margin)
     @staticmethod
@@ -117,6 +118,7 @@ class VAETask:
                 )->dict:
         "Reconstruction PSNR (dB) on held-out text crops: over every pixel and over text pixels."
         ds = self._eval_set(); model = model.vae; dev = next(model.parameters()).device
+        stage(f'evaluating: reconstruction PSNR on {min(len(ds), self.cfg.eval_items)} held-out text crops')
         se = st = n = nt = 0.0
         for k in range(0, min(len(ds), self.cfg.eval_items), 16):
             items = [ds[i] for i in range(k, min(k + 16, len(ds), self.cfg.eval_items))]
@@ -141,6 +143,7 @@ class VAETask:
               ):
         "Held-out crops (top) and their reconstructions (bottom)."
         ds = self._eval_set(); model = model.vae; dev = next(model.parameters()).device
+        stage(f'reconstructing {min(n, len(ds))} held-out crops for the samples')
         x = torch.stack([ds[i]['image'] for i in range(min(n, len(ds)))]).to(dev)
         to_pil = lambda t: [Image.fromarray(((a.float().clamp(-1, 1) + 1) * 127.5).mean(0).round().byte().cpu().numpy()) for a in t]
         return {'original': to_pil(x), 'reconstruction': to_pil(model(x).sample)}
@@ -149,5 +152,5 @@ def train_vae(cfg:VAEConfig, # the autoencoder's settings
               tcfg:TrainConfig, # the loop's settings; `tcfg.output_dir` is the run folder
               progress:bool=True, # a tqdm bar on the main process
              )->dict:
-    "Train the first-stage VAE; the run folder's `model/` is an AutoencoderKL folder for `LDMConfig.vae`."
-    return train(*claim_task(VAETask, cfg, tcfg), progress)
+    "Train the first-stage VAE; the run folder's `model/` is an AutoencoderKL folder for `LDMConfig.vae`; with `progress`, its long phases say what they do on stderr."
+    with stage_lines('train-vae', progress): return train(*claim_task(VAETask, cfg, tcfg), progress)

@@ -476,7 +476,9 @@ class LegibilityCurve:
         have = {r['judge'] for r in read_curve(out) if r['step'] == step}
         return all(j.name in have for j in self.judges)
 
-    def samples(self, task, net)->dict:
+    def samples(self, task, # the training task (its `sample_texts`, or `sample` when unconditional)
+                net, # the model, in eval mode
+               )->dict:
         "requested text (None: none) → images, from the task's sampler with this curve's fixed noise."
         if getattr(task, 'null_class', 'conditional') is None or not hasattr(task, 'sample_texts'):
             return {None: task.sample(net, self.n, self.seed, self.steps)}

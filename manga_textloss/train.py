@@ -226,13 +226,9 @@ def claim_run(cfg:TrainConfig, # the loop's settings; `cfg.output_dir` is the ru
     "Take the run folder's one-writer lock (held until `train` ends) and check that it may take this run (a new folder, or a resume of the same run), or clear it with `overwrite`; returns `cfg` with the overwrite done."
     out, state = Path(cfg.output_dir), process_state()
     if out.exists() and not out.is_dir(): raise TrainingError(f'--output-dir {out} is a file, not a folder: pass another --output-dir.')
-    made = not out.exists(); acquire_folder(out)
+    acquire_folder(out)
     try: return _claim(cfg, task_params, inputs, out, state)
-    except BaseException:
-        release_folder(out, all=True)
-        if made:
-            with contextlib.suppress(OSError): out.rmdir()   # a refused run leaves no folder behind
-        raise
+    except BaseException: release_folder(out, all=True); raise   # a folder the lock made and the refusal left empty goes with it
 
 def _claim(cfg, task_params, inputs, out, state):
     if cfg.overwrite:
@@ -318,15 +314,9 @@ def train(task, # the experiment: model, dataset, loss, save, sample, params
                               project_config=ProjectConfiguration(project_dir=str(out), logging_dir=str(Path(cfg.logging_dir or out/'logs'))))
     set_seed(cfg.seed)
     task_params = task.params()
-    made = not out.exists()
     cfg = claim_run(cfg, task_params, run_inputs(getattr(task, 'cfg', None)))   # train_ddpm & co. claim it before building the task (which may write data or a cache into it)
     try: return _train(task, cfg, accelerator, out, task_params, progress, list(hooks or []))
-    except BaseException:
-        release_folder(out, all=True)
-        if made:
-            with contextlib.suppress(OSError): out.rmdir()   # a refused run leaves no folder behind
-        raise
-    finally: release_folder(out, all=True)
+    finally: release_folder(out, all=True)   # a refused run leaves no folder behind: the lock removes a folder it made that stayed empty
 
 def check_scale_options(cfg:TrainConfig, # the loop's settings
                        ):

@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 FIGURE_NOTEBOOKS = ('01_manga109', '02_synthetic', '02a_styles', '02b_heldout', '03_masks', '03b_boxink', '04_extract', '05_losses',
                     '05a_crops', '06_train', '07_ddpm', '07a_vae', '08_ldm', '09_evaluate', '09a_judges', '09b_learned', '10a_report',
-                    '11_legibility', '11a_runner', '12_demo', '01a_reader', '02c_heldout_draw', '03c_maskgen')   # each must show a saved figure on its docs page
+                    '11_legibility', '11a_runner', '12_demo', '01a_reader', '02c_heldout_draw', '03c_maskgen', '09c_ppocr')   # each must show a saved figure on its docs page
 
 PROGRESS = re.compile(r'\d+%\|.*\|.*(it/s|s/it|\?it)')   # what a tqdm bar prints: '40%|████      | 2/5 [00:01<00:02, 1.9it/s]'
 

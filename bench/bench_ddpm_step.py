@@ -11,8 +11,8 @@ import argparse, tempfile
 from pathlib import Path
 import torch
 
-from manga_textloss.ddpm import DDPMConfig, DDPMTask
-from manga_textloss.synthetic import synthesize
+from manga_textloss.diffusion.ddpm import DDPMConfig, DDPMTask
+from manga_textloss.data.synthetic import synthesize
 from _paired import paired_ratio
 
 if __name__ == '__main__':

@@ -16,8 +16,8 @@ import argparse, tempfile, time
 from pathlib import Path
 import torch
 
-from manga_textloss.ldm import LDMConfig, LDMTask, CachedItems, small_vae
-from manga_textloss.synthetic import synthesize
+from manga_textloss.diffusion.ldm import LDMConfig, LDMTask, CachedItems, small_vae
+from manga_textloss.data.synthetic import synthesize
 from _paired import paired_ratio
 
 if __name__ == '__main__':

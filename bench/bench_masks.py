@@ -20,7 +20,7 @@ import argparse
 import numpy as np
 import cv2
 
-from manga_textloss.masks import mask_box_iou, naive_mask_box_iou, mask_record, match_masks, SamBoxGenerator, SamAMGGenerator, load_sam
+from manga_textloss.masks.rule import mask_box_iou, naive_mask_box_iou, mask_record, match_masks, SamBoxGenerator, SamAMGGenerator, load_sam
 from _paired import paired_ratio
 
 def sam_like_masks(n, H, W, rng):
@@ -59,9 +59,9 @@ if __name__ == '__main__':
     import tempfile, torch
     torch.set_num_threads(1)
     from pathlib import Path
-    from manga_textloss.synthetic import synthesize
-    from manga_textloss.manga109 import Manga109
-    from manga_textloss.masks import ClassicalGenerator, MaskParams, page_text_mask
+    from manga_textloss.data.synthetic import synthesize
+    from manga_textloss.data.manga109 import Manga109
+    from manga_textloss.masks.rule import ClassicalGenerator, MaskParams, page_text_mask
     with tempfile.TemporaryDirectory() as d:
         pages = [p for p in Manga109(synthesize(Path(d)/'r', books=1, pages=a.pages, seed=1, styles='mixed')).pages() if p.texts]
         for p in pages: p.image('RGB')                     # warm the file cache; decoding is part of the timing below

@@ -13,8 +13,8 @@ import argparse, tempfile, time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from manga_textloss.manga109 import Manga109
-from manga_textloss.synthetic import synthesize
+from manga_textloss.data.manga109 import Manga109
+from manga_textloss.data.synthetic import synthesize
 from _paired import paired_ratio
 
 if __name__ == '__main__':

@@ -19,7 +19,7 @@ from _paired import paired_ratio
 
 def trainer(model_size:str, resolution:int, batch_size:int, threads:int):
     "A function running n train steps of one UNet (x0-style MSE) with `threads` torch threads."
-    from manga_textloss.ddpm import ddpm_unet
+    from manga_textloss.diffusion.ddpm import ddpm_unet
     torch.set_num_threads(threads); torch.manual_seed(0)
     m = ddpm_unet(model_size, resolution, 1, num_classes=11); opt = torch.optim.AdamW(m.parameters(), 2e-3)
     x, t, y = torch.randn(batch_size, 1, resolution, resolution), torch.randint(0, 1000, (batch_size,)), torch.randint(0, 11, (batch_size,))

@@ -15,8 +15,8 @@ either; the peak learning rate, `BenchConfig.learning_rate`, 2e-3 by default; -v
 import csv, dataclasses, json, os, re, sys
 from pathlib import Path
 import torch
-import manga_textloss.bench as B
-from manga_textloss.learned import LearnedJudge
+import manga_textloss.experiments.bench as B
+from manga_textloss.judging.learned import LearnedJudge
 
 base = Path('runs/demo-cuts').absolute()
 args = [a for a in sys.argv[1:] if not a.startswith('--')]

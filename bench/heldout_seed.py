@@ -1,7 +1,7 @@
 """Score held-out seeds with a given segmenter: per style, the box rectangles, the classical fallback and the default.
 
 For paired comparisons of two nets on the same held-out pages (notebook 03, "A fresh seed"), never for a choice: the
-held-out renderer (`02b_heldout`) reports, it does not tune. With several seeds (comma-separated) the table pools their
+held-out renderer (`31_heldout`) reports, it does not tune. With several seeds (comma-separated) the table pools their
 pixel counts (micro-averaged), and a second table gives the default's F1 per style and seed: one seed's 4 spreads are
 about 30 boxes per style, and a style's F1 moves by up to 0.1 between seeds.
 
@@ -11,8 +11,8 @@ about 30 boxes per style, and a style's F1 moves by up to 0.1 between seeds.
 import argparse, tempfile
 from pathlib import Path
 import pandas as pd
-from manga_textloss.heldout import write_heldout_root
-from manga_textloss.masks import BBoxGenerator, ClassicalGenerator, MaskParams, score_pages, style_table, summarise_scores
+from manga_textloss.maskeval.heldout import write_heldout_root
+from manga_textloss.masks.rule import BBoxGenerator, ClassicalGenerator, MaskParams, score_pages, style_table, summarise_scores
 
 if __name__ == '__main__':
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])

@@ -12,7 +12,7 @@ time as one-thread processes; `table` over those folders printed them again:
 import csv, os, sys, time
 from pathlib import Path
 import torch
-from manga_textloss.bench import Bench, BenchConfig, BENCH_TEXTS
+from manga_textloss.experiments.bench import Bench, BenchConfig, BENCH_TEXTS
 
 mode = sys.argv[1]   # prep | frozen | trained | table
 base = Path('runs/exp-te').absolute(); w1 = base/'w1'

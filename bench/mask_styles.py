@@ -1,14 +1,14 @@
 """Mask F1 per `synthetic.py` style: the tuning and validation harness of the mask fallbacks (never the held-out renderer).
 
-For each text style of `synthetic.py` (02a_styles) it writes a small root of that style alone (1654x1170, `--pages`
+For each text style of `synthetic.py` (12_styles) it writes a small root of that style alone (1654x1170, `--pages`
 spreads per seed, `scan` together with `loose` boxes) and scores, against its ground truth, the paper's policy, the
-classical fallback (`fallback='ink'`, 03b_boxink) and the default (the learned segmenter, 03d_textseg). Pixel counts are
+classical fallback (`fallback='ink'`, 20_boxink) and the default (the learned segmenter, 22_textseg). Pixel counts are
 summed over pages (micro-averaged). Seeds 100-301 are the fallbacks' tuning seeds, 302 the segmenter's validation seed;
 the segmenter trained on seeds 1000-1008 (`textseg.TRAIN_SEEDS`). Roots with `masks_strokes/` (made since synthetic.py
 writes it) add the default's F1 against strokes alone. `--font` renders the pages in another font (a name of
 `core.packaged_fonts()` or a font file), `--segmenter` scores another segmenter folder as the default's fallback, and
-`--rescan` scores copies of the pages put through an independent print and scan (`bench/rescan.py`). `--renderer third`
-scores the pages of a third renderer instead (`bench/thirdpages.py`: code of its own, looks neither synthetic.py nor the
+`--rescan` scores copies of the pages put through an independent print and scan (`manga_textloss.maskeval.checks.rescan`). `--renderer third`
+scores the pages of a third renderer instead (`manga_textloss.maskeval.checks.third_root`: code of its own, looks neither synthetic.py nor the
 held-out renderer draws; its styles are `thirdpages.THIRD_STYLES`, and `--font` does not apply).
 
     .venv/bin/python bench/mask_styles.py --seeds 302 [--styles outside,tone] [--pages 2] [--work runs/mask-styles]
@@ -18,19 +18,18 @@ import argparse
 from pathlib import Path
 import cv2
 import pandas as pd
-from manga_textloss.synthetic import synthesize, STYLES
-from manga_textloss.masks import MaskParams, ClassicalGenerator, score_pages, style_table
+from manga_textloss.data.synthetic import synthesize, STYLES
+from manga_textloss.masks.rule import MaskParams, ClassicalGenerator, score_pages, style_table
 from manga_textloss.core import packaged_fonts
-from rescan import rescan
-from thirdpages import third_root, THIRD_STYLES
+from manga_textloss.maskeval.checks import rescan, third_root, THIRD_STYLES
 
 if __name__ == '__main__':
     ap = argparse.ArgumentParser()
     ap.add_argument('--seeds', default='302'); ap.add_argument('--styles', default=None, help='default: every style of the renderer (synthetic.py: all but clean)')
-    ap.add_argument('--renderer', choices=('synthetic', 'third'), default='synthetic', help="whose pages: synthetic.py's, or bench/thirdpages.py's")
+    ap.add_argument('--renderer', choices=('synthetic', 'third'), default='synthetic', help="whose pages: synthetic.py's, or maskeval.checks's")
     ap.add_argument('--pages', type=int, default=2); ap.add_argument('--work', default='runs/mask-styles')
     ap.add_argument('--font', default=None); ap.add_argument('--segmenter', default=None); ap.add_argument('--arms', default='paper,ink,default')
-    ap.add_argument('--rescan', action='store_true', help='score the pages after an independent print and scan (bench/rescan.py)')
+    ap.add_argument('--rescan', action='store_true', help='score the pages after an independent print and scan (maskeval.checks.rescan)')
     a = ap.parse_args()
     if a.renderer == 'third' and a.font: ap.error('--font: the third renderer draws its own fonts; leave --font out with --renderer third')
     valid = THIRD_STYLES if a.renderer == 'third' else STYLES
@@ -52,7 +51,7 @@ if __name__ == '__main__':
             rows += [dict(r, style=st) for r in score_pages(root, {arm: (gen, prm) for arm, prm in arms.items()})]   # the scoring of notebook 03
     main = 'default' if 'default' in arms else list(arms)[-1]
     table = style_table(rows, list(arms), main=main, total=True)            # notebook 03's per-style table, worst style first
-    print(f'pixel F1 per {"bench/thirdpages.py" if a.renderer == "third" else "synthetic.py"} style, seeds {a.seeds}, {a.pages} spreads each (1654x1170), font {"its own" if a.renderer == "third" else font or "default"}, segmenter {a.segmenter or "shipped"}{", rescanned (bench/rescan.py)" if a.rescan else ""}:')
+    print(f'pixel F1 per {"maskeval.checks" if a.renderer == "third" else "synthetic.py"} style, seeds {a.seeds}, {a.pages} spreads each (1654x1170), font {"its own" if a.renderer == "third" else font or "default"}, segmenter {a.segmenter or "shipped"}{", rescanned (maskeval.checks.rescan)" if a.rescan else ""}:')
     pd.set_option('display.width', 200); pd.set_option('display.max_columns', 20)
     print(table.round(3).to_string())
     if f'{main}, strokes' in table and table[f'{main}, strokes'].notna()['all']:

@@ -10,7 +10,7 @@ pages paired (seed, style, page), so both arms must have scored the same pages.
 """
 import argparse
 import numpy as np, pandas as pd
-from manga_textloss.masks import style_table
+from manga_textloss.masks.rule import style_table
 
 def f1(c): return 2 * c[:, 0].sum() / max(1, 2 * c[:, 0].sum() + c[:, 1].sum() + c[:, 2].sum())   # c: pages × (tp, fp, fn)
 

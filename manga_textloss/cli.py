@@ -10,12 +10,12 @@ from pathlib import Path
 
 from . import __version__
 from .core import PACKAGED_FONTS, DatasetError, atomic_write, fs_error, process_state, project_root, runs_dir, save_json
-from .manga109 import Manga109, dataset_stats
-from .synthetic import STYLES, synthesize
-from .masks import BACKENDS, FALLBACKS, POLICIES, evaluate_masks
-from .extract import extract_masks
-from .losses import LossError
-from .train import TrainConfig, TrainingError
+from .data.manga109 import Manga109, dataset_stats, print_stats
+from .data.synthetic import STYLES, synthesize
+from .masks.rule import BACKENDS, FALLBACKS, POLICIES, evaluate_masks
+from .masks.extract import extract_masks
+from .diffusion.losses import LossError
+from .diffusion.train import TrainConfig, TrainingError
 
 # %% auto #0
 __all__ = ['RENAMED', 'DEPRECATED_UNTIL', 'GROUPS', 'RESUMABLE', 'cmd_synth', 'cmd_stats', 'cmd_masks', 'cmd_train_textseg',
@@ -32,27 +32,13 @@ def cmd_synth(a, # the parsed `mtl synth` flags (an argparse.Namespace)
                       overwrite=a.overwrite)
     if not a.quiet: print(f'wrote {a.books} books x {a.pages} pages ({a.size}, seed {a.seed}) to {root}')
 
-def _print_stats(st:dict, root):
-    print(f'Manga109 root: {root}')
-    keys = ['books', 'pages', 'annotated_pages', 'texts', 'frames', 'faces', 'bodies', 'characters', 'text_characters', 'onomatopoeia']
-    for k in keys:
-        if k in st: print(f'  {k:<16} {st[k]:>8,}')
-    v = st['validation']
-    print(f"  validation: {v['clipped']} boxes clipped, {v['dropped_zero_area']} zero-area boxes dropped, "
-          f"{len(v['zero_size_pages'])} pages declared 0x0, {len(v['size_mismatches'])} size mismatches")
-    for mm in v['size_mismatches'][:10]: print(f"    {mm['page']}: declared {mm['declared']}, image {mm['image']} (the image is used)")
-    for k, what in (('inverted_boxes', 'inverted boxes dropped'), ('duplicate_pages', 'duplicate page indices'), ('duplicate_titles', 'titles listed twice in books.txt')):
-        if v.get(k):
-            print(f"  {len(v[k])} {what}:")
-            for x in v[k][:10]: print(f'    {x}')
-
 def cmd_stats(a, # the parsed `mtl stats` flags (an argparse.Namespace)
              ):
     "Count a Manga109(-format) root."
     m = Manga109(a.data_root, annotations=a.annotations, coo=a.coo if a.coo else None)
     st = dataset_stats(m, check_images=a.check_images)
     if a.json: print(json.dumps(st, ensure_ascii=False))
-    else: _print_stats(st, a.data_root)
+    else: print_stats(st, a.data_root)
 
 def cmd_masks(a, # the parsed `mtl masks` flags (an argparse.Namespace)
              ):
@@ -73,8 +59,8 @@ def cmd_masks(a, # the parsed `mtl masks` flags (an argparse.Namespace)
 
 def cmd_train_textseg(a, # the parsed `mtl train-textseg` flags (an argparse.Namespace)
                      ):
-    "Train the text segmenter of the mask fallback (03d_textseg)."
-    from manga_textloss.textseg import train_textseg
+    "Train the text segmenter of the mask fallback (22_textseg)."
+    from manga_textloss.masks.textseg import train_textseg
     from manga_textloss.core import ConfigError
     check_flags(('--max-steps', a.max_steps, a.max_steps >= 1, 'an integer ≥ 1'), ('--seed', a.seed, a.seed >= 0, 'an integer ≥ 0'),
                 ('--pages', a.pages, a.pages >= 1, 'an integer ≥ 1'),
@@ -169,7 +155,7 @@ def cmd_demo(a, # the parsed `mtl demo` flags (an argparse.Namespace)
             ):
     "The main job on the embedded default."
     import datetime, time
-    from manga_textloss.demo import run_demo
+    from manga_textloss.experiments.demo import run_demo
     out = Path(a.output_dir or runs_dir()/f'demo-{datetime.date.today().isoformat()}'); a.output_dir = str(out)   # named by an interrupt
     t = time.time()
     report = run_demo(out, a.scale, a.seed, progress=not a.quiet, overwrite=a.overwrite, manga_ocr=a.judge_model, jobs=a.jobs, device=a.device,
@@ -182,9 +168,9 @@ def cmd_bench_legibility(a, # the parsed `mtl bench-legibility` flags (an argpar
                         ):
     "`mtl bench-legibility`: every arm × seed not yet finished (resumable), then the report."
     import time, os
-    from manga_textloss.bench import Bench, BenchConfig, parse_arms, run_summary
-    from manga_textloss.report import write_report as bench_report
-    from manga_textloss.runner import Runner, arm_jobs, job_name, plan_workers, shared_jobs
+    from manga_textloss.experiments.bench import Bench, BenchConfig, parse_arms, run_summary
+    from manga_textloss.experiments.report import write_report as bench_report
+    from manga_textloss.experiments.runner import Runner, arm_jobs, job_name, plan_workers, shared_jobs
     cfg = dataclass_from_args(BenchConfig, a); arms = parse_arms(a.arms)
     try: seeds = [int(s) for s in str(a.seeds).split(',') if s.strip()]
     except ValueError: raise DatasetError(f'--seeds {a.seeds!r}: give comma-separated integers ≥ 0, e.g. 0,1,2.') from None
@@ -218,8 +204,9 @@ def cmd_bench_legibility(a, # the parsed `mtl bench-legibility` flags (an argpar
 def cmd_evaluate(a, # the parsed `mtl evaluate` flags (an argparse.Namespace)
                 ):
     "Read the samples of run folders with an OCR judge; validated first with --validate-judge (manga-ocr: always)."
-    from manga_textloss.evaluate import evaluate_run, fmt_ci
-    from manga_textloss.judges import make_judge, validate_on
+    from manga_textloss.judging.evaluate import evaluate_run, fmt_ci
+    from manga_textloss.judging.judges import validate_on
+    from manga_textloss.judging.evaluate import make_judge
     if not 0 <= a.judge_threshold <= 1: raise DatasetError(f'--judge-threshold {a.judge_threshold}: give an exact accuracy in [0, 1].')
     judge, validation = make_judge(a.judge, a.judge_model), None
     if a.validate_judge or a.judge == 'manga-ocr':   # a model folder says nothing until it has read ground truth
@@ -242,8 +229,8 @@ def cmd_read(a, # the parsed `mtl read` flags (an argparse.Namespace)
             ):
     "Read image files with an OCR judge (PP-OCRv6 by default): one `path<TAB>reading<TAB>seconds` line each; the summary on stderr."
     import time
-    from manga_textloss.judges import make_judge
-    from manga_textloss.ppocr import format_rows, read_images
+    from manga_textloss.judging.evaluate import make_judge
+    from manga_textloss.judging.ppocr import format_rows, read_images
     t = time.time(); judge = make_judge(a.judge, a.judge_model)
     rows = read_images(a.images, judge)
     sys.stdout.write(format_rows(rows))
@@ -367,18 +354,18 @@ def parser()->argparse.ArgumentParser:
     s.add_argument('--coo', default=None, help='folder of COO onomatopoeia XML (default: ROOT/annotations_COO if present)')
     s.add_argument('--check-images', action='store_true', help='read every image header (finds declared-size mismatches)')
     s.set_defaults(fn=cmd_stats)
-    from manga_textloss.maskgen import SAM_CHECKPOINTS
+    from manga_textloss.masks.maskgen import SAM_CHECKPOINTS
     s = sub.add_parser('masks', help='text masks and match reports for every page of a root (resumable)')
     s.add_argument('--data-root', default=None, help='Manga109(-format) root (or as the positional ROOT)')
     s.positional('data_root', 'ROOT', 'the root (or --data-root)')
     s.add_argument('--output-dir', required=True, help='output folder: <title>/<NNN>.png + .json'); s.deprecate('--out', '--output-dir')
     s.add_argument('--backend', choices=BACKENDS, default=None, help="mask generator (default: the params file's, else classical)")
-    s.add_argument('--params', default=None, help='params file (JSON) saved by the tuner in 03a_tuner')
+    s.add_argument('--params', default=None, help='params file (JSON) saved by the tuner in 25_tuner')
     s.add_argument('--overwrite', action='store_true', help='replace the masks of an --output-dir folder made with other settings (without it: refused)')
     s.add_argument('--policy', choices=POLICIES, default=None, help="fallback: where the paper's rule rejects a box, mask the ink inside it "
                    "(the default); paper: the paper's rule only, rejected boxes stay empty (default: the params file's, else fallback)")
     s.add_argument('--fallback', choices=FALLBACKS, default=None, help="how a rejected box's strokes are read: net, the small learned segmenter "
-                   "(03d_textseg, the default); ink, the classical local threshold (03b_boxink) (default: the params file's, else net)")
+                   "(22_textseg, the default); ink, the classical local threshold (20_boxink) (default: the params file's, else net)")
     s.add_argument('--workers', type=int, default=0, help='processes sharing the pages on this machine: 0 (default) is one per CPU core for the '
                    'classical backend (at least 8 pages each) and 1 for the others; under accelerate launch each process takes its share')
     s.add_argument('--sam-model', default='vit_b', choices=(*SAM_CHECKPOINTS, 'tiny'), help='SAM architecture, matching --sam-checkpoint (sam-* backends; '
@@ -392,7 +379,7 @@ def parser()->argparse.ArgumentParser:
     s.add_argument('--json', action='store_true', help='print the summary as one JSON object (the human lines go to stderr)')
     s.add_argument('--quiet', action='store_true', help='no progress bar or summary')
     s.set_defaults(fn=cmd_masks)
-    s = sub.add_parser('train-textseg', help="train the mask fallback's text segmenter (03d_textseg) on pages with pixel masks")
+    s = sub.add_parser('train-textseg', help="train the mask fallback's text segmenter (22_textseg) on pages with pixel masks")
     s.add_argument('--output-dir', default=None, help='folder to write textseg.pt and textseg.json to')
     s.positional('output_dir', 'OUT', deprecated=True)
     s.add_argument('--data-root', action='append', default=None, help='a Manga109-format root with masks/<title>/<NNN>.png (repeatable; default: '
@@ -431,9 +418,9 @@ def parser()->argparse.ArgumentParser:
     s.add_argument('pred', help='predicted masks folder (<title>/<NNN>.png)'); s.add_argument('gt', help='ground-truth folder, e.g. ROOT/masks')
     s.add_argument('--json', action='store_true', help='print one JSON object'); s.add_argument('--csv', default=None, help='per-page table')
     s.set_defaults(fn=cmd_eval_masks)
-    from manga_textloss.ddpm import DDPMConfig, train_ddpm
-    from manga_textloss.ldm import LDMConfig, train_ldm
-    from manga_textloss.vae import VAEConfig, train_vae
+    from manga_textloss.diffusion.ddpm import DDPMConfig, train_ddpm
+    from manga_textloss.diffusion.ldm import LDMConfig, train_ldm
+    from manga_textloss.diffusion.vae import VAEConfig, train_vae
     for name, cls, fn, run, hlp in (
             ('train-ddpm', DDPMConfig, train_ddpm, lambda a: f'ddpm-{a.loss}', 'finetune/train an unconditional pixel DDPM, baseline or masked loss'),
             ('train-vae', VAEConfig, train_vae, lambda a: 'vae', 'train the small first-stage AutoencoderKL (embedded default)'),
@@ -445,7 +432,7 @@ def parser()->argparse.ArgumentParser:
         s.add_argument('--quiet', action='store_true', help='no progress bar or summary')
     s = sub.add_parser('evaluate', help='OCR legibility metrics of run folders (Sen.ACC, NED, char recall, text density)')
     s.add_argument('runs', nargs='+', help='run folders of mtl train-ldm / train-ddpm')
-    from manga_textloss.judges import JUDGES, DEFAULT_THRESHOLD
+    from manga_textloss.judging.judges import JUDGES, DEFAULT_THRESHOLD
     s.add_argument('--judge', choices=JUDGES, default='tesseract',
                    help='the OCR judge (default tesseract: Tesseract page mode; tesseract-crop: the bubble-crop reader; manga-ocr: needs --judge-model)')
     s.add_argument('--judge-model', metavar='DIR', default=None,
@@ -460,7 +447,7 @@ def parser()->argparse.ArgumentParser:
     s.add_argument('--json', action='store_true', help='print one JSON object')
     s.add_argument('--quiet', action='store_true', help='no progress bar')
     s.set_defaults(fn=cmd_evaluate)
-    from manga_textloss.bench import BenchConfig, DEMO_ARMS, ASCII_ARMS
+    from manga_textloss.experiments.bench import BenchConfig, DEMO_ARMS, ASCII_ARMS
     demo_arms = ','.join(next(k for k, v in ASCII_ARMS.items() if v == a) for a in DEMO_ARMS)   # typeable: masked-lam9-norm
     s = sub.add_parser('bench-legibility', help='the legibility benchmark (notebook 11): the demo\'s engine over seeds, two validated judges, paired intervals')
     add_dataclass_args(s, BenchConfig)
@@ -479,7 +466,7 @@ def parser()->argparse.ArgumentParser:
     s.add_argument('--json', action='store_true', help='print the report\'s record (legibility.json) as one JSON object (the summary line goes to stderr)')
     s.add_argument('--quiet', action='store_true', help='no progress lines')
     s.set_defaults(fn=cmd_bench_legibility)
-    from manga_textloss.demo import DEMO_SCALES
+    from manga_textloss.experiments.demo import DEMO_SCALES
     s = sub.add_parser('demo', help='the main job on the embedded default: data, masks, DDPM, VAE, LDM, OCR evaluation, gallery, report')
     s.add_argument('--output-dir', default=None, help='run folder (default: runs/demo-<date>); a rerun into it resumes'); s.deprecate('--out', '--output-dir')
     s.add_argument('--scale', default='small', choices=list(DEMO_SCALES), help="small (default: the benchmark's size; measured on 2 CPU cores: 9.9-10.9 min and at most 3.83 GiB with two workers) or smoke (seconds, what the tests run)")

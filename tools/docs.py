@@ -14,14 +14,14 @@ Without Quarto (or with `--preview`) it builds an offline preview instead, into 
    for `show_doc` (nbdev runs it, which re-runs tests and trainings and fails when they need earlier cells); `--strict`
    runs nbdev's processors unchanged and so fails where `nbdev_docs` would;
 3. rendered with nbconvert into one HTML page per notebook, named as Quarto names it (the frontmatter `output-file`,
-   e.g. `10_gallery.ipynb` -> `gallery.html`), with a sidebar linking the pages in order. Images (outputs,
+   e.g. `62_gallery.ipynb` -> `gallery.html`), with a sidebar linking the pages in order. Images (outputs,
    attachments, files referenced by relative path) are embedded as data URIs and no remote script is loaded, so the
    pages work from file:// without a network. Saved ipywidgets state is rendered statically (controls with their
    values, Output widgets with their images): the JavaScript widget manager cannot load offline. `pages.json` lists
    notebook -> page -> title.
 
-`--refresh-widgets nbs/03_masks.ipynb` reruns a notebook and saves only its widget cells' outputs and the widget state
-they need (nbdev_clean keeps notebook metadata `widgets`), which is how the saved tuner state in 03_masks was made.
+`--refresh-widgets nbs/23_masks.ipynb` reruns a notebook and saves only its widget cells' outputs and the widget state
+they need (nbdev_clean keeps notebook metadata `widgets`), which is how the saved tuner state in 23_masks was made.
 
 Exits non-zero with a message naming the notebook when a step fails.
 """

@@ -7,7 +7,7 @@ leave behind: every output that is a progress bar (a widget view or a stream's b
 `tools/test_docs.PROGRESS`), and the widget state no remaining output refers to. Every other output is kept; a
 notebook with nothing to remove is not rewritten.
 
-    python tools/no_progress.py nbs/07_ddpm.ipynb nbs/08_ldm.ipynb ...
+    python tools/no_progress.py nbs/52_ddpm.ipynb nbs/54_ldm.ipynb ...
 """
 import json, re, sys
 from pathlib import Path

@@ -33,8 +33,8 @@ def papermill_candidate(nb:Path)->bool:
     "A job notebook: one with a cell tagged `parameters`."
     return any('parameters' in c.get('metadata', {}).get('tags', []) for c in _cells(nb))
 
-SLOW_FIRST = ('90_cli.ipynb', '08_ldm.ipynb', '11_legibility.ipynb', '11a_runner.ipynb', '09a_judges.ipynb', '07_ddpm.ipynb',
-              '10_gallery.ipynb', '03_masks.ipynb', '09b_learned.ipynb', 'test_docs.py', 'test_install_ranges.py', 'jobs/train_ldm.ipynb', '04_extract.ipynb')
+SLOW_FIRST = ('90_cli.ipynb', '54_ldm.ipynb', '60_legibility.ipynb', '61_runner.ipynb', '41_judges.ipynb', '52_ddpm.ipynb',
+              '62_gallery.ipynb', '33_heldout_masks.ipynb', '23_masks.ipynb', '42_learned.ipynb', 'test_docs.py', 'test_install_ranges.py', 'jobs/train_ldm.ipynb', '24_extract.ipynb')
 # the checks that took longest in CI (2026-12-02, 2 cores), started first so the last to finish is a short one
 
 def one_nbdev(nb:str, flags:str):

@@ -7,7 +7,7 @@ not file: or data: blocked. It requires:
 - the build succeeds and `pages.json` names an existing page for every notebook of the sidebar;
 - on every page: the sidebar links every page (links resolve to written files), every <img> has loaded
   (naturalWidth > 0), no remote request was attempted, no JavaScript error, and no widget output lacks its saved state;
-- the index page (`index.html`, from nbs/index.ipynb) and the gallery page (from nbs/10_gallery.ipynb, `--gallery`)
+- the index page (`index.html`, from nbs/index.ipynb) and the gallery page (from nbs/62_gallery.ipynb, `--gallery`)
   each show, in the notebook content, at least one loaded image and at least one <table> with a data row (<td>);
 - every page of the numbered notebooks in FIGURE_NOTEBOOKS shows at least one loaded image in its content (a saved
   figure: `make outputs` regenerates them), so a notebook saved without outputs fails here;
@@ -18,9 +18,9 @@ import argparse, json, os, re, shutil, subprocess, sys, tempfile, time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-FIGURE_NOTEBOOKS = ('01_manga109', '02_synthetic', '02a_styles', '02b_heldout', '03_masks', '03b_boxink', '04_extract', '05_losses',
-                    '05a_crops', '06_train', '07_ddpm', '07a_vae', '08_ldm', '09_evaluate', '09a_judges', '09b_learned', '10a_report',
-                    '11_legibility', '11a_runner', '12_demo', '01a_reader', '02c_heldout_draw', '03c_maskgen', '09c_ppocr')   # each must show a saved figure on its docs page
+FIGURE_NOTEBOOKS = ('11_manga109', '13_synthetic', '12_styles', '31_heldout', '23_masks', '20_boxink', '24_extract', '50_losses',
+                    '14_crops', '51_train', '52_ddpm', '53_vae', '54_ldm', '44_evaluate', '41_judges', '42_learned', '63_report',
+                    '60_legibility', '61_runner', '64_demo', '10_reader', '30_heldout_draw', '21_maskgen', '43_ppocr')   # each must show a saved figure on its docs page
 
 PROGRESS = re.compile(r'\d+%\|.*\|.*(it/s|s/it|\?it)')   # what a tqdm bar prints: '40%|████      | 2/5 [00:01<00:02, 1.9it/s]'
 
@@ -52,7 +52,7 @@ JS_PAGE = """() => {
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('--nbs', default=str(ROOT/'nbs'), help='notebook folder to build (default: nbs/)')
-    ap.add_argument('--gallery', default='10_gallery', help='gallery notebook (name without .ipynb) whose page must show images and a table')
+    ap.add_argument('--gallery', default='62_gallery', help='gallery notebook (name without .ipynb) whose page must show images and a table')
     ap.add_argument('--chromium', default=None, help='Chromium binary (default: $CHROMIUM, /usr/lib/chromium/chromium, chromium on PATH)')
     ap.add_argument('--keep', default=None, help='build into this folder and keep it (default: a temporary folder)')
     a = ap.parse_args()

@@ -5,7 +5,7 @@
 # %% ../nbs/00_core.ipynb #58b814a9
 from __future__ import annotations
 
-import contextlib, csv, hashlib, importlib, json, math, numbers, os, random, re, shutil, sys, tempfile
+import contextlib, contextvars, csv, hashlib, importlib, json, math, numbers, os, random, re, shutil, sys, tempfile
 from dataclasses import field, fields
 from pathlib import Path
 
@@ -19,7 +19,8 @@ __all__ = ['LOCK_NAME', 'MASK_THRESHOLD', 'PACKAGED_FONTS', 'DatasetError', 'see
            'validate', 'field_help', 'flatten', 'differences', 'describe_differences', 'FolderBusy', 'acquire_folder',
            'release_folder', 'folder_lock', 'within', 'clear_folder', 'load_image', 'image_size', 'save_image',
            'read_mask', 'ellipse', 'mask_radius', 'stroke_mask', 'japanese_font_path', 'packaged_fonts',
-           'use_japanese_font', 'process_state', 'cpu_cores', 'spawn_pool', 'progress_bar', 'project_root', 'runs_dir']
+           'use_japanese_font', 'process_state', 'cpu_cores', 'spawn_pool', 'progress_bar', 'stage_lines', 'stage',
+           'project_root', 'runs_dir']
 
 # %% ../nbs/00_core.ipynb #970452da
 class DatasetError(ValueError):
@@ -264,9 +265,11 @@ def validate(obj, # a dataclass instance; int/float fields are coerced in place 
 def field_help(cls)->dict:
     "`--help` text of every field of dataclass `cls`: its comment in the class body, what it accepts (choices: argparse lists them), its default."
     import inspect
-    try: src = inspect.getsource(cls)
-    except (OSError, TypeError): src = ''
-    docs = dict(re.findall(r'^\s+(\w+)\s*:[^#\n]*#\s*(.+)$', src, re.M))
+    docs = {}
+    for k in reversed([k for k in cls.__mro__ if hasattr(k, '__dataclass_fields__')]):   # a base's comment, unless a subclass redeclares the field
+        try: src = inspect.getsource(k)
+        except (OSError, TypeError): src = ''
+        docs |= dict(re.findall(r'^\s+(\w+)\s*:[^#\n]*#\s*(.+)$', src, re.M))
     out = {}
     for f in fields(cls):
         doc = docs.get(f.name, '').strip()
@@ -554,6 +557,23 @@ def progress_bar(iterable=None, # what to iterate (None: update the bar by hand)
     from tqdm.auto import tqdm
     off = not progress or os.environ.get('TQDM_DISABLE', '').strip().lower() in ('1', 'true', 'yes')
     return tqdm(iterable, disable=off, **kwargs)
+
+_STAGES = contextvars.ContextVar('stages', default=None)   # the command whose long phases `stage` announces (None: quiet)
+
+@contextlib.contextmanager
+def stage_lines(command:str, # the command whose phases are announced, e.g. 'train-ddpm'
+                progress:bool=True, # announce them (False: quiet, as `--quiet`)
+               ):
+    "Within it, `stage` says on stderr which long phase starts (data, models, cache, sampling, evaluation), as `COMMAND: WHAT …`."
+    token = _STAGES.set(command if progress else None)
+    try: yield
+    finally: _STAGES.reset(token)
+
+def stage(what:str, # the phase about to start, e.g. 'sampling 8 images (50 DDIM steps)'
+         ):
+    "One line `COMMAND: WHAT …` on stderr, on the main process, inside `stage_lines` with progress on (else nothing); it draws no random number."
+    if (cmd := _STAGES.get()) and process_state().is_main_process: print(f'{cmd}: {what} …', file=sys.stderr, flush=True)
+
 
 # %% ../nbs/00_core.ipynb #cfa3618f
 def project_root(start:str|Path|None=None, # folder to search from (then its parents); None: the current directory

@@ -19,13 +19,13 @@ from ..data.synthetic import GALLERY_TEXTS, PROMPT_WORDS
 from PIL import Image
 from ..data.manga109 import Manga109
 from .losses import LossConfig, diffusion_target, weighted_mse
-from ..core import ConfigError, knob, validate
+from ..core import ConfigError, knob, stage, stage_lines, validate
+from ..data.source import DataConfig, data_root, resolve_data
 from .train import PREDICTION_TYPES, TrainConfig, TrainingError, abs_path, claim_task, train
 
 # %% auto #0
 __all__ = ['UNET_PRESETS', 'WEIGHT_FILES', 'PRETRAINED_FIX', 'LOSSES', 'ddpm_unet', 'read_config', 'check_model_folder',
-           'load_pretrained', 'load_ddpm', 'DDPMConfig', 'stage_lines', 'stage', 'synthetic_default', 'DDPMTask',
-           'sample_ddpm', 'denoising_error', 'train_ddpm']
+           'load_pretrained', 'load_ddpm', 'DDPMConfig', 'DDPMTask', 'sample_ddpm', 'denoising_error', 'train_ddpm']
 
 # %% ../../nbs/52_ddpm.ipynb #59e4f226
 UNET_PRESETS = {
@@ -114,17 +114,9 @@ def _resolution(v):
     "a multiple of 8"
     return None if v % 8 == 0 else 'an integer ≥ 8 and a multiple of 8'
 
-def _page_size(v):
-    "WIDTHxHEIGHT, at least 200x150"
-    from manga_textloss.data.synthetic import parse_size
-    try: parse_size(v)
-    except DatasetError: return 'WIDTHxHEIGHT of at least 200x150, e.g. 1654x1170'
-
 @dataclass
-class DDPMConfig:
-    "The pixel DDPM experiment (the training loop's knobs are in `TrainConfig`)."
-    data_root:str|None=None        # Manga109(-format) root; None: the synthetic default, made inside the run folder
-    masks:str|None=None            # text masks (<title>/<NNN>.png); default <data_root>/masks
+class DDPMConfig(DataConfig):
+    "The pixel DDPM experiment: its data (`DataConfig`), then the loss and model (the training loop's knobs are in `TrainConfig`)."
     loss:str=knob('masked', choices=LOSSES)  # baseline (plain MSE) or masked (the paper's region-weighted loss)
     lam:float=knob(1.0, ge=0)      # LossConfig: λ (1 = the paper)
     background:float=knob(1.0, ge=0)  # LossConfig: weight of non-text pixels
@@ -134,21 +126,11 @@ class DDPMConfig:
     pretrained:str|None=None       # a diffusers DDPM folder; None: a fresh model of `model_size`
     model_size:str=knob('small', choices=tuple(UNET_PRESETS))  # a fresh UNet's preset: tiny (tests), small (CPU), base (GPU)
     resolution:int=knob(64, ge=8, check=_resolution)  # side in pixels of the square crops the UNet trains on (a fresh UNet's sample size)
-    crop:str=knob('text', choices=CROPS)  # text: windows around text boxes; box: one square per text box (with `texts`: its class)
-    crop_size:int=knob(256, ge=8)  # crop side in page pixels at 1654-px page width (text/random windows)
-    crops_per_page:int=knob(8, ge=1)  # items per page and epoch (text/random windows)
-    box_margin:float=knob(0.15, ge=0)  # box crops: margin around the box, a share of its longer side
-    texts:str|None=None            # comma-separated vocabulary: box crops keep only boxes with these texts, and they are the classes
-    books:str|None=None            # comma-separated book titles to train on (None: every book of the root)
     class_conditional:bool=False   # condition the UNet on the crop's text class (needs `texts`); the paper's model is unconditional
     class_dropout:float=knob(0.1, ge=0, le=1)  # class-conditional: train with the null class this often (it samples the "none" prompt)
     guidance_scale:float=knob(1.0, ge=0)  # class-conditional sampling: classifier-free guidance (1: none)
     prediction_type:str=knob('epsilon', choices=PREDICTION_TYPES)  # fresh models only; pretrained keep theirs
     num_train_timesteps:int=knob(1000, ge=1)  # fresh models only: diffusion steps of the noise schedule (pretrained keep theirs)
-    synthetic_books:int=knob(2, ge=1)  # size of the synthetic default
-    synthetic_pages:int=knob(4, ge=1)  # synthetic default: pages per book
-    synthetic_size:str=knob('1654x1170', check=_page_size)  # synthetic default: page size in pixels
-    synthetic_seed:int=knob(0, ge=0)  # synthetic default: the dataset's seed (its held-out evaluation root uses this + 1000)
     eval_root:str|None=None        # held-out root for the denoising-error metrics; None: a synthetic one (another seed)
                                    # when training on the synthetic default, else the training root
     eval_items:int=knob(64, ge=0)  # crops in the evaluation (0: no evaluation)
@@ -163,38 +145,6 @@ class DDPMConfig:
         "The loss settings (`losses.LossConfig`) of these fields."
         return LossConfig(lam=self.lam, background=self.background, normalise=self.normalise, text_share=self.text_share, snr_gamma=self.snr_gamma)
 
-_STAGES = contextvars.ContextVar('stages', default=None)   # the command whose long phases `stage` announces (None: quiet)
-
-@contextlib.contextmanager
-def stage_lines(command:str, # the command whose phases are announced, e.g. 'train-ddpm'
-                progress:bool=True, # announce them (False: quiet, as `--quiet`)
-               ):
-    "Within it, `stage` says on stderr which long phase starts (data, models, cache, sampling, evaluation), as `COMMAND: WHAT …`."
-    token = _STAGES.set(command if progress else None)
-    try: yield
-    finally: _STAGES.reset(token)
-
-def stage(what:str, # the phase about to start, e.g. 'sampling 8 images (50 DDIM steps)'
-         ):
-    "One line `COMMAND: WHAT …` on stderr, on the main process, inside `stage_lines` with progress on (else nothing); it draws no random number."
-    if (cmd := _STAGES.get()) and process_state().is_main_process: print(f'{cmd}: {what} …', file=sys.stderr, flush=True)
-
-def synthetic_default(out:str|Path, # the folder the root is made in (a run folder)
-                      books:int, # books to synthesise
-                      pages:int, # pages per book
-                      size:str, # page size WIDTHxHEIGHT in pixels, e.g. '1654x1170'
-                      seed:int, # the dataset's seed (the root is a function of it)
-                      name:str='data', # the root's folder name inside `out` ('data_eval': the held-out evaluation root)
-                     )->Path:
-    "The synthetic default root `<out>/<name>`, made once (by the main process) and reused by later runs and resumes."
-    from manga_textloss.data.synthetic import synthesize
-    root = Path(out)/name
-    if process_state().is_main_process and not (root/'books.txt').is_file():
-        stage(f'rendering the {"embedded default" if name == "data" else "held-out evaluation"} dataset ({books} × {pages} pages of {size} px) into {root}')
-        synthesize(root, books, pages, size, seed)
-    process_state().wait_for_everyone()
-    return root
-
 class DDPMTask:
     "Unconditional pixel DDPM on page crops, baseline or masked loss."
     def __init__(self, cfg:DDPMConfig, # the experiment
@@ -203,8 +153,7 @@ class DDPMTask:
                 ):
         self.cfg, self.out = cfg, Path(output_dir)
         self.texts = parse_list(cfg.texts)
-        self.data_root = Path(cfg.data_root) if cfg.data_root else synthetic_default(self.out, cfg.synthetic_books, cfg.synthetic_pages,
-                                                                                      cfg.synthetic_size, cfg.synthetic_seed)
+        self.data_root = data_root(cfg, self.out, rendered=True)   # building a task writes no data: claim_task resolves it first
         if cfg.pretrained: self.model, self.scheduler = load_ddpm(cfg.pretrained)   # says its stage line once the folder passes its checks
         else:
             stage(f'building a fresh {cfg.model_size} UNet ({cfg.resolution} px)')
@@ -223,7 +172,7 @@ class DDPMTask:
                    output_dir:str|Path, # the run folder (where the synthetic default root is made)
                   )->dict:
         "The task's part of `params.json`: its config, with absolute paths (the synthetic default root is `<output_dir>/data`)."
-        return asdict(cfg) | dict(data_root=abs_path(cfg.data_root or Path(output_dir)/'data'), masks=abs_path(cfg.masks),
+        return asdict(cfg) | dict(data_root=abs_path(data_root(cfg, output_dir)), masks=abs_path(cfg.masks),
                                   pretrained=abs_path(cfg.pretrained), eval_root=abs_path(cfg.eval_root))
 
     def params(self)->dict:
@@ -236,8 +185,7 @@ class DDPMTask:
         c = self.cfg
         if not c.eval_items: return {}
         if c.eval_root: root = Path(c.eval_root)
-        elif c.data_root is None: root = synthetic_default(self.out, 1, max(2, c.synthetic_pages), c.synthetic_size, c.synthetic_seed + 1000, 'data_eval')
-        else: root = self.data_root
+        else: root = resolve_data(c, self.out, held_out=True)   # the synthetic default's held-out root, or the training root
         ds = CropDataset(root, None if (c.eval_root or c.data_root is None) else c.masks, c.resolution, c.crop, c.crop_size,
                          model.config.in_channels, max(1, c.eval_items // 4), seed=12345, margin=c.box_margin)   # every box: any text
         stage(f'evaluating: denoising error on {min(c.eval_items, len(ds))} held-out crops of {root}')

@@ -18,7 +18,9 @@ from ..core import DatasetError, atomic_write, process_state, weights_digest
 from .losses import (LATENT_WEIGHTS, LossConfig, diffusion_target, encoder_latent_weight, maxpool_latent_weight, naive_latent_weight,
                                    weight_stats, weighted_mse)
 from ..data.synthetic import GALLERY_TEXTS, PROMPT_TEMPLATE, EMPTY_PROMPT, make_prompt
-from .ddpm import CROPS, CropDataset, stage, stage_lines, synthetic_default, _page_size, _resolution, check_model_folder, load_pretrained, read_config
+from ..core import stage, stage_lines
+from ..data.source import DataConfig, data_root, resolve_data
+from .ddpm import CROPS, CropDataset, _resolution, check_model_folder, load_pretrained, read_config
 from ..data.crops import parse_list
 from .vae import VAE_PRESETS, VAEConfig, VAETask, psnr, small_vae, train_vae   # the first stage (notebook 07a)
 from ..core import knob, validate
@@ -127,10 +129,8 @@ def _odd(v):
     return None if v % 2 == 1 else 'an odd integer ≥ 1 (or none)'
 
 @dataclass
-class LDMConfig:
+class LDMConfig(DataConfig):
     "The latent diffusion experiment (the loop's knobs are in `TrainConfig`)."
-    data_root:str|None=None        # Manga109(-format) root; None: the synthetic default, made inside the run folder
-    masks:str|None=None            # text masks (<title>/<NNN>.png); default <data_root>/masks
     weight:str=knob('naive', choices=LATENT_WEIGHTS)  # the latent weight: none (plain MSE), the paper's naive or encoder, or maxpool
     prediction_type:str=knob('epsilon', choices=PREDICTION_TYPES)  # fresh models only (Stable Diffusion keeps its own)
     pretrained:str|None=None       # a Stable Diffusion 1.5 diffusers folder; None: the small embedded components
@@ -139,12 +139,6 @@ class LDMConfig:
     text_encoder_size:str=knob('small', choices=tuple(TEXT_PRESETS))  # embedded default
     train_text_encoder:bool|None=None  # train the text encoder with the UNet; None: the embedded (random) one trains, a pretrained one stays frozen (the paper)
     resolution:int=knob(64, ge=8, check=_resolution)  # image side; latents are resolution / VAE downsampling
-    crop:str=knob('text', choices=CROPS)  # text: windows around text boxes; box: one square per text box (prompt_source='crop' gives its text)
-    crop_size:int=knob(256, ge=8)  # crop side in page pixels at 1654-px page width (text/random windows)
-    crops_per_page:int=knob(8, ge=1)  # items per page and epoch (text/random windows)
-    box_margin:float=knob(0.15, ge=0)  # box crops: margin around the box, a share of its longer side
-    texts:str|None=None            # comma-separated vocabulary: box crops keep only boxes with these texts
-    books:str|None=None            # comma-separated book titles to train on (None: every book)
     prompt_template:str=knob(PROMPT_TEMPLATE, check=_template)  # the prompt of a crop with text: its {text} field takes the text
     empty_prompt:str=EMPTY_PROMPT  # the prompt of a crop without text (and of the "none" samples)
     prompt_source:str=knob('page', choices=PROMPT_SOURCES)  # page: the page's longest text (the paper); crop: the box the crop centres on
@@ -166,10 +160,6 @@ class LDMConfig:
     cache_dir:str|None=None        # default: <output_dir>/cache
     guidance_scale:float=knob(4.0, ge=0)  # sampling
     samples_per_prompt:int=knob(2, ge=1)  # final samples: images for each of the paper's six prompts (fixed seeds)
-    synthetic_books:int=knob(2, ge=1)  # synthetic default: books
-    synthetic_pages:int=knob(4, ge=1)  # synthetic default: pages per book
-    synthetic_size:str=knob('1654x1170', check=_page_size)  # synthetic default: page size in pixels
-    synthetic_seed:int=knob(0, ge=0)  # synthetic default: the dataset's seed
 
     def __post_init__(self): validate(self)
 
@@ -301,7 +291,7 @@ class LDMTask:
                  seed:int=0, # model initialisation and crop windows
                 ):
         self.cfg, self.out, self.seed = cfg, Path(output_dir), seed
-        self.data_root = Path(cfg.data_root) if cfg.data_root else synthetic_default(self.out, cfg.synthetic_books, cfg.synthetic_pages, cfg.synthetic_size, cfg.synthetic_seed)
+        self.data_root = data_root(cfg, self.out, rendered=True)   # building a task writes no data: claim_task resolves it first
         if cfg.pretrained:
             parts = load_sd(cfg.pretrained)   # says its stage line once the folder passes its checks
             from diffusers import DDPMScheduler
@@ -337,7 +327,7 @@ class LDMTask:
                    output_dir:str|Path, # the run folder (where the synthetic default root is made)
                   )->dict:
         "The task's part of `params.json`: its config, with absolute paths (the synthetic default root is `<output_dir>/data`), and the VAE's weights digest."
-        return asdict(cfg) | dict(data_root=abs_path(cfg.data_root or Path(output_dir)/'data'), masks=abs_path(cfg.masks),
+        return asdict(cfg) | dict(data_root=abs_path(data_root(cfg, output_dir)), masks=abs_path(cfg.masks),
                                   pretrained=abs_path(cfg.pretrained), vae=abs_path(cfg.vae), cache_dir=abs_path(cfg.cache_dir),
                                   vae_digest=vae_digest(cfg.vae) if cfg.vae and not cfg.pretrained else None)   # a VAE retrained in place is refused
 

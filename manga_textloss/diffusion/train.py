@@ -14,6 +14,7 @@ import torch
 from PIL import Image
 
 from .. import __version__
+from ..data.source import DataConfig, resolve_data
 from ..core import (DatasetError, ConfigError, accepted, acquire_folder, atomic_write, clear_folder, describe_differences, differences,
                                  field_help, field_kind, flatten, fs_error, knob, process_state, read_run_json, release_folder, save_json, save_image,
                                  validate, within, write_failure, progress_bar)
@@ -250,9 +251,11 @@ def claim_task(Task, # a task class: `Task.params_for(cfg, output_dir)` and `Tas
                cfg, # the task's settings (its config dataclass)
                tcfg:TrainConfig, # the loop's settings; `tcfg.output_dir` is the run folder
               )->tuple:
-    "`(task, tcfg)`: the run folder claimed (`claim_run`) before the task is built, since building it may write data or a cache there."
+    "`(task, tcfg)`: the run folder claimed (`claim_run`), its data resolved (`data.source.resolve_data`: the embedded default is rendered there once), then the task built."
     tcfg = claim_run(tcfg, Task.params_for(cfg, tcfg.output_dir), run_inputs(cfg))
-    try: return Task(cfg, tcfg.output_dir, tcfg.seed), tcfg
+    try:
+        if isinstance(cfg, DataConfig): resolve_data(cfg, tcfg.output_dir)
+        return Task(cfg, tcfg.output_dir, tcfg.seed), tcfg
     except BaseException: release_folder(tcfg.output_dir, all=True); raise
 
 # %% ../../nbs/51_train.ipynb #e64c64a8

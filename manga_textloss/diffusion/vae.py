@@ -15,7 +15,9 @@ from PIL import Image
 
 from ..core import knob, validate
 from ..data.crops import parse_list
-from .ddpm import CROPS, CropDataset, stage, stage_lines, synthetic_default, _page_size, _resolution
+from ..core import stage, stage_lines
+from ..data.source import DataConfig, data_root, resolve_data
+from .ddpm import CROPS, CropDataset, _resolution
 from .train import TrainConfig, abs_path, claim_task, train
 
 # %% auto #0
@@ -37,25 +39,15 @@ def small_vae(size:str='small', # a preset of `VAE_PRESETS`
 
 # %% ../../nbs/53_vae.ipynb #bf263d8c
 @dataclass
-class VAEConfig:
-    "The first-stage autoencoder of the embedded default."
-    data_root:str|None=None        # Manga109(-format) root; None: the synthetic default, made inside the run folder
-    masks:str|None=None            # text masks (<title>/<NNN>.png, for box crops and the text-PSNR); default <data_root>/masks
+class VAEConfig(DataConfig):
+    "The first-stage autoencoder: its data (`DataConfig`, with random windows, 16 per page, by default), then the model and loss."
     vae_size:str=knob('small', choices=tuple(VAE_PRESETS))  # preset: tiny / small (4× down), tiny-2x (2× down, for small crops)
     channels:int=knob(1, choices=(1, 3))  # image channels (3: grey replicated, as Stable Diffusion's VAE expects)
     resolution:int=knob(64, ge=8, check=_resolution)  # side in pixels of the square crops the VAE trains on
-    crop:str=knob('random', choices=CROPS)  # random crops: the VAE must reconstruct everything, not only text (box: the benchmark's crops)
-    crop_size:int=knob(256, ge=8)  # crop side in page pixels at 1654-px page width (text/random windows)
-    crops_per_page:int=knob(16, ge=1)  # items per page and epoch (text/random windows)
-    box_margin:float=knob(0.15, ge=0)  # box crops: margin around the box, a share of its longer side
-    texts:str|None=None            # comma-separated vocabulary: box crops keep only boxes with these texts
-    books:str|None=None            # comma-separated book titles to train on (None: every book)
+    crop:str=knob('random', choices=CROPS)  # the VAE's default: random windows, since it must reconstruct everything, not only text (box: the benchmark's crops)
+    crops_per_page:int=knob(16, ge=1)  # the VAE's default: 16 windows per page and epoch
     kl_weight:float=knob(1e-6, ge=0)  # weight of the KL term (per latent element)
     l1_weight:float=knob(0.0, ge=0)  # weight of an L1 reconstruction term beside the MSE (sharper strokes)
-    synthetic_books:int=knob(2, ge=1)  # synthetic default: books
-    synthetic_pages:int=knob(4, ge=1)  # synthetic default: pages per book
-    synthetic_size:str=knob('1654x1170', check=_page_size)  # synthetic default: page size in pixels
-    synthetic_seed:int=knob(0, ge=0)  # synthetic default: the dataset's seed (its held-out root uses this + 1000)
     eval_items:int=knob(64, ge=1)  # held-out text crops of the reconstruction PSNR (at most this many)
 
     def __post_init__(self): validate(self)
@@ -86,7 +78,7 @@ class VAETask:
                  seed:int=0, # model initialisation and crop windows
                 ):
         self.cfg, self.out = cfg, Path(output_dir)
-        self.data_root = Path(cfg.data_root) if cfg.data_root else synthetic_default(self.out, cfg.synthetic_books, cfg.synthetic_pages, cfg.synthetic_size, cfg.synthetic_seed)
+        self.data_root = data_root(cfg, self.out, rendered=True)   # building a task writes no data: claim_task resolves it first
         stage(f'building a fresh {cfg.vae_size} AutoencoderKL'); torch.manual_seed(seed); self.model = PosteriorPass(small_vae(cfg.vae_size, cfg.channels))
         stage(f'reading the pages and masks of {self.data_root} ({cfg.crop} crops)')
         self.dataset = CropDataset(self.data_root, cfg.masks, cfg.resolution, cfg.crop, cfg.crop_size, cfg.channels, cfg.crops_per_page, seed,
@@ -96,7 +88,7 @@ class VAETask:
                    output_dir:str|Path, # the run folder (where the synthetic default root is made)
                   )->dict:
         "The task's part of `params.json`: its config with the absolute data root (the synthetic default is `<output_dir>/data`)."
-        return asdict(cfg) | dict(data_root=abs_path(cfg.data_root or Path(output_dir)/'data'), masks=abs_path(cfg.masks))
+        return asdict(cfg) | dict(data_root=abs_path(data_root(cfg, output_dir)), masks=abs_path(cfg.masks))
     def params(self):
         "The task's part of `params.json` (`params_for` of its config and run folder)."
         return self.params_for(self.cfg, self.out)
@@ -111,7 +103,7 @@ class VAETask:
         return F.mse_loss(rec, x) + l1 + self.cfg.kl_weight * kl.mean(), dict(text_frac=batch['mask'].mean().item())
     def _eval_set(self):
         c = self.cfg
-        root = synthetic_default(self.out, 1, max(2, c.synthetic_pages), c.synthetic_size, c.synthetic_seed + 1000, 'data_eval') if c.data_root is None else self.data_root
+        root = resolve_data(c, self.out, held_out=True)   # the synthetic default's held-out root, or the training root
         return CropDataset(root, c.masks if c.data_root else None, c.resolution, 'text', c.crop_size, c.channels, max(1, c.eval_items // 4), seed=12345)
     @torch.no_grad()
     def evaluate(self, model, # the trained `PosteriorPass`

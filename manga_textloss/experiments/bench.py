@@ -15,7 +15,8 @@ import torch
 
 from ..core import (DatasetError, atomic_write, check_masks_root, file_lock, knob, process_state, read_run_json, save_csv,
                                  save_json, validate)
-from ..data.crops import CropDataset, parse_list, split_books, stack_crops, text_key, text_vocabulary
+from ..data.crops import CropDataset, parse_list, split_books, stack_crops, text_vocabulary
+from ..data.reader import normalise_text
 from ..data.synthetic import PROMPT_WORDS
 from ..diffusion.train import PREDICTION_TYPES, TrainConfig, claim_task, train
 
@@ -243,7 +244,8 @@ class Bench:
     @property
     def learned_judge(self):
         "The learned judge: trained on the judge books' crops, validated on the held-out books' crops and on noise (made once)."
-        from manga_textloss.judging.learned import LearnedJudge, fit_learned_judge, validate_learned
+        from manga_textloss.judging.learned import LearnedJudge, fit_learned_judge
+        from manga_textloss.judging.judges import validate
         if self._learned is None:
             c, f = self.cfg, self.work/'judge'
             key = dict(texts=list(self.texts), resolution=c.resolution, steps=c.judge_steps, root=str(self.root), masks=str(self.masks))
@@ -252,7 +254,7 @@ class Bench:
                     t0 = time.time(); self.log(f'training the learned judge ({c.judge_steps} steps) …')
                     j = fit_learned_judge(self.root, self.texts, masks=self.masks, books=self.split['judge'], resolution=c.resolution,
                                           steps=c.judge_steps, device=self._device())
-                    validate_learned(j, self.crops('heldout'))
+                    C = self.crops('heldout'); validate(j, C.images, [C.texts[l] for l in C.labels.tolist()], data=f'{len(C)} held-out crops')
                     j.validation['train_seconds'] = round(time.time() - t0, 1)
                     j.save(f); save_json(key, f/'made_with.json')
             self._learned = LearnedJudge.load(f)
@@ -261,7 +263,7 @@ class Bench:
     @property
     def tesseract_judge(self):
         "Tesseract on crops (`judges.TesseractJudge('crop')`), validated on the held-out books' crops (made once)."
-        from manga_textloss.judging.judges import TesseractJudge, letters
+        from manga_textloss.judging.judges import TesseractJudge, validate
         if self._tesseract is None:
             j = TesseractJudge('crop'); f = self.work/'tesseract_validation.json'
             key = dict(texts=list(self.texts), resolution=self.cfg.resolution, root=str(self.root), version=j.version)
@@ -270,8 +272,7 @@ class Bench:
                 if old.get('made_with') != json.loads(json.dumps(key, ensure_ascii=False)):
                     self.log('validating Tesseract on held-out crops …')
                     C = self.crops('heldout', per_text=5); imgs = to_uint8(C.images)
-                    reads = j.read(list(imgs)); ok = [letters(r) == letters(C.texts[l]) for r, l in zip(reads, C.labels.tolist())]
-                    old = dict(made_with=key, judge=j.name, version=j.version, n=len(ok), accuracy=float(np.mean(ok)), compared='letters (NFKC)')
+                    old = validate(j, list(imgs), [C.texts[l] for l in C.labels.tolist()], data='held-out crops') | dict(made_with=key)   # letters compared
                     save_json(old, f)
             j.validation = {k: v for k, v in old.items() if k != 'made_with'}; self._tesseract = j
         return self._tesseract
@@ -352,19 +353,15 @@ class Bench:
         with torch.no_grad(): samples = task.sample_texts(task.model, texts, c.samples_per_text, c.sampler_seed, c.sampler_steps)
         asked = [t for t in texts for _ in range(c.samples_per_text)]
         imgs = np.stack([np.asarray(im.convert('L')) for t in texts for im in samples[t]])
-        from manga_textloss.judging.learned import JUDGE_MIN_CONF
-        lab, conf = learned.predict(torch.from_numpy(imgs).float()[:, None] / 127.5 - 1)
-        reads = [self.texts[l] if l < len(self.texts) and p >= JUDGE_MIN_CONF else '' for l, p in zip(lab.tolist(), conf.tolist())]
-        treads = tess.read(list(imgs)) if tess else [''] * len(imgs)
         mocr = self.manga_ocr_judge
         if mocr and not mocr.validation['passed']: mocr = None   # below the threshold on ground truth: it does not judge samples
-        mreads = mocr.read(list(imgs)) if mocr else None
-        from manga_textloss.judging.judges import letters
-        rows = [dict(arm=arm, model=a.model, prediction_type=pt, seed=seed,
-                     index=i, text=t or '', judge=reads[i], judge_conf=round(float(conf[i]), 4),
-                     judge_ok=float(bool(t) and text_key(reads[i]) == text_key(t)), tesseract=treads[i],
-                     tesseract_ok=float(bool(t) and bool(tess) and letters(treads[i]) == letters(t)) if tess else float('nan'))
-                | (dict(manga_ocr=mreads[i], manga_ocr_ok=float(bool(t) and text_key(mreads[i]) == text_key(t))) if mocr else {})
+        from manga_textloss.judging.evaluate import score
+        S = {(r['judge'], r['index']): r for r in score(list(imgs), [t or None for t in asked], [j for j in (learned, tess, mocr) if j])}
+        ok = lambda j, i: float(bool(S[j.name, i]['sen_acc']))   # 0 where no text was asked
+        rows = [dict(arm=arm, model=a.model, prediction_type=pt, seed=seed, index=i, text=t or '',
+                     judge=S[learned.name, i]['text'], judge_conf=S[learned.name, i]['confidence'], judge_ok=ok(learned, i),
+                     tesseract=S[tess.name, i]['text'] if tess else '', tesseract_ok=ok(tess, i) if tess else float('nan'))
+                | (dict(manga_ocr=S[mocr.name, i]['text'], manga_ocr_ok=ok(mocr, i)) if mocr else {})
                 for i, t in enumerate(asked)]
         asked_rows = [r for r in rows if r['text']]
         meta = dict(arm=arm, seed=seed, model=a.model, prediction_type=pt, config=config_key(c), device=self._device(),

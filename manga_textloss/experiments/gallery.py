@@ -110,7 +110,7 @@ def write_table(rows:list[dict], # `evaluate.compare_runs` rows
 
 def render_gallery(runs:list, # run folders
                    out:str|Path, # where the figures and the table go
-                   judge:dict|None=None, # a validate_judge result recorded with newly evaluated runs
+                   judge=None, # the judge of runs not read yet (`make_judge`; None: Tesseract page mode)
                    progress:bool=True, # a progress bar while the judge reads runs not read yet
                   )->dict:
     "Galleries + table of `runs` into `out`: `{'ldm': png|None, 'ddpm': png|None, 'csv', 'md', 'rows'}`."

@@ -190,8 +190,7 @@ def report_markdown(bench, # the benchmark (`bench.Bench`) (its judges are made 
                    )->list[str]:
     "The report's body: data, judges and their validation, the VAE, the gallery, the table, the sentence."
     from manga_textloss.experiments.bench import ARMS
-    from manga_textloss.judging.learned import require_learned_valid
-    from manga_textloss.judging.judges import JudgeNotValid
+    from manga_textloss.judging.judges import JudgeNotValid, require_valid
     c, lj, tj = bench.cfg, bench.learned_judge, bench.tesseract_judge if bench.cfg.tesseract else None
     jv = lj.validation or {}
     src = f'the root {c.root}' if c.root else (f'the embedded default (a synthetic Manga109-format root: {c.books} books × {c.pages} pages of '
@@ -206,7 +205,7 @@ def report_markdown(bench, # the benchmark (`bench.Bench`) (its judges are made 
          f"held-out books' crops (n = {jv.get('heldout_n')}); on pure noise it names the requested text for "
          f"{jv.get('noise_gaussian_accuracy', float('nan')):.1%} (Gaussian), {jv.get('noise_uniform_accuracy', float('nan')):.1%} (uniform), "
          f"{jv.get('noise_smooth_accuracy', float('nan')):.1%} (smooth) of images (chance {jv.get('chance', float('nan')):.0%})."]
-    try: require_learned_valid(lj); ok, why = True, ''
+    try: require_valid(lj); ok, why = True, ''
     except JudgeNotValid as e: ok, why = False, str(e)
     if tj: L += ['', f"Tesseract ({tj.version}; letters compared after NFKC) reads **{tj.validation['accuracy']:.0%}** of held-out crops "
                  f"(n = {tj.validation['n']}): its ceiling at this size, reported beside the learned judge."]
@@ -239,11 +238,10 @@ def write_report(bench, # the benchmark (`bench.Bench`)
     import matplotlib.pyplot as plt
     from manga_textloss.experiments.bench import config_key
     from manga_textloss.experiments.gallery import save_figure
-    from manga_textloss.judging.learned import require_learned_valid
-    from manga_textloss.judging.judges import JudgeNotValid
+    from manga_textloss.judging.judges import JudgeNotValid, require_valid
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     runs = bench.runs(); rows = read_samples(bench.work, runs); lj = bench.learned_judge
-    try: require_learned_valid(lj); ok = True
+    try: require_valid(lj); ok = True
     except JudgeNotValid: ok = False
     table = legibility_table(rows, runs) if rows and ok else []
     figs = {}

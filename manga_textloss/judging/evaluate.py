@@ -5,26 +5,24 @@
 # %% ../../nbs/44_evaluate.ipynb #2611fb51
 from __future__ import annotations
 
-import csv, hashlib, json, re, unicodedata
-from collections import Counter
-from dataclasses import dataclass
-from functools import lru_cache
+import csv, hashlib, json, re
 from pathlib import Path
 
 import numpy as np
-from PIL import Image, ImageOps
+from PIL import Image
 
 from ..core import DatasetError, flatten, read_run_json, save_csv, save_json, progress_bar
 from ..data.synthetic import GALLERY_TEXTS, PROMPT_TEMPLATE
-from .ocr import APT_PACKAGES, ORIENTATIONS, EvaluationError, Reading, check_tesseract, normalise_ocr, read_text, text_scores
-from .judges import JUDGES, Judge, JudgeNotValid, MangaOcrJudge, TesseractJudge, figure, require_valid
+from .ocr import APT_PACKAGES, ORIENTATIONS, EvaluationError, Reading, check_tesseract, read_text, text_scores
+from ..data.reader import normalise_text
+from .judges import JUDGES, Judge, MangaOcrJudge, TesseractJudge
 from .learned import LearnedJudge
 from .ppocr import PPOCRJudge
 
 
 # %% auto #0
-__all__ = ['DEFAULT_CROP_JUDGE', 'NOT_CONFIG', 'METHOD_ORDER', 'CURVE_FIELDS', 'make_judge', 'bootstrap_ci', 'paired_bootstrap',
-           'fmt_ci', 'judge_items', 'validate_judge', 'run_samples', 'summarise', 'evaluate_run', 'read_ocr_csv',
+__all__ = ['DEFAULT_CROP_JUDGE', 'SCORE_FIELDS', 'NOT_CONFIG', 'METHOD_ORDER', 'CURVE_FIELDS', 'make_judge', 'bootstrap_ci',
+           'paired_bootstrap', 'fmt_ci', 'run_samples', 'summarise', 'score', 'evaluate_run', 'read_ocr_csv',
            'ocr_stale', 'run_info', 'config_key', 'method_labels', 'compare_runs', 'method_order', 'comparison_table',
            'markdown_table', 'read_curve', 'plot_curve', 'LegibilityCurve']
 
@@ -91,47 +89,6 @@ def fmt_ci(r:dict, # a `bootstrap_ci` result (empty or n = 0: shown as –)
     "`0.42 [0.30, 0.55]`."
     return '–' if not r or r.get('n', 0) == 0 else f"{r['mean']:.{digits}f} [{r['lo']:.{digits}f}, {r['hi']:.{digits}f}]"
 
-# %% ../../nbs/44_evaluate.ipynb #e2c05838
-def judge_items(root:str|Path, # a Manga109(-format) root
-                margin:int=4, # pixels around each text box
-                limit:int|None=None, # at most this many boxes (in reading order of the root)
-               )->list[tuple[Image.Image,str,str]]:
-    "(grey crop, normalised ground-truth text, '<book>/<page>/<id>') for the text boxes of `root`."
-    from manga_textloss.data.manga109 import Manga109
-    out = []
-    for p in Manga109(root).pages():
-        if not p.texts: continue
-        im = p.image('L')
-        for t in p.texts:
-            if not normalise_ocr(t.text): continue
-            out.append((im.crop((max(t.xmin - margin, 0), max(t.ymin - margin, 0), min(t.xmax + margin, p.width),
-                                 min(t.ymax + margin, p.height))), normalise_ocr(t.text), f'{p.name}/{t.id}'))
-            if limit and len(out) >= limit: return out
-    return out
-
-def validate_judge(root:str|Path|None=None, # ground truth; None: a fresh synthetic root (`books`×`pages`, `seed`)
-                   books:int=2, # the synthetic root when `root` is None: its books
-                   pages:int=4, # the synthetic root: pages per book
-                   seed:int=3, # the synthetic root: its seed
-                   scale:float=1.0, # resize the crops by this factor first
-                   limit:int|None=None, # at most this many text boxes (in reading order of the root; None: all)
-                  )->dict:
-    "Exact-match rate of the judge on ground-truth text: `{'accuracy', 'n', 'correct', 'ned', 'scale', 'misread': [...]}`."
-    import tempfile
-    from manga_textloss.data.synthetic import synthesize
-    with tempfile.TemporaryDirectory() as tmp:
-        if root is None: root = synthesize(Path(tmp)/'judge', books=books, pages=pages, seed=seed)
-        items = judge_items(root, limit=limit)
-        if not items: raise EvaluationError(f'{root} has no text boxes with text: nothing to validate the judge on.')
-        misread, correct, neds = [], 0, []
-        for im, gt, name in items:
-            if scale != 1: im = im.resize((max(1, round(im.width * scale)), max(1, round(im.height * scale))), Image.LANCZOS)
-            r = read_text(im)
-            s = text_scores(r.text, gt); correct += int(s['sen_acc']); neds.append(s['ned'])
-            if not s['sen_acc']: misread.append(dict(item=name, truth=gt, read=r.text, orientation=r.orientation))
-    return dict(accuracy=correct / len(items), n=len(items), correct=correct, ned=float(np.mean(neds)), scale=scale,
-                misread=misread)
-
 # %% ../../nbs/44_evaluate.ipynb #51f1f41a
 def _template_regex(template:str)->re.Pattern:
     a, _, b = template.partition('{text}')
@@ -171,14 +128,35 @@ def summarise(records:list[dict], # per-sample records (`evaluate_run`'s, or `re
     return out
 
 def _judge_and_validation(judge, validation):
-    "The judge object and its validation from `evaluate_run`'s arguments (a dict `judge` is a legacy `validate_judge` result)."
-    from manga_textloss.judging.judges import TesseractJudge
-    if isinstance(judge, dict): judge, validation = None, judge if validation is None else validation
+    "The judge object and its validation from `evaluate_run`'s arguments."
+    if isinstance(judge, dict): raise TypeError('evaluate_run takes a judge (`make_judge(...)`), not a validation: pass that as validation=.')
     judge = judge if judge is not None else TesseractJudge('page')
     return judge, validation if validation is not None else judge.validation
 
+SCORE_FIELDS = ('text', 'confidence', 'chars', 'orientation', 'sen_acc', 'ned', 'char_recall')   # what `score` says of a sample and a judge
+
+def score(images:list, # the samples, in order: uint8 arrays, PIL images or image files
+          requested:list, # the text each was asked for (None: no text asked; its scores are None)
+          judges:list, # the judges (validated): each reads every sample and compares in its own form (`Judge.form`)
+          progress:bool=False, # a tqdm bar per judge
+          desc:str='OCR', # the bar's label
+         )->list[dict]:
+    "The one scoring of samples (`mtl evaluate`, the benchmark, the demo, the gallery): a row per judge and sample: judge, index, target and `SCORE_FIELDS`."
+    rows = []
+    for j in judges:
+        bs = max(1, int(getattr(j, 'batch_size', 1)))
+        with progress_bar(total=len(images), progress=progress, desc=f'{desc} ({j.name})', leave=False) as bar:
+            for i in range(0, len(images), bs):
+                chunk = [Image.open(x) if isinstance(x, (str, Path)) else x for x in images[i:i + bs]]
+                for k, r in enumerate(j.readings(chunk)):
+                    t = requested[i + k]
+                    rows.append(dict(judge=j.name, index=i + k, target=t, text=r.text, confidence=r.confidence, chars=r.chars, orientation=r.orientation)
+                                | (text_scores(r.text, t, j.form) if t is not None else dict(sen_acc=None, ned=None, char_recall=None)))
+                bar.update(len(chunk))
+    return rows
+
 def evaluate_run(run:str|Path, # a run folder (train-ldm or train-ddpm)
-                 judge=None, # a judge (`judges.make_judge`); None: Tesseract page mode; a dict: a `validate_judge` result to record
+                 judge=None, # a judge (`make_judge`); None: Tesseract page mode
                  progress:bool=True, # a tqdm bar while the samples are read
                  validation:dict|None=None, # the judge's `judges.validate` result (default: `judge.validation`)
                  threshold:float|None=None, # the exact accuracy the validation must reach (default: the validation's own)
@@ -190,7 +168,7 @@ def evaluate_run(run:str|Path, # a run folder (train-ldm or train-ddpm)
     if not run.is_dir(): raise EvaluationError(f'{run} is not a folder: pass a run folder (runs/<name>) of mtl train-ldm / train-ddpm.')
     judge, validation = _judge_and_validation(judge, validation)
     forced = False
-    if validation is not None and (threshold is not None or 'threshold' in validation):   # legacy results carry no threshold
+    if validation is not None:
         try: require_valid(judge, validation, threshold)
         except JudgeNotValid:
             if not force: raise
@@ -200,16 +178,9 @@ def evaluate_run(run:str|Path, # a run folder (train-ldm or train-ddpm)
     for s in samples:
         if not (run/s['file']).is_file():
             raise EvaluationError(f"{run/s['file']} is listed in {run}/samples.json but missing: the run is incomplete; rerun its training job.")
-    records, bs = [], max(1, int(getattr(judge, 'batch_size', 1)))
-    with progress_bar(total=len(samples), progress=progress, desc=f'OCR {run.name}', leave=False) as bar:
-        for i in range(0, len(samples), bs):
-            chunk = samples[i:i + bs]
-            for s, r in zip(chunk, judge.readings([Image.open(run/s['file']) for s in chunk])):
-                rec = dict(file=s['file'], prompt=s['prompt'], target=s['target'], text=r.text, confidence=r.confidence,
-                           chars=r.chars, orientation=r.orientation)
-                rec |= text_scores(r.text, s['target']) if s['target'] is not None else dict(sen_acc=None, ned=None, char_recall=None)
-                records.append(rec | dict(judge=judge.name, sha256=_sha(run/s['file'])))   # the reading is tied to the sample it read
-            bar.update(len(chunk))
+    rows = score([run/s['file'] for s in samples], [s['target'] for s in samples], [judge], progress, f'OCR {run.name}')
+    records = [dict(file=s['file'], prompt=s['prompt'], target=s['target']) | {k: r[k] for k in SCORE_FIELDS}
+               | dict(judge=judge.name, sha256=_sha(run/s['file'])) for s, r in zip(samples, rows)]   # the reading is tied to the sample it read
     save_csv(records, run/'ocr.csv')
     desc = judge.describe() | dict(validation=figure(validation)) | (dict(forced=True) if forced else {})
     mf = run/'metrics.json'
@@ -306,7 +277,7 @@ def method_labels(infos:list[dict], # `run_info` of each run
     return out
 
 def compare_runs(runs:list, # run folders
-                 judge=None, # a judge (runs it did not read are read again), or a legacy `validate_judge` result to record
+                 judge=None, # a judge (runs it did not read are read again; None: Tesseract page mode)
                  reevaluate:bool=False, # read samples again even where ocr.csv exists
                  progress:bool=True, # a tqdm bar while the judge reads a run
                 )->list[dict]:

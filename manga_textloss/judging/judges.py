@@ -14,11 +14,12 @@ import numpy as np
 from PIL import Image
 
 from ..core import DatasetError
-from .ocr import ORIENTATIONS, EvaluationError, Reading, check_tesseract, normalise_ocr, read_text, text_scores
+from .ocr import ORIENTATIONS, EvaluationError, Reading, check_tesseract, read_text, text_scores
+from ..data.reader import normalise_text
 
 # %% auto #0
-__all__ = ['JUDGES', 'DEFAULT_THRESHOLD', 'CROP_SIDE', 'MANGA_OCR_REPO', 'MANGA_OCR_FILES', 'MANGA_OCR_WEIGHTS', 'GET_WEIGHTS',
-           'figure', 'Judge', 'letters', 'clean_crop', 'tesseract_crop', 'TesseractJudge', 'check_model_dir',
+__all__ = ['JUDGES', 'DEFAULT_THRESHOLD', 'FORMS', 'CROP_SIDE', 'MANGA_OCR_REPO', 'MANGA_OCR_FILES', 'MANGA_OCR_WEIGHTS',
+           'GET_WEIGHTS', 'figure', 'Judge', 'clean_crop', 'tesseract_crop', 'TesseractJudge', 'check_model_dir',
            'model_version', 'post_process', 'MangaOcrJudge', 'tiny_manga_ocr', 'GroundTruth', 'gt_crops',
            'JudgeNotValid', 'validate', 'require_valid', 'validate_on']
 
@@ -40,26 +41,36 @@ def _as_list(images)->list:
         raise TypeError('read() takes a list of images: wrap a single image as [img].')
     return list(images)
 
-def figure(validation:dict|None, # a `validate` result (or a legacy `evaluate.validate_judge` one)
+def figure(validation:dict|None, # a `validate` result
           )->dict|None:
     "The validation figure to record with metrics: the result without its per-sample readings."
     return None if validation is None else {k: v for k, v in validation.items() if k not in ('readings', 'misread')}
+
+FORMS = {'ocr': 'NFKC, no whitespace', 'letters': 'NFKC, letters only'}   # a judge's comparison form (`normalise_text`), as recorded
 
 class Judge:
     "An OCR reader: `name`, `version`, `read(images) -> [str]` (normalised), `describe()`; `validation` once validated."
     name, version, batch_size, validation = 'judge', '', 1, None
     square = False   # the ground-truth crops it is validated on: False, the text box + 4 px; True, the benchmark's square crops
+    form = 'ocr'     # how a reading and the requested text are compared, in validation and in scoring alike (`FORMS`)
+    threshold = DEFAULT_THRESHOLD   # the exact accuracy on ground truth that `validate` requires
     def read(self, images:list, # uint8 arrays (grey or RGB) or PIL images
             )->list[str]:
-        "The text of each image, `normalise_ocr`-ed (a subclass reads)."
+        "The text of each image, `normalise_text(…, 'ocr')`-ed (a subclass reads)."
         raise NotImplementedError
     def readings(self, images:list, # uint8 arrays (grey or RGB) or PIL images
                 )->list[Reading]:
         "`read` as `evaluate.Reading`s: confidence unknown (None), `chars` = characters read."
         return [Reading(t, None, len(t), '') for t in self.read(images)]
+    advice = (f"Pick another judge (--judge {'|'.join(JUDGES)}; manga-ocr, learned and ppocr-medium with --judge-model DIR) "
+              f"or pass --force-judge to report anyway.")   # what a user can do when the judge fails its validation
+    def self_checks(self, validation:dict, # `validate`'s figures so far (n, correct, accuracy, …)
+                   )->dict:
+        "Figures a judge adds to its validation beyond ground-truth accuracy; a `failed` list says which checks it failed (none here)."
+        return {}
     def describe(self)->dict:
         "name, version, the comparison form and the validation figure (None until validated)."
-        return dict(name=self.name, version=self.version, normalisation='NFKC, no whitespace', validation=figure(self.validation))
+        return dict(name=self.name, version=self.version, normalisation=FORMS[self.form], validation=figure(self.validation))
     def __repr__(self): return f'{type(self).__name__}({self.name!r}, {self.version!r})'
 
 # %% ../../nbs/41_judges.ipynb #d2d1c43d
@@ -70,11 +81,6 @@ def _square(a:np.ndarray)->np.ndarray:
     h, w = a.shape; s = max(h, w); out = np.full((s, s), 255, np.uint8)
     out[(s - h) // 2:(s - h) // 2 + h, (s - w) // 2:(s - w) // 2 + w] = a
     return out
-
-def letters(s:str, # a reading or a text
-           )->str:
-    "NFKC, letters only (what the bubble comparison keeps: Tesseract reads a vertical '？' as '2?' or '7?')."
-    return ''.join(ch for ch in normalise_ocr(s) if ch.isalpha())
 
 def clean_crop(img:np.ndarray, # r×r uint8 crop, dark text on a light bubble
                upscale:int=4, # resize factor before binarising
@@ -98,7 +104,7 @@ def tesseract_crop(img:np.ndarray, # square uint8 crop, dark text on a light bub
     if len(ys) == 0: return ''
     h, w = np.ptp(ys) + 1, np.ptp(xs) + 1
     o = ('vertical',) if h > 1.3 * w else ('horizontal',) if w > 1.3 * h else ('vertical', 'horizontal')
-    return ''.join(normalise_ocr(read_text(c, orientations=o).text).split())
+    return ''.join(normalise_text(read_text(c, orientations=o).text, 'ocr').split())
 
 class TesseractJudge(Judge):
     "Tesseract (jpn / jpn_vert) in one of two modes: 'page' (`evaluate.read_text`) or 'crop' (`tesseract_crop`)."
@@ -107,6 +113,7 @@ class TesseractJudge(Judge):
                 ):
         if mode not in ('page', 'crop'): raise DatasetError(f"TesseractJudge mode is 'page' or 'crop', not {mode!r}.")
         self.mode, self.name, self.square = mode, 'tesseract' if mode == 'page' else 'tesseract-crop', mode == 'crop'
+        self.form = 'letters' if mode == 'crop' else 'ocr'   # the crop reader reads a vertical ？ as 2? or 7?: letters are compared
         self.version = f'tesseract {check_tesseract()}' + ('' if mode == 'page' else f' + clean_crop (square, ≥{CROP_SIDE} px)')
     def readings(self, images:list, # uint8 arrays (grey or RGB) or PIL images
                 )->list[Reading]:
@@ -120,7 +127,7 @@ class TesseractJudge(Judge):
         out = []
         for im in _as_list(images):
             a = _square(_grey(im))
-            out.append(normalise_ocr(tesseract_crop(a, max(1, math.ceil(CROP_SIDE / a.shape[0])))))
+            out.append(normalise_text(tesseract_crop(a, max(1, math.ceil(CROP_SIDE / a.shape[0]))), 'ocr'))
         return out
     def describe(self)->dict: return super().describe() | dict(mode=self.mode, orientations=list(ORIENTATIONS))
 
@@ -156,9 +163,9 @@ def model_version(d:Path, # a checked model folder
 
 def post_process(text:str, # the decoded tokens
                 )->str:
-    "manga-ocr's post-processing (tokens joined, '…' → '...', runs of ・/. as dots), then `normalise_ocr` (NFKC folds its h2z)."
+    "manga-ocr's post-processing (tokens joined, '…' → '...', runs of ・/. as dots), then `normalise_text(…, 'ocr')` (NFKC folds its h2z)."
     text = ''.join(text.split()).replace('…', '...')
-    return normalise_ocr(re.sub('[・.]{2,}', lambda m: (m.end() - m.start()) * '.', text))
+    return normalise_text(re.sub('[・.]{2,}', lambda m: (m.end() - m.start()) * '.', text), 'ocr')
 
 class MangaOcrJudge(Judge):
     "manga-ocr (ViT encoder, BERT character decoder) loaded offline from a local model folder with transformers; greedy decoding."
@@ -226,14 +233,14 @@ def tiny_manga_ocr(d:str|Path, # the folder to write
 class GroundTruth(NamedTuple):
     "Crops of annotated text boxes with their text."
     crops:list # uint8 crops
-    texts:list # the annotation, `normalise_ocr`-ed
+    texts:list # the annotation, `normalise_text(…, 'ocr')`-ed
     ids:list   # '<book>/<page>/<box id>'
     books:list # the book of each crop (a style, for the held-out renderer)
 
 def gt_crops(root:str|Path, # any Manga109-format root: synthetic, held-out (`write_heldout_root`) or the real Manga109
              n:int|None=None, # at most this many boxes, drawn at random (None: every text box)
              seed:int=0, # the draw's seed
-             square:bool=True, # True: the benchmark's square crops; False: the box itself plus `pad` px (`evaluate.judge_items`)
+             square:bool=True, # True: the benchmark's square crops; False: the box itself plus `pad` px
              margin:float=0.15, # square crops: side = the box's longer side × (1 + 2·margin), white beyond the page
              pad:int=4, # box crops: pixels around the box (clipped to the page)
              books:list|None=None, # only these books (default: all)
@@ -242,7 +249,7 @@ def gt_crops(root:str|Path, # any Manga109-format root: synthetic, held-out (`wr
     from manga_textloss.data.manga109 import Manga109
     from manga_textloss.data.crops import square_crop
     pages = Manga109(root).pages(books)
-    boxes = [(i, b) for i, p in enumerate(pages) for b in p.texts if normalise_ocr(b.text)]
+    boxes = [(i, b) for i, p in enumerate(pages) for b in p.texts if normalise_text(b.text, 'ocr')]
     if not boxes: raise DatasetError(f'{root} has no text boxes with text: nothing to validate a judge on.')
     if n is not None and n < len(boxes): boxes = [boxes[k] for k in sorted(np.random.default_rng(seed).choice(len(boxes), n, replace=False))]
     gt, img, at = GroundTruth([], [], [], []), None, None
@@ -250,7 +257,7 @@ def gt_crops(root:str|Path, # any Manga109-format root: synthetic, held-out (`wr
         if at != i: img, at = np.asarray(pages[i].image('L')), i
         x0, y0, x1, y1 = b.xyxy
         gt.crops.append(square_crop(img, b.xyxy, margin) if square else img[max(y0 - pad, 0):y1 + pad, max(x0 - pad, 0):x1 + pad].copy())
-        gt.texts.append(normalise_ocr(b.text))
+        gt.texts.append(normalise_text(b.text, 'ocr'))
         gt.ids.append(f'{pages[i].name}/{b.id}'); gt.books.append(pages[i].book)
     return gt
 
@@ -260,20 +267,22 @@ class JudgeNotValid(EvaluationError):
 def validate(judge:Judge, # the judge to check
              crops:list, # ground-truth images (e.g. `gt_crops(...).crops`)
              texts:list, # their text
-             threshold:float=DEFAULT_THRESHOLD, # the exact-accuracy the judge must reach to count
+             threshold:float|None=None, # the exact accuracy the judge must reach to count (None: the judge's own, `judge.threshold`)
              ids:list|None=None, # a name per crop for the readings
              data:str|None=None, # what the ground truth is (recorded)
             )->dict:
-    "Read `crops`; n, exact accuracy, mean NED (rapidfuzz similarity), per-sample readings. Also stored as `judge.validation`."
+    "The one validation of a judge: read `crops`, compare in the judge's form; n, exact accuracy, mean NED, per-sample readings, its own checks. Also `judge.validation`."
     if len(crops) != len(texts): raise ValueError(f'{len(crops)} crops but {len(texts)} texts.')
     if not len(crops): raise DatasetError('no ground-truth crops: nothing to validate the judge on.')
-    reads, rows = judge.read(list(crops)), []
+    threshold = judge.threshold if threshold is None else threshold
+    reads, rows = judge.read(crops if hasattr(crops, 'shape') else list(crops)), []   # an array or tensor batch goes as it is
     for k, (r, t) in enumerate(zip(reads, texts)):
-        s = text_scores(r, t)
-        rows.append(dict(id=ids[k] if ids else k, truth=normalise_ocr(t), read=r, exact=bool(s['sen_acc']), ned=s['ned']))
+        s = text_scores(r, t, judge.form)
+        rows.append(dict(id=ids[k] if ids else k, truth=normalise_text(t, judge.form), read=r, exact=bool(s['sen_acc']), ned=s['ned']))
     correct = sum(r['exact'] for r in rows); acc = correct / len(rows)
-    judge.validation = dict(judge=judge.name, data=data, n=len(rows), correct=correct, accuracy=acc,
-                            ned=float(np.mean([r['ned'] for r in rows])), threshold=threshold, passed=acc >= threshold, readings=rows)
+    v = dict(judge=judge.name, data=data, n=len(rows), correct=correct, accuracy=acc, ned=float(np.mean([r['ned'] for r in rows])), threshold=threshold)
+    v |= judge.self_checks(v)
+    judge.validation = v | dict(passed=acc >= threshold and not v.get('failed'), readings=rows)
     return judge.validation
 
 def require_valid(judge:Judge, # a judge
@@ -285,12 +294,13 @@ def require_valid(judge:Judge, # a judge
     if v is None: raise JudgeNotValid(f'The {judge.name} judge has not been validated: validate it on ground-truth crops first '
                                       f'(mtl evaluate --validate-judge), or pass --force-judge to report without.')
     t = threshold if threshold is not None else v.get('threshold', DEFAULT_THRESHOLD)
+    src = f" ({v['data']})" if v.get('data') else ''
     if v['accuracy'] < t:
-        src = f" ({v['data']})" if v.get('data') else ''
         raise JudgeNotValid(f"The {judge.name} judge ({judge.version}) read only {v['correct']} of {v['n']} ground-truth crops{src} "
-                            f"exactly ({v['accuracy']:.0%}, below the threshold {t:.0%}): "
-                            f"its legibility figures would measure the judge, not the model. Pick another judge "
-                            f"(--judge {'|'.join(JUDGES)}; manga-ocr, learned and ppocr-medium with --judge-model DIR) or pass --force-judge to report anyway.")
+                            f"exactly ({v['accuracy']:.{0 if round(v['accuracy'] * 100) < round(t * 100) else 1}%}, below the threshold {t:.0%}): "
+                            f"its legibility figures would measure the judge, not the model. {judge.advice}")
+    if v.get('failed'):
+        raise JudgeNotValid(f"The {judge.name} judge ({judge.version}) failed its own checks{src}: {'; '.join(v['failed'])}. {judge.advice}")
     return v
 
 def validate_on(judge:Judge, # the judge to check
@@ -299,7 +309,7 @@ def validate_on(judge:Judge, # the judge to check
                 seed:int=3, # the synthetic root's seed and the draw's
                 threshold:float=DEFAULT_THRESHOLD, # as in `validate`
                )->dict:
-    "`validate` on ground-truth crops of `root` (or of a synthetic root, as `evaluate.validate_judge`) in the judge's crop geometry."
+    "`validate` on ground-truth crops of `root` (or of a fresh synthetic root) in the judge's crop geometry."
     from manga_textloss.data.synthetic import synthesize
     with tempfile.TemporaryDirectory() as tmp:
         data = (str(root) if root is not None else f'synthetic root, 2 books × 4 pages, seed {seed}') + \

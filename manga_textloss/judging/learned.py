@@ -15,12 +15,13 @@ import torch.nn.functional as F
 
 from ..core import DatasetError, fit_supervised, rng_for, weights_digest
 from ..data.crops import CropDataset, Crops, stack_crops
-from .ocr import normalise_ocr
-from .judges import Judge, JudgeNotValid, _as_list, _grey
+from ..data.reader import normalise_text
+from .ocr import Reading
+from .judges import Judge, JudgeNotValid, _as_list, _grey, require_valid, validate
 
 # %% auto #0
 __all__ = ['NOISE_KINDS', 'JUDGE_MIN_CONF', 'CropJudgeNet', 'noise_images', 'background_crops', 'train_crop_judge',
-           'LearnedJudge', 'fit_learned_judge', 'validate_learned', 'require_learned_valid']
+           'LearnedJudge', 'fit_learned_judge']
 
 # %% ../../nbs/42_learned.ipynb #563f0ac4
 class CropJudgeNet(torch.nn.Module):
@@ -136,20 +137,26 @@ JUDGE_MIN_CONF = 0.5   # a crop counts as showing a text only if the judge is at
 class LearnedJudge(Judge):
     "The learned crop judge: a `CropJudgeNet` that names which of its `texts` a square crop shows, or '' (no text, unsure)."
     name, square, batch_size = 'learned', True, 256
+    threshold = 0.98   # held-out accuracy it must reach (`validate`); and on noise it must not name the requested text above chance
+    n_noise, noise_seed = 500, 2000   # `self_checks`: noise images of each kind, and their seed
+    advice = 'Train it longer (more judge steps) or on more crops (more judge books).'
     def __init__(self,
                  net:CropJudgeNet, # a trained net
                  texts:tuple, # its classes, in label order
                  resolution:int, # the crop side it was trained on
-                 validation:dict|None=None, # its `validate_learned` result
+                 validation:dict|None=None, # its `judges.validate` result
                 ):
         if net.n_texts != len(texts): raise DatasetError(f'the net has {net.n_texts} text classes but {len(texts)} texts were given.')
         self.net, self.texts, self.resolution, self.validation = net.eval(), tuple(texts), int(resolution), validation
         self.version = f'CropJudgeNet(width {net.width}, {len(texts)} texts + no text, {resolution} px) sha256:{weights_digest(net)}'
 
-    def to_tensor(self, images:list, # uint8 arrays (grey or RGB) or PIL images, any size
+    def to_tensor(self, images:list, # uint8 arrays (grey or RGB) or PIL images, any size; or an N×1×r×r tensor in [-1, 1] (`Crops.images`), taken as it is
                  )->torch.Tensor:
         "The images as N×1×r×r in [-1, 1]: grey, resized with `cv2.INTER_AREA` (as `CropDataset` does)."
         r = self.resolution
+        if torch.is_tensor(images):
+            if images.ndim != 4 or tuple(images.shape[1:]) != (1, r, r): raise ValueError(f'a tensor batch must be N×1×{r}×{r}, got {tuple(images.shape)}.')
+            return images.float()
         a = [cv2.resize(_grey(im), (r, r), interpolation=cv2.INTER_AREA) for im in _as_list(images)]
         return torch.from_numpy(np.stack(a).astype(np.float32))[:, None] / 127.5 - 1 if a else torch.zeros(0, 1, r, r)
 
@@ -172,11 +179,29 @@ class LearnedJudge(Judge):
         lab, conf = self.predict(x)
         return ((lab == torch.as_tensor(labels)) & (conf >= min_conf)).float().numpy()
 
-    def read(self, images:list, # uint8 arrays (grey or RGB) or PIL images, any size
-            )->list[str]:
-        "The text each image shows (the class text, `normalise_ocr`-ed), or '' for 'no text' and for confidence < `JUDGE_MIN_CONF`."
+    def readings(self, images:list, # as `to_tensor` takes them
+                )->list[Reading]:
+        "The text each image shows (the class text, `normalise_text(…, 'ocr')`-ed; '' for 'no text' and for confidence < `JUDGE_MIN_CONF`), with the net's confidence."
         lab, conf = self.predict(self.to_tensor(images)); K = len(self.texts)
-        return [normalise_ocr(self.texts[l]) if l < K and c >= JUDGE_MIN_CONF else '' for l, c in zip(lab.tolist(), conf.tolist())]
+        texts = [normalise_text(self.texts[l], 'ocr') if l < K and c >= JUDGE_MIN_CONF else '' for l, c in zip(lab.tolist(), conf.tolist())]
+        return [Reading(t, round(float(c), 4), len(t), '') for t, c in zip(texts, conf.tolist())]
+
+    def read(self, images:list, # as `to_tensor` takes them
+            )->list[str]:
+        "The text of each image (`readings`' texts)."
+        return [r.text for r in self.readings(images)]
+
+    def self_checks(self, validation:dict, # `validate`'s figures on held-out crops
+                   )->dict:
+        "How it treats pure noise: per kind, how often it names the text a sample would have been asked for (must be ≤ chance), and any text at all."
+        K, n = len(self.texts), self.n_noise
+        v = dict(heldout_accuracy=validation['accuracy'], heldout_n=validation['n'], chance=1 / K)
+        for kind in NOISE_KINDS:
+            lab, conf = self.predict(noise_images(n, self.resolution, self.noise_seed, kind)); sure = conf >= JUDGE_MIN_CONF
+            v[f'noise_{kind}_accuracy'] = float(((lab == torch.arange(n) % K) & sure).float().mean())   # as if asked for a text
+            v[f'noise_{kind}_any'] = float(((lab < K) & sure).float().mean())
+        bad = {k: round(x, 3) for k, x in v.items() if k.startswith('noise_') and k.endswith('_accuracy') and x > v['chance']}
+        return v | (dict(failed=[f"it reports the requested text in pure noise above chance ({v['chance']:.0%}): {bad}"]) if bad else {})
 
     def describe(self)->dict:
         "The interface's description plus the vocabulary, the crop size and the confidence a reading needs."
@@ -237,37 +262,3 @@ def fit_learned_judge(root:str|Path, # a Manga109(-format) root
     C = stack_crops(CropDataset(root, masks, resolution, crop='box', texts=tuple(texts), books=books))
     bg = background_crops(root, books, max(200, 2 * len(C)), resolution, seed)
     return LearnedJudge(train_crop_judge(C, bg, steps, batch_size, seed, lr, progress, device), C.texts, resolution)
-
-def validate_learned(judge:LearnedJudge, # the judge to check
-                     heldout:Crops, # labelled crops of books it never saw (`crops.split_books(...)['heldout']`)
-                     n_noise:int=500, # noise images of each kind
-                     seed:int=2000, # the noise's seed
-                    )->dict:
-    "Held-out accuracy and how the judge treats pure noise; also stored as `judge.validation`."
-    if tuple(heldout.texts) != judge.texts: raise DatasetError(f'the held-out crops are labelled by {heldout.texts}; the judge reads {judge.texts}.')
-    if len(heldout) == 0: raise DatasetError('no held-out crops: nothing to validate the learned judge on.')
-    K = len(judge.texts); ok = judge.correct(heldout.images, heldout.labels); acc = int(ok.sum()) / len(ok)
-    v = dict(judge=judge.name, data=f'{len(ok)} held-out crops', n=len(ok), correct=int(ok.sum()), accuracy=acc,
-             heldout_accuracy=acc, heldout_n=len(ok), chance=1 / K, threshold=0.98)
-    for kind in NOISE_KINDS:
-        lab, conf = judge.predict(noise_images(n_noise, judge.resolution, seed, kind)); sure = conf >= JUDGE_MIN_CONF
-        v[f'noise_{kind}_accuracy'] = float(((lab == torch.arange(n_noise) % K) & sure).float().mean())   # as if asked for a text
-        v[f'noise_{kind}_any'] = float(((lab < K) & sure).float().mean())
-    v['passed'] = acc >= 0.98 and all(v[f'noise_{k}_accuracy'] <= v['chance'] for k in NOISE_KINDS)
-    judge.validation = v
-    return v
-
-def require_learned_valid(judge:LearnedJudge, # a judge validated with `validate_learned`
-                          min_accuracy:float=0.98, # the held-out accuracy it must reach
-                         )->dict:
-    "The validation if the judge can be trusted (held-out accuracy ≥ `min_accuracy`, noise accuracy ≤ chance), else `JudgeNotValid`."
-    v = judge.validation; more = 'train it longer (more judge steps) or on more crops (more judge books)'
-    if not v or 'heldout_accuracy' not in v:
-        raise JudgeNotValid(f'The learned judge ({judge.version}) has not been validated: run validate_learned(judge, heldout_crops) first.')
-    if v['heldout_accuracy'] < min_accuracy:
-        raise JudgeNotValid(f"The learned judge ({judge.version}) reads only {v['heldout_accuracy']:.1%} of {v['heldout_n']} held-out crops "
-                            f"(needs ≥ {min_accuracy:.0%}): its figures would measure the judge, not the model; {more}.")
-    bad = {k: round(x, 3) for k, x in v.items() if k.startswith('noise_') and k.endswith('_accuracy') and x > v['chance']}
-    if bad: raise JudgeNotValid(f"The learned judge ({judge.version}) reports the requested text in pure noise above chance "
-                                f"({v['chance']:.0%}): {bad}; {more}.")
-    return v

@@ -12,7 +12,7 @@ import numpy as np
 from PIL import Image
 
 from ..core import DatasetError, load_image
-from .ocr import normalise_ocr
+from ..data.reader import normalise_text
 from .judges import Judge, _as_list, _grey
 
 # %% auto #0
@@ -251,7 +251,7 @@ class PPOCRJudge(Judge):
     def read(self, images:list, # uint8 arrays (grey or RGB) or PIL images: crops or whole pages
             )->list[str]:
         "The normalised text of each image: its lines in reading order, furigana dropped."
-        return [normalise_ocr(''.join(b['text'] for b in self.read_boxes(im)[0])) for im in _as_list(images)]
+        return [normalise_text(''.join(b['text'] for b in self.read_boxes(im)[0]), 'ocr') for im in _as_list(images)]
     def describe(self)->dict: return super().describe() | dict(model=self.model, ruby_ratio=RUBY_RATIO, engine=dict(self.engine.config))
 
 # %% ../../nbs/43_ppocr.ipynb #0b45e072

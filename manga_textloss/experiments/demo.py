@@ -32,18 +32,22 @@ def demo_bench_config(scale:str, # a key of `DEMO_SCALES`
     return BenchConfig(data_seed=seed, manga_ocr=manga_ocr, **DEMO_SCALES[scale])
 
 def _nbs_dir()->Path|None:
+    "The repository's nbs/ next to the package (a clone), else the notebooks shipped in the wheel (assets/notebooks), else None."
     root = project_root(Path(__file__).parent)
-    return root/'nbs' if root and (root/'nbs').is_dir() else None
+    if root and (root/'nbs').is_dir(): return root/'nbs'
+    shipped = Path(__file__).resolve().parents[1]/'assets'/'notebooks'
+    return shipped if shipped.is_dir() else None
 
 def run_notebook(name:str, # notebook file name in nbs/, e.g. '11_manga109.ipynb'
                  out:str|Path, # where to write the executed copy
                  progress:bool=False, # papermill's cell progress bar
                  **parameters, # papermill parameters
                 )->Path:
-    "Execute a notebook of `nbs/` with papermill (cwd = nbs/), writing the executed copy to `out`."
+    "Execute a notebook of `nbs/` (or its copy shipped in the wheel) with papermill (cwd = its folder), writing the executed copy to `out`."
     import papermill as pm
     nbs = _nbs_dir()
-    if nbs is None: raise DatasetError(f'{name}: the notebooks (nbs/) are not next to the installed package; run from a clone of the repository.')
+    if nbs is None or not (nbs/name).is_file():
+        raise DatasetError(f'{name}: neither the repository\'s nbs/ nor the notebooks shipped in the package hold it; reinstall the package (pip install manga-textloss) or run from a clone.')
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     pm.execute_notebook(str(nbs/name), str(out), parameters=parameters, cwd=str(nbs), progress_bar=progress, kernel_name='python3')
     return Path(out)

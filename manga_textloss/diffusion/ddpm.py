@@ -20,7 +20,7 @@ from PIL import Image
 from ..data.manga109 import Manga109
 from .losses import LossConfig, diffusion_target, weighted_mse
 from ..core import ConfigError, knob, stage, stage_lines, validate
-from ..data.source import DataConfig, data_root, resolve_data
+from ..data.source import DataConfig, locate_data, resolve_data
 from .train import PREDICTION_TYPES, TrainConfig, TrainingError, abs_path, claim_task, train
 
 # %% auto #0
@@ -153,7 +153,7 @@ class DDPMTask:
                 ):
         self.cfg, self.out = cfg, Path(output_dir)
         self.texts = parse_list(cfg.texts)
-        self.data_root = data_root(cfg, self.out, rendered=True)   # building a task writes no data: claim_task resolves it first
+        self.data_root = locate_data(cfg, self.out, rendered=True)   # building a task writes no data: claim_task resolves it first
         if cfg.pretrained: self.model, self.scheduler = load_ddpm(cfg.pretrained)   # says its stage line once the folder passes its checks
         else:
             stage(f'building a fresh {cfg.model_size} UNet ({cfg.resolution} px)')
@@ -172,7 +172,7 @@ class DDPMTask:
                    output_dir:str|Path, # the run folder (where the synthetic default root is made)
                   )->dict:
         "The task's part of `params.json`: its config, with absolute paths (the synthetic default root is `<output_dir>/data`)."
-        return asdict(cfg) | dict(data_root=abs_path(data_root(cfg, output_dir)), masks=abs_path(cfg.masks),
+        return asdict(cfg) | dict(data_root=abs_path(locate_data(cfg, output_dir)), masks=abs_path(cfg.masks),
                                   pretrained=abs_path(cfg.pretrained), eval_root=abs_path(cfg.eval_root))
 
     def params(self)->dict:

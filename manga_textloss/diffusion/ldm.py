@@ -19,7 +19,7 @@ from .losses import (LATENT_WEIGHTS, LossConfig, diffusion_target, encoder_laten
                                    weight_stats, weighted_mse)
 from ..data.synthetic import GALLERY_TEXTS, PROMPT_TEMPLATE, EMPTY_PROMPT, make_prompt
 from ..core import stage, stage_lines
-from ..data.source import DataConfig, data_root, resolve_data
+from ..data.source import DataConfig, locate_data, resolve_data
 from .ddpm import CROPS, CropDataset, _resolution, check_model_folder, load_pretrained, read_config
 from ..data.crops import parse_list
 from .vae import VAE_PRESETS, VAEConfig, VAETask, psnr, small_vae, train_vae   # the first stage (notebook 07a)
@@ -291,7 +291,7 @@ class LDMTask:
                  seed:int=0, # model initialisation and crop windows
                 ):
         self.cfg, self.out, self.seed = cfg, Path(output_dir), seed
-        self.data_root = data_root(cfg, self.out, rendered=True)   # building a task writes no data: claim_task resolves it first
+        self.data_root = locate_data(cfg, self.out, rendered=True)   # building a task writes no data: claim_task resolves it first
         if cfg.pretrained:
             parts = load_sd(cfg.pretrained)   # says its stage line once the folder passes its checks
             from diffusers import DDPMScheduler
@@ -327,7 +327,7 @@ class LDMTask:
                    output_dir:str|Path, # the run folder (where the synthetic default root is made)
                   )->dict:
         "The task's part of `params.json`: its config, with absolute paths (the synthetic default root is `<output_dir>/data`), and the VAE's weights digest."
-        return asdict(cfg) | dict(data_root=abs_path(data_root(cfg, output_dir)), masks=abs_path(cfg.masks),
+        return asdict(cfg) | dict(data_root=abs_path(locate_data(cfg, output_dir)), masks=abs_path(cfg.masks),
                                   pretrained=abs_path(cfg.pretrained), vae=abs_path(cfg.vae), cache_dir=abs_path(cfg.cache_dir),
                                   vae_digest=vae_digest(cfg.vae) if cfg.vae and not cfg.pretrained else None)   # a VAE retrained in place is refused
 

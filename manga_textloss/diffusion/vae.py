@@ -16,7 +16,7 @@ from PIL import Image
 from ..core import knob, validate
 from ..data.crops import parse_list
 from ..core import stage, stage_lines
-from ..data.source import DataConfig, data_root, resolve_data
+from ..data.source import DataConfig, locate_data, resolve_data
 from .ddpm import CROPS, CropDataset, _resolution
 from .train import TrainConfig, abs_path, claim_task, train
 
@@ -78,7 +78,7 @@ class VAETask:
                  seed:int=0, # model initialisation and crop windows
                 ):
         self.cfg, self.out = cfg, Path(output_dir)
-        self.data_root = data_root(cfg, self.out, rendered=True)   # building a task writes no data: claim_task resolves it first
+        self.data_root = locate_data(cfg, self.out, rendered=True)   # building a task writes no data: claim_task resolves it first
         stage(f'building a fresh {cfg.vae_size} AutoencoderKL'); torch.manual_seed(seed); self.model = PosteriorPass(small_vae(cfg.vae_size, cfg.channels))
         stage(f'reading the pages and masks of {self.data_root} ({cfg.crop} crops)')
         self.dataset = CropDataset(self.data_root, cfg.masks, cfg.resolution, cfg.crop, cfg.crop_size, cfg.channels, cfg.crops_per_page, seed,
@@ -88,7 +88,7 @@ class VAETask:
                    output_dir:str|Path, # the run folder (where the synthetic default root is made)
                   )->dict:
         "The task's part of `params.json`: its config with the absolute data root (the synthetic default is `<output_dir>/data`)."
-        return asdict(cfg) | dict(data_root=abs_path(data_root(cfg, output_dir)), masks=abs_path(cfg.masks))
+        return asdict(cfg) | dict(data_root=abs_path(locate_data(cfg, output_dir)), masks=abs_path(cfg.masks))
     def params(self):
         "The task's part of `params.json` (`params_for` of its config and run folder)."
         return self.params_for(self.cfg, self.out)

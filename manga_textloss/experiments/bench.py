@@ -18,7 +18,7 @@ from ..core import (DatasetError, atomic_write, check_masks_root, file_lock, kno
 from ..data.crops import CropDataset, parse_list, split_books, stack_crops, text_vocabulary
 from ..data.reader import normalise_text
 from ..data.synthetic import PROMPT_WORDS
-from ..diffusion.train import PREDICTION_TYPES, TrainConfig, claim_task, train
+from ..diffusion.train import LR_SCHEDULERS, PREDICTION_TYPES, TrainConfig, claim_task, train
 
 # %% auto #0
 __all__ = ['DISTRACTORS', 'BENCH_TEXTS', 'ARMS', 'BASELINES', 'ASCII_ARMS', 'DEMO_ARMS', 'PROMPT_SETS', 'ABSENT_MEANT',
@@ -88,6 +88,10 @@ class BenchConfig:
     latent_steps:int|None=knob(800, ge=1)  # training steps of every latent arm (None: steps); each model is compared with its own baseline only
     batch_size:int=knob(16, ge=1)  # every arm
     learning_rate:float=knob(2e-3, gt=0)  # every arm (linear warm-up over 5% of the steps)
+    lr_scheduler:str=knob('constant_with_warmup', choices=LR_SCHEDULERS)  # every arm: the learning-rate schedule after the warm-up
+    use_ema:bool=False             # every arm: sample from an exponential moving average of the weights
+    ema_decay:float=knob(0.9999, ge=0, le=1)  # use_ema: the average's decay per step
+    snr_gamma:float|None=knob(None, gt=0)  # every arm: Min-SNR-γ loss weighting (None: off)
     prediction_type:str=knob('sample', choices=PREDICTION_TYPES)  # pixel arms (sample: x0-prediction)
     latent_prediction_type:str=knob('sample', choices=PREDICTION_TYPES)  # latent arms
     pixel_size:str=knob('tiny-deep', choices=('tiny', 'tiny-deep', 'small', 'base'))  # the pixel UNet preset (ddpm.UNET_PRESETS)
@@ -143,7 +147,7 @@ def arm_configs(arm:Arm, # the arm
     from manga_textloss.diffusion.ddpm import DDPMConfig
     from manga_textloss.diffusion.ldm import LDMConfig
     common = dict(data_root=str(root), masks=str(masks), resolution=cfg.resolution, crop='box', texts=','.join(texts), books=','.join(books),
-                  lam=arm.lam, normalise=arm.normalise)
+                  lam=arm.lam, normalise=arm.normalise, snr_gamma=cfg.snr_gamma)
     if arm.model == 'pixel':
         return DDPMConfig(**common, loss='masked' if arm.weight == 'mask' else 'baseline', model_size=cfg.pixel_size, class_conditional=True,
                           prediction_type=cfg.prediction_type, eval_items=0)
@@ -160,6 +164,7 @@ def train_config(cfg:BenchConfig, # the shared settings
     "The loop's settings of every arm: the same steps, batch, learning rate and warm-up; no checkpoints and no sample grid."
     n = steps or cfg.steps
     return TrainConfig(output_dir=str(output_dir), max_steps=n, batch_size=cfg.batch_size, learning_rate=cfg.learning_rate,
+                       lr_scheduler=cfg.lr_scheduler, use_ema=cfg.use_ema, ema_decay=cfg.ema_decay,
                        lr_warmup_steps=max(1, n // 20), seed=seed, checkpoints=False, num_samples=0, device=device)
 
 # %% ../../nbs/60_legibility.ipynb #639a1739

@@ -21,8 +21,8 @@ from ..data.manga109 import Manga109
 from ..data.styles import _halftone, _jpeg
 
 # %% auto #0
-__all__ = ['SEG_WIDTH', 'TRAIN_SEEDS', 'SEG_DIR', 'TextSegNet', 'load_seg_pages', 'seg_batch', 'SegEnsemble', 'TextSegmenter',
-           'ensemble_segmenters', 'load_segmenter', 'train_textseg']
+__all__ = ['SEG_WIDTH', 'TRAIN_SEEDS', 'SEG_DIR', 'RECIPES', 'TextSegNet', 'load_seg_pages', 'seg_batch', 'SegEnsemble',
+           'TextSegmenter', 'ensemble_segmenters', 'load_segmenter', 'train_textseg', 'train_recipe']
 
 # %% ../../nbs/22_textseg.ipynb #b97b4a1d
 SEG_WIDTH = 1654                                      # the page width the segmenter works at; pages of other widths are rescaled to it
@@ -362,3 +362,51 @@ def train_textseg(out:str|Path, # folder to write the segmenter to (textseg.pt, 
         seg = TextSegmenter(nets[0], recs[0]) if members == 1 else TextSegmenter(SegEnsemble(nets), dict(members=recs))
         seg.save(out)
         return seg
+
+# %% ../../nbs/22_textseg.ipynb #fcab13f3
+RECIPES = {   # the stages that made a shipped segmenter; each stage's other settings are `train_textseg`'s defaults
+    'shipped': ({'name': 'scratch', 'steps': 6000},
+                {'name': 'small-glyphs', 'steps': 1200, 'lr': 1e-3, 'scale': (0.5, 1.33)},
+                {'name': 'pattern', 'steps': 1200, 'lr': 1e-3, 'scale': (0.5, 1.33), 'pattern': 0.2})}
+
+def train_recipe(out:str|Path, # folder of the final segmenter (its stages go to OUT/stages, its pages to OUT/data)
+                 recipe:str='shipped', # a key of `RECIPES`
+                 seed:int=0, # the first net's seed; the next nets take seed + 1, ... (the shipped: 0 and 1)
+                 members:int=2, # nets (the shipped: 2)
+                 steps_scale:float=1.0, # multiply every stage's steps (at least 1 each): < 1 for a quick check of the chain
+                 pages:int=10, # spreads per training seed (the shipped: 10)
+                 progress:bool=False, # print the loss every 100 steps
+                 device:str='cpu', # torch device
+                 overwrite:bool=False, # replace stages and a segmenter of other settings
+                )->TextSegmenter:
+    "Retrain a recipe's segmenter from scratch in one call: every stage in turn (resumable), the last one's nets in `out`, with one compact record."
+    if recipe not in RECIPES: raise ConfigError('train_recipe', 'recipe', recipe, f'one of {", ".join(RECIPES)}')
+    if not (isinstance(steps_scale, (int, float)) and 0 < steps_scale <= 1): raise ConfigError('train_recipe', 'steps_scale', steps_scale, 'a number in (0, 1]')
+    out = Path(out); stages, prev, done = RECIPES[recipe], None, []
+    for k, st in enumerate(stages):
+        kw = {x: v for x, v in st.items() if x != 'name'} | dict(steps=max(1, round(st['steps'] * steps_scale)))
+        f = out/'stages'/f'{k + 1}-{st["name"]}'
+        have = read_run_json(f/'textseg.json', 'segmenter record') if (f/'textseg.json').is_file() and (f/'textseg.pt').is_file() else None
+        recs = (have or {}).get('members') or []
+        same = have and len(recs) == members and recs[0].get('seed') == seed and all(recs[0].get(x) == (list(v) if isinstance(v, tuple) else v) for x, v in kw.items()) \
+               and (recs[0].get('init') or {}).get('segmenter') == (None if prev is None else str(prev))
+        if not same:
+            train_textseg(f, None, seed=seed, members=members, pages=pages, work=out/'data', init=prev, progress=progress, device=device, overwrite=overwrite, **kw)
+        done.append((st['name'], kw, TextSegmenter.load(f))); prev = f
+    last = done[-1][2]
+    first = last.member_records[0]
+    roots = [dict(r) for r in (done[0][2].member_records[0].get('roots') or [])]
+    keep = ('stroke_radius', 'hard', 'curves', 'pattern', 'scan', 'contrast', 'scale', 'steps', 'batch_size', 'lr', 'seed', 'page_width', 'channels', 'depth', 'pages', 'boxes')
+    mrecs = []
+    for m in range(len(last.member_records)):
+        r = {x: last.member_records[m].get(x) for x in keep}
+        r['init'] = None if len(done) < 2 else dict(segmenter=str(out/'stages'/f'{len(done) - 1}-{done[-2][0]}'), digest=done[-2][2].member_records[m].get('digest'))
+        r['stages'] = [dict(stage=name, digest=s.member_records[m].get('digest'), final_loss=s.member_records[m].get('final_loss'),
+                            seconds=s.member_records[m].get('seconds')) for name, _, s in done]
+        mrecs.append(r)
+    rec = dict(recipe=dict(name=recipe, steps_scale=steps_scale, roots=roots, stages=[dict(name=n, **{x: (list(v) if isinstance(v, tuple) else v) for x, v in kw.items()}) for n, kw, _ in done]),
+               members=mrecs)
+    seg = TextSegmenter(last.net, rec, last.margin)
+    _check_segmenter(out, _seg_settings(mrecs), overwrite)
+    with folder_lock(out): seg.save(out)
+    return seg

@@ -28,7 +28,7 @@ readme: setup
 docs: setup  ## the docs site: `nbdev_docs` into _docs/ where Quarto is installed, else an offline HTML preview in _docs/preview/
 	$(BIN)/python tools/docs.py
 
-OUTPUT_NBS := 10_reader 11_manga109 12_styles 13_synthetic 14_crops 20_boxink 21_maskgen 22_textseg 23_masks 24_extract 30_heldout_draw 31_heldout 32_checks 33_heldout_masks 40_ocr 41_judges 42_learned 43_ppocr 44_evaluate 50_losses 51_train 52_ddpm 53_vae 54_ldm 60_legibility 61_runner 63_report 64_demo index
+OUTPUT_NBS := 10_reader 11_manga109 12_styles 13_synthetic 14_crops 15_source 20_boxink 21_maskgen 22_textseg 23_masks 24_extract 30_heldout_draw 31_heldout 32_checks 33_heldout_masks 34_score 40_ocr 41_judges 42_learned 43_ppocr 44_evaluate 50_losses 51_train 52_ddpm 53_vae 54_ldm 60_legibility 61_runner 63_report 64_demo index
 
 outputs: setup  ## rerun the numbered notebooks and save them with their outputs (the figures and tables of the docs site; no progress bars: TQDM_DISABLE=1), then nbdev_clean
 	for nb in $(OUTPUT_NBS); do echo "outputs: $$nb"; TQDM_DISABLE=1 $(BIN)/jupyter nbconvert --to notebook --execute --inplace nbs/$$nb.ipynb --log-level WARN || exit 1; done

@@ -97,7 +97,35 @@ def _say(a, # parsed flags; with `--json` (`a.json`) the human lines go to stder
 
 def cmd_eval_masks(a, # the parsed `mtl eval-masks` flags (an argparse.Namespace)
                   ):
-    "Score predicted masks against ground truth."
+    "Score predicted masks against ground truth; or, with `--renderer` / `--pool`, every arm on rendered pages per style (`maskeval.score`)."
+    if a.renderer or a.pool:
+        if a.pred or a.gt: raise DatasetError('give PRED GT (two mask folders) or --renderer / --pool (rendered pages), not both.')
+        from manga_textloss.core import ConfigError
+        from manga_textloss.maskeval.score import pool_scores, score_renderer
+        import pandas as pd
+        try:
+            if a.pool:
+                missing = [f for f in a.pool if not Path(f).is_file()]
+                if missing: raise DatasetError(f'--pool {missing[0]}: no such file (CSV rows from `mtl eval-masks --renderer ... --csv`).')
+                rows = pd.concat([pd.read_csv(f) for f in a.pool], ignore_index=True)
+                arms = list(a.arms or ['default'])
+            else:
+                check_flags(('--pages', a.pages, a.pages >= 1, 'an integer ≥ 1'))
+                try: seeds = [int(s) for s in (a.seeds or ['302'])]
+                except ValueError: raise DatasetError(f"--seeds {','.join(a.seeds)}: whole numbers, comma-separated.") from None
+                arms = tuple(a.arms or ('paper', 'ink fallback', 'default'))
+                rows = pd.DataFrame(score_renderer(a.renderer, seeds, a.pages, arms, a.segmenter, a.compare, tuple(a.styles) if a.styles else None,
+                                                   a.font, a.rescan, a.work))
+                if a.csv: rows.to_csv(a.csv, index=False)
+                arms = ['default', 'default: compare'] if a.compare and 'default' in arms else list(arms)[::-1]
+            t = pool_scores(rows, arms, a.draws, a.line)
+        except ConfigError as e: raise DatasetError(e.cli_message()) from None
+        if a.json: print(t.reset_index().to_json(orient='records', force_ascii=False))
+        else:
+            pd.set_option('display.width', 250); pd.set_option('display.max_columns', 20)
+            print(f"pixel F1 per style, {rows['seed'].nunique()} seed(s) pooled, {int(t.loc['all', 'boxes'])} boxes, main arm {arms[0]}:"); print(t.round(3).to_string())
+        return
+    if not (a.pred and a.gt): raise DatasetError('give PRED GT (predicted and ground-truth mask folders), or --renderer NAME to score rendered pages.')
     r = evaluate_masks(a.pred, a.gt, a.csv)
     if a.json: print(json.dumps(r))
     else: print(f"{r['pages']} pages: precision {r['precision']:.3f}  recall {r['recall']:.3f}  F1 {r['f1']:.3f}  IoU {r['iou']:.3f}")
@@ -428,8 +456,22 @@ def parser()->argparse.ArgumentParser:
     s.add_argument('--quiet', action='store_true', help='no progress lines or summary')
     s.set_defaults(fn=cmd_train_textseg)
     s = sub.add_parser('eval-masks', help='pixel precision/recall/F1/IoU of masks against ground truth')
-    s.add_argument('pred', help='predicted masks folder (<title>/<NNN>.png)'); s.add_argument('gt', help='ground-truth folder, e.g. ROOT/masks')
-    s.add_argument('--json', action='store_true', help='print one JSON object'); s.add_argument('--csv', default=None, help='per-page table')
+    s.add_argument('pred', nargs='?', help='predicted masks folder (<title>/<NNN>.png)'); s.add_argument('gt', nargs='?', help='ground-truth folder, e.g. ROOT/masks')
+    s.add_argument('--json', action='store_true', help='print one JSON object'); s.add_argument('--csv', default=None, help='per-page table (with --renderer: the scored rows, one per page and arm)')
+    r = s.add_argument_group('rendered pages (maskeval.score): every arm per style, instead of PRED GT')
+    r.add_argument('--renderer', choices=('synthetic', 'heldout', 'third'), default=None, help="whose pages: synthetic.py's, the held-out renderer's (31_heldout) or the third renderer's (32_checks)")
+    r.add_argument('--seeds', action=CommaList, default=None, metavar='A,B', help="the renderer's seeds, comma-separated (default 302, synthetic.py's validation pages)")
+    r.add_argument('--pages', type=int, default=2, help='spreads per style and seed (default 2)')
+    r.add_argument('--styles', action=CommaList, default=None, metavar='A,B', help="the renderer's styles (default: all; synthetic.py's but clean)")
+    r.add_argument('--arms', action=CommaList, default=None, metavar='A,B', help="arms among bbox, paper, ink fallback, default (default: paper, ink fallback, default; with --pool the arms to show, the first the main one)")
+    r.add_argument('--segmenter', default=None, help='the default arm\'s segmenter folder (mtl train-textseg; default: the shipped one)')
+    r.add_argument('--compare', default=None, help="a second segmenter, scored on the same pages as the arm 'default: compare' (a paired difference)")
+    r.add_argument('--font', default=None, help='synthetic pages only: a packaged font name or a font file')
+    r.add_argument('--rescan', action='store_true', help='score the pages after an independent print and scan (maskeval.checks.rescan)')
+    r.add_argument('--work', default=None, help='where the rendered pages go (default: a temporary folder)')
+    r.add_argument('--pool', action=CommaList, default=None, metavar='A.csv,B.csv', help='pool the rows of earlier --renderer runs (their --csv) instead of rendering')
+    r.add_argument('--draws', type=int, default=4000, help='bootstrap draws of the interval (default 4000)')
+    r.add_argument('--line', type=float, default=0.85, help='the F1 whose chance of being missed is shown (default 0.85)')
     s.set_defaults(fn=cmd_eval_masks)
     from manga_textloss.diffusion.ddpm import DDPMConfig, train_ddpm
     from manga_textloss.diffusion.ldm import LDMConfig, train_ldm

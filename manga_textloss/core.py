@@ -20,7 +20,7 @@ __all__ = ['LOCK_NAME', 'MASK_THRESHOLD', 'PACKAGED_FONTS', 'DatasetError', 'see
            'release_folder', 'folder_lock', 'within', 'clear_folder', 'load_image', 'image_size', 'save_image',
            'read_mask', 'ellipse', 'mask_radius', 'stroke_mask', 'japanese_font_path', 'packaged_fonts',
            'use_japanese_font', 'process_state', 'cpu_cores', 'spawn_pool', 'progress_bar', 'stage_lines', 'stage',
-           'project_root', 'runs_dir']
+           'abs_path', 'project_root', 'runs_dir']
 
 # %% ../nbs/00_core.ipynb #970452da
 class DatasetError(ValueError):
@@ -576,6 +576,11 @@ def stage(what:str, # the phase about to start, e.g. 'sampling 8 images (50 DDIM
 
 
 # %% ../nbs/00_core.ipynb #cfa3618f
+def abs_path(p:str|Path|None, # a path, relative to the working directory or absolute; None or '' for none
+            )->str|None:
+    "A path as the run record keeps it: absolute, so a rerun from another folder compares the same place (None stays None)."
+    return None if p is None or p == '' else str(Path(p).resolve())
+
 def project_root(start:str|Path|None=None, # folder to search from (then its parents); None: the current directory
                 )->Path|None:
     "The nearest folder at or above `start` (default cwd) holding `settings.ini`, or None."

@@ -19,9 +19,9 @@ from ..data.synthetic import GALLERY_TEXTS, PROMPT_WORDS
 from PIL import Image
 from ..data.manga109 import Manga109
 from .losses import LossConfig, diffusion_target, weighted_mse
-from ..core import ConfigError, knob, stage, stage_lines, validate
-from ..data.source import DataConfig, locate_data, resolve_data
-from .train import PREDICTION_TYPES, TrainConfig, TrainingError, abs_path, claim_task, train
+from ..core import ConfigError, abs_path, knob, stage, stage_lines, validate
+from ..data.source import DataConfig, data_params, locate_data, resolve_data
+from .train import PREDICTION_TYPES, TrainConfig, TrainingError, claim_task, train
 
 # %% auto #0
 __all__ = ['UNET_PRESETS', 'WEIGHT_FILES', 'PRETRAINED_FIX', 'LOSSES', 'ddpm_unet', 'read_config', 'check_model_folder',
@@ -172,8 +172,7 @@ class DDPMTask:
                    output_dir:str|Path, # the run folder (where the synthetic default root is made)
                   )->dict:
         "The task's part of `params.json`: its config, with absolute paths (the synthetic default root is `<output_dir>/data`)."
-        return asdict(cfg) | dict(data_root=abs_path(locate_data(cfg, output_dir)), masks=abs_path(cfg.masks),
-                                  pretrained=abs_path(cfg.pretrained), eval_root=abs_path(cfg.eval_root))
+        return asdict(cfg) | data_params(cfg, output_dir) | dict(pretrained=abs_path(cfg.pretrained), eval_root=abs_path(cfg.eval_root))
 
     def params(self)->dict:
         "The task's part of `params.json` (`params_for` of its config and run folder)."

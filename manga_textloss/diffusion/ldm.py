@@ -18,13 +18,14 @@ from ..core import DatasetError, atomic_write, process_state, weights_digest
 from .losses import (LATENT_WEIGHTS, LossConfig, diffusion_target, encoder_latent_weight, maxpool_latent_weight, naive_latent_weight,
                                    weight_stats, weighted_mse)
 from ..data.synthetic import GALLERY_TEXTS, PROMPT_TEMPLATE, EMPTY_PROMPT, make_prompt
-from ..core import stage, stage_lines
-from ..data.source import DataConfig, locate_data, resolve_data
-from .ddpm import CROPS, CropDataset, _resolution, check_model_folder, load_pretrained, read_config
+from ..core import abs_path, stage, stage_lines
+from ..data.source import DataConfig, data_params, locate_data, resolve_data
+from ..data.crops import CROPS, CropDataset
+from .ddpm import _resolution, check_model_folder, load_pretrained, read_config
 from ..data.crops import parse_list
 from .vae import VAE_PRESETS, VAEConfig, VAETask, psnr, small_vae, train_vae   # the first stage (notebook 07a)
 from ..core import knob, validate
-from .train import PREDICTION_TYPES, TrainConfig, TrainingError, abs_path, claim_task, train
+from .train import PREDICTION_TYPES, TrainConfig, TrainingError, claim_task, train
 
 # %% auto #0
 __all__ = ['UNET_PRESETS', 'TEXT_PRESETS', 'SD_PARTS', 'VAE_FIX', 'PROMPT_SOURCES', 'INTERPOLATIONS', 'CACHE_KEYS',
@@ -327,8 +328,7 @@ class LDMTask:
                    output_dir:str|Path, # the run folder (where the synthetic default root is made)
                   )->dict:
         "The task's part of `params.json`: its config, with absolute paths (the synthetic default root is `<output_dir>/data`), and the VAE's weights digest."
-        return asdict(cfg) | dict(data_root=abs_path(locate_data(cfg, output_dir)), masks=abs_path(cfg.masks),
-                                  pretrained=abs_path(cfg.pretrained), vae=abs_path(cfg.vae), cache_dir=abs_path(cfg.cache_dir),
+        return asdict(cfg) | data_params(cfg, output_dir) | dict(pretrained=abs_path(cfg.pretrained), vae=abs_path(cfg.vae), cache_dir=abs_path(cfg.cache_dir),
                                   vae_digest=vae_digest(cfg.vae) if cfg.vae and not cfg.pretrained else None)   # a VAE retrained in place is refused
 
     def params(self):

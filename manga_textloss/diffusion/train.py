@@ -15,7 +15,7 @@ from PIL import Image
 
 from .. import __version__
 from ..data.source import DataConfig, resolve_data
-from ..core import (DatasetError, ConfigError, accepted, acquire_folder, atomic_write, clear_folder, describe_differences, differences,
+from ..core import (DatasetError, ConfigError, abs_path, accepted, acquire_folder, atomic_write, clear_folder, describe_differences, differences,
                                  field_help, field_kind, flatten, fs_error, knob, process_state, read_run_json, release_folder, save_json, save_image,
                                  validate, within, write_failure, progress_bar)
 
@@ -23,8 +23,8 @@ from ..core import (DatasetError, ConfigError, accepted, acquire_folder, atomic_
 __all__ = ['LR_SCHEDULERS', 'STEPS_FREE_SCHEDULERS', 'MIXED_PRECISIONS', 'REPORT_TO', 'DEFAULT_REPORT_TO', 'DEVICES',
            'PREDICTION_TYPES', 'LOSS_FIELDS', 'RESUME_SAFE', 'RUN_OUTPUTS', 'UNCHECKED_BEFORE', 'TrainingError',
            'TrainConfig', 'EpochSampler', 'step_generator', 'read_loss_csv', 'truncate_loss_csv', 'checkpoints',
-           'image_grid', 'plot_loss', 'abs_path', 'run_record', 'resolved_precision', 'run_differences', 'run_inputs',
-           'claim_run', 'claim_task', 'train', 'check_scale_options']
+           'image_grid', 'plot_loss', 'run_record', 'resolved_precision', 'run_differences', 'run_inputs', 'claim_run',
+           'claim_task', 'train', 'check_scale_options']
 
 # %% ../../nbs/51_train.ipynb #dff30c01
 class TrainingError(RuntimeError):
@@ -178,11 +178,6 @@ RESUME_SAFE = ('output_dir', 'max_steps', 'checkpointing_steps', 'checkpoints_to
                'device', 'report_to', 'logging_dir', 'gradient_checkpointing', 'overwrite', 'guidance_scale')   # guidance_scale: a task's sampling setting, not what it trains
 RUN_OUTPUTS = ('params.json', 'loss.csv', 'loss.png', 'metrics.json', 'samples.json', 'samples.png', 'samples', 'model', 'checkpoints',
                'cache', 'data', 'data_eval', 'ocr.csv', 'logs', 'train_ddpm.ipynb', 'train_ldm.ipynb')   # what runs (and their jobs) write
-
-def abs_path(p:str|Path|None, # a path, relative to the working directory or absolute; None or '' for none
-            )->str|None:
-    "A path as the run record keeps it: absolute, so a rerun from another folder compares the same place (None stays None)."
-    return None if p is None or p == '' else str(Path(p).resolve())
 
 def run_record(cfg:TrainConfig, # the loop's settings
                task_params:dict, # the task's (`task.params()`), with its data root

@@ -15,10 +15,11 @@ from PIL import Image
 
 from ..core import knob, validate
 from ..data.crops import parse_list
-from ..core import stage, stage_lines
-from ..data.source import DataConfig, locate_data, resolve_data
-from .ddpm import CROPS, CropDataset, _resolution
-from .train import TrainConfig, abs_path, claim_task, train
+from ..core import abs_path, stage, stage_lines
+from ..data.source import DataConfig, data_params, locate_data, resolve_data
+from ..data.crops import CROPS, CropDataset
+from .ddpm import _resolution
+from .train import TrainConfig, claim_task, train
 
 # %% auto #0
 __all__ = ['VAE_PRESETS', 'small_vae', 'VAEConfig', 'psnr', 'PosteriorPass', 'VAETask', 'train_vae']
@@ -88,7 +89,7 @@ class VAETask:
                    output_dir:str|Path, # the run folder (where the synthetic default root is made)
                   )->dict:
         "The task's part of `params.json`: its config with the absolute data root (the synthetic default is `<output_dir>/data`)."
-        return asdict(cfg) | dict(data_root=abs_path(locate_data(cfg, output_dir)), masks=abs_path(cfg.masks))
+        return asdict(cfg) | data_params(cfg, output_dir)
     def params(self):
         "The task's part of `params.json` (`params_for` of its config and run folder)."
         return self.params_for(self.cfg, self.out)

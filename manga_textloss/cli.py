@@ -207,12 +207,12 @@ def cmd_bench_legibility(a, # the parsed `mtl bench-legibility` flags (an argpar
     import time, os
     from manga_textloss.experiments.bench import Bench, BenchConfig, parse_arms, run_summary
     from manga_textloss.experiments.report import write_report as bench_report
-    from manga_textloss.experiments.runner import Runner, arm_jobs, job_name, plan_workers, shared_jobs
+    from manga_textloss.experiments.runner import Runner, arm_jobs, job_name, plan_devices, plan_workers, shared_jobs
     cfg = dataclass_from_args(BenchConfig, a); arms = parse_arms(a.arms)
     try: seeds = [int(s) for s in str(a.seeds).split(',') if s.strip()]
     except ValueError: raise DatasetError(f'--seeds {a.seeds!r}: give comma-separated integers ≥ 0, e.g. 0,1,2.') from None
     if not seeds or min(seeds) < 0: raise DatasetError(f'--seeds {a.seeds!r}: give at least one integer ≥ 0 (3 or more for a claim).')
-    plan_workers(a.jobs, a.threads, a.device)   # checked before the work folder is made
+    plan_workers(a.jobs, a.threads, a.device); plan_devices(a.devices, a.device)   # checked before the work folder is made
     check_flags(('--time-budget', f'{a.time_budget:g}', math.isfinite(a.time_budget) and a.time_budget >= 0, 'seconds ≥ 0 (0: no limit)'),
                 ('--stem', repr(a.stem), bool(a.stem.strip()) and '/' not in a.stem and '\\' not in a.stem, 'a file name (no folder)'))
     work = Path(a.output_dir) if a.output_dir else runs_dir()/'legibility'; a.output_dir = str(work)   # named by an interrupt
@@ -222,7 +222,7 @@ def cmd_bench_legibility(a, # the parsed `mtl bench-legibility` flags (an argpar
                            f'(without --report-only), or pass the settings and --output-dir it was run with.')
     if not a.report_only:
         t0 = time.time()
-        with Runner(bench, a.jobs, a.threads) as runner:
+        with Runner(bench, a.jobs, a.threads, a.devices) as runner:
             def done(j, s):
                 if runner.workers > 1 and j[0] == 'arm': bench.log(run_summary(json.loads((bench.folder(*j[1:])/'done.json').read_text(encoding='utf-8'))))
             start = (lambda j: bench.log(f'{job_name(j)} … (worker process)')) if runner.workers > 1 else None
@@ -518,6 +518,8 @@ def parser()->argparse.ArgumentParser:
     s.add_argument('--jobs', type=int, default=0, help='worker processes that run arms side by side (0: auto, 2 on a CPU with ≥ 2 cores, 1 on CUDA; '
                    '1 under accelerate launch, where every arm uses all processes)')
     s.add_argument('--threads', type=int, default=0, help='torch threads per worker (0: the cores shared evenly; with --jobs 1, torch\'s default)')
+    s.add_argument('--devices', action=CommaList, default=None, metavar='A,B', help='one worker per device, one job per device at a time: cuda:0,cuda:1,… '
+                   '(default: every visible GPU when there are several; cpu:0,cpu:1 runs the same path on a CPU)')
     s.add_argument('--json', action='store_true', help='print the report\'s record (legibility.json) as one JSON object (the summary line goes to stderr)')
     s.add_argument('--quiet', action='store_true', help='no progress lines')
     s.set_defaults(fn=cmd_bench_legibility)

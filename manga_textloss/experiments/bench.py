@@ -5,7 +5,7 @@
 # %% ../../nbs/60_legibility.ipynb #928cc633
 from __future__ import annotations
 
-import contextlib, json, math, time
+import contextlib, json, math, os, time
 from dataclasses import asdict, dataclass
 from functools import cached_property
 from pathlib import Path
@@ -369,7 +369,7 @@ class Bench:
                 | (dict(manga_ocr=S[mocr.name, i]['text'], manga_ocr_ok=ok(mocr, i)) if mocr else {})
                 for i, t in enumerate(asked)]
         asked_rows = [r for r in rows if r['text']]
-        meta = dict(arm=arm, seed=seed, model=a.model, prediction_type=pt, config=config_key(c), device=self._device(),
+        meta = dict(arm=arm, seed=seed, model=a.model, prediction_type=pt, config=config_key(c), device=self._device(), slot=os.environ.get('MTL_WORKER_DEVICE'),
                     train_seconds=round(t1 - t0, 1), total_seconds=round(time.time() - t0, 1), final_loss=metrics.get('final_loss'),
                     diversity=_rows_diversity(imgs, asked), judge_accuracy=float(np.mean([r['judge_ok'] for r in asked_rows])),
                     tesseract_accuracy=float(np.mean([r['tesseract_ok'] for r in asked_rows])) if tess else None, judge=learned.describe(),

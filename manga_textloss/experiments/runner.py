@@ -5,7 +5,7 @@
 # %% ../../nbs/61_runner.ipynb #7f58b405
 from __future__ import annotations
 
-import signal, time
+import os, signal, time
 
 import torch
 
@@ -13,7 +13,7 @@ from .bench import ARMS, Bench
 from ..core import DatasetError, cpu_cores, process_state, spawn_pool
 
 # %% auto #0
-__all__ = ['SHARED', 'plan_workers', 'arm_jobs', 'shared_jobs', 'job_name', 'do_job', 'Runner']
+__all__ = ['SHARED', 'plan_workers', 'arm_jobs', 'shared_jobs', 'job_name', 'do_job', 'plan_devices', 'Runner']
 
 # %% ../../nbs/61_runner.ipynb #c91446dc
 def plan_workers(jobs:int=0, # worker processes: 0 is auto (2 on a CPU with 2 or more cores, else 1), 1 runs everything in this process
@@ -60,8 +60,30 @@ def do_job(bench:Bench, # the shared state
     if job[0] == 'arm': return str(bench.run(job[1], job[2]))
     raise DatasetError(f'unknown job {job!r}')
 
-def _work(work:str, cfg, device:str, job:tuple)->float:
-    "A worker process: the job on its own `Bench` of the same folder and settings (quiet); returns its seconds."
+def plan_devices(devices:list|None=None, # device names (`cuda:0`, `cuda:1`, …; `cpu`, `cpu:N` on a CPU); None: every visible GPU when there are several, else none
+                 device:str='auto', # the benchmark's device (`--device`)
+                )->list|None:
+    "The devices the runner gives its workers, one job per device at a time; None: no per-device workers (one GPU, or the CPU's `plan_workers`)."
+    if devices is None:
+        cuda = device == 'cuda' or (device == 'auto' and torch.cuda.is_available())
+        n = torch.cuda.device_count() if cuda else 0
+        return [f'cuda:{i}' for i in range(n)] if n > 1 and process_state().num_processes == 1 else None
+    devices = list(devices)
+    if not devices: raise DatasetError('--devices: name at least one device, e.g. cuda:0,cuda:1.')
+    bad = [d for d in devices if not (d == 'cpu' or d.startswith('cpu:') and d[4:].isdigit() or d.startswith('cuda:') and d[5:].isdigit())]
+    if bad: raise DatasetError(f'--devices {",".join(devices)}: {bad[0]!r} is not a device; give cuda:N (a GPU) or cpu (or cpu:N), comma-separated.')
+    if process_state().num_processes > 1: raise DatasetError('--devices: under accelerate launch / torchrun every arm already trains on all processes; leave --devices out.')
+    gpus = [int(d[5:]) for d in devices if d.startswith('cuda:')]
+    if gpus and max(gpus) >= torch.cuda.device_count():
+        raise DatasetError(f'--devices {",".join(devices)}: cuda:{max(gpus)} is not a visible GPU ({torch.cuda.device_count()} visible).')
+    return devices
+
+def _work(work:str, cfg, device:str, job:tuple, slot:str|None=None)->float:
+    "A worker process: the job on its own `Bench` of the same folder and settings (quiet), on its device `slot` when given; returns its seconds."
+    if slot is not None:   # before CUDA starts in this process: `cuda:K` makes GPU K the worker's only (and so default) GPU
+        os.environ['MTL_WORKER_DEVICE'] = slot
+        if slot.startswith('cuda:'): os.environ['CUDA_VISIBLE_DEVICES'] = slot[5:]
+        device = 'cuda' if slot.startswith('cuda:') else 'cpu'
     t = time.time(); do_job(Bench(work, cfg, progress=False, device=device), job)
     return time.time() - t
 
@@ -71,8 +93,11 @@ class Runner:
     def __init__(self, bench:Bench, # the shared state (its work folder and settings)
                  jobs:int=0, # worker processes (`plan_workers`)
                  threads:int=0, # torch threads per worker (`plan_workers`)
+                 devices:list|None=None, # one worker per device, one job per device at a time (`plan_devices`; None: every visible GPU when there are several)
                 ):
         self.bench = bench; self.workers, self.threads = plan_workers(jobs, threads, bench.device)
+        self.devices = plan_devices(devices, bench.device)
+        if self.devices: self.workers = len(self.devices)
         self.state, self.running = process_state(), []   # running: (job, future, its pool) of the jobs in flight
         if self.workers == 1 and self.threads: torch.set_num_threads(self.threads)
 
@@ -98,7 +123,7 @@ class Runner:
         t0, on_start, on_done = time.time(), on_start or (lambda j: None), on_done or (lambda j, s: None)
         over = lambda: time_budget and time.time() - t0 > time_budget
         self.data()
-        if self.workers == 1 or len(jobs) == 1:   # a lone job runs here, with a worker's threads: the same numbers as in the pool
+        if not self.devices and (self.workers == 1 or len(jobs) == 1):   # a lone job runs here, with a worker's threads: the same numbers as in the pool
             keep = torch.get_num_threads()
             if self.workers > 1: torch.set_num_threads(self.threads)
             try: return self._inline(jobs, on_start, on_done, over)
@@ -109,19 +134,22 @@ class Runner:
         # an arm may start while the judges or the VAE are still being made: it waits for them (Bench's file locks) only when it needs them
         todo = [j for j in jobs if j[0] != 'arm'] + sorted((j for j in jobs if j[0] == 'arm'), key=lambda j: (seeds.index(j[2]), -self.cost(j)))
         running, stopped = self.running, False   # on the object: __exit__ stops what is still running
+        free, slots = list(self.devices or []), {}   # the devices no job holds; job -> the device it holds
         while todo or running:
             while todo and len(running) < self.workers and not stopped:
                 if todo[0][0] == 'arm' and over(): stopped = True; break
                 j = todo.pop(0); on_start(j)
+                slot = slots[j] = free.pop(0) if self.devices else None
                 pool = spawn_pool(1, self.threads)   # each job in a fresh interpreter of its own (spawn): its memory leaves with it
                 old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})   # the worker starts deaf to Ctrl-C: the parent stops it, no worker traceback
-                try: running.append((j, pool.submit(_work, str(self.bench.work), self.bench.cfg, self.bench.device, j), pool))
+                try: running.append((j, pool.submit(_work, str(self.bench.work), self.bench.cfg, self.bench.device, j, slot), pool))
                 finally: signal.pthread_sigmask(signal.SIG_SETMASK, old)
             if not running: break
             finished = wait([f for _, f, _ in running], return_when=FIRST_COMPLETED).done
             for item in [r for r in running if r[1] in finished]:
                 seconds = item[1].result(); running.remove(item)   # a job's error is raised here, its pool still listed: __exit__ stops it
                 item[2].shutdown(wait=True)   # its process has left before the next job's starts
+                if self.devices: free.append(slots.pop(item[0]))   # its device is free again
                 on_done(item[0], seconds)
         return not stopped
 

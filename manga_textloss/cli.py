@@ -18,10 +18,10 @@ from .diffusion.losses import LossError
 from .diffusion.train import TrainConfig, TrainingError
 
 # %% auto #0
-__all__ = ['RENAMED', 'DEPRECATED_UNTIL', 'GROUPS', 'RESUMABLE', 'cmd_synth', 'cmd_stats', 'cmd_masks', 'cmd_train_textseg',
-           'check_flags', 'cmd_eval_masks', 'add_dataclass_args', 'dataclass_from_args', 'train_command', 'cmd_demo',
-           'cmd_bench_legibility', 'cmd_evaluate', 'cmd_read', 'warn_deprecated', 'OneLineParser', 'CommaList',
-           'parser', 'main', 'check_job_parameters']
+__all__ = ['RENAMED', 'CURVE_JUDGES', 'DEPRECATED_UNTIL', 'GROUPS', 'RESUMABLE', 'cmd_synth', 'cmd_stats', 'cmd_masks',
+           'cmd_train_textseg', 'check_flags', 'cmd_eval_masks', 'add_dataclass_args', 'dataclass_from_args',
+           'curve_hooks', 'train_command', 'cmd_demo', 'cmd_bench_legibility', 'cmd_evaluate', 'cmd_read',
+           'warn_deprecated', 'OneLineParser', 'CommaList', 'parser', 'main', 'check_job_parameters']
 
 # %% ../nbs/90_cli.ipynb #b6dfe647
 def cmd_synth(a, # the parsed `mtl synth` flags (an argparse.Namespace)
@@ -168,6 +168,22 @@ def dataclass_from_args(cls, # the dataclass to build
     try: return cls(**{f.name: getattr(a, f.name) for f in dataclasses.fields(cls) if hasattr(a, f.name)})
     except ConfigError as e: raise DatasetError(e.cli_message().replace(e.flag, _flag(cls, e.name), 1)) from None
 
+CURVE_JUDGES = ('tesseract', 'tesseract-crop', 'ppocr')   # the judges a legibility curve can take by name (no model folder)
+
+def curve_hooks(names:list|None, # judge names for `--curve-judges` (None or empty: no curve)
+                n:int=2, # samples per prompt at each checkpoint (`--curve-samples`)
+               )->list:
+    "`[LegibilityCurve]` reading with the named judges, each validated on a synthetic root first and refused below its gate; [] without names."
+    if not names: return []
+    bad = [x for x in names if x not in CURVE_JUDGES]
+    if bad: raise DatasetError(f"--curve-judges {','.join(names)}: {bad[0]!r} is not one of {', '.join(CURVE_JUDGES)} (judges needing a model folder are for mtl evaluate).")
+    check_flags(('--curve-samples', n, isinstance(n, int) and n >= 1, 'an integer ≥ 1'))
+    from manga_textloss.judging.evaluate import LegibilityCurve, make_judge
+    from manga_textloss.judging.judges import require_valid, validate_on
+    judges = [make_judge(x) for x in names]
+    for j in judges: validate_on(j); require_valid(j)   # a judge below its gate would draw a curve of itself, not of the model
+    return [LegibilityCurve(judges, n=n)]
+
 def train_command(config_cls, # the task's config dataclass (DDPMConfig, VAEConfig, LDMConfig)
                   train_fn, # called as `train_fn(config, train_config, progress=…)`, returns the metrics (e.g. `ddpm.train_ddpm`)
                   run_name, # the parsed flags → the run folder's name under runs/ (used without --output-dir)
@@ -176,7 +192,8 @@ def train_command(config_cls, # the task's config dataclass (DDPMConfig, VAEConf
     def cmd(a):
         if a.output_dir is None: a.output_dir = str(runs_dir()/run_name(a))
         task, tc = dataclass_from_args(config_cls, a), dataclass_from_args(TrainConfig, a)   # every flag checked before anything runs
-        m = train_fn(task, tc, progress=not a.quiet)
+        hooks = curve_hooks(getattr(a, 'curve_judges', None), getattr(a, 'curve_samples', 2))
+        m = train_fn(task, tc, progress=not a.quiet, **({'hooks': hooks} if hooks else {}))
         if not m: return   # not the main process
         if not a.quiet:
             loss = 'no loss logged' if m.get('final_loss') is None else f"final loss {m['final_loss']:.4g}"
@@ -483,6 +500,12 @@ def parser()->argparse.ArgumentParser:
         s = sub.add_parser(name, help=hlp)
         add_dataclass_args(s, cls); add_dataclass_args(s, TrainConfig)
         s.set_defaults(output_dir=None, fn=train_command(cls, fn, run))
+        if name != 'train-vae':
+            g = s.add_argument_group('legibility during training')
+            g.add_argument('--curve-judges', action=CommaList, default=None, metavar='A,B', help=f"at every checkpoint and at the end, sample the paper's "
+                           f"prompts with fixed noise and read them with these judges ({', '.join(CURVE_JUDGES)}; validated first) into "
+                           "<run>/legibility_curve.csv and .png (default: none)")
+            g.add_argument('--curve-samples', type=int, default=2, help='with --curve-judges: samples per prompt (unconditional: in all) at each checkpoint (default 2)')
         s.add_argument('--json', action='store_true', help='print the metrics as one JSON object (the summary line goes to stderr)')
         s.add_argument('--quiet', action='store_true', help='no progress bar or summary')
     s = sub.add_parser('evaluate', help='OCR legibility metrics of run folders (Sen.ACC, NED, char recall, text density)')

@@ -298,6 +298,7 @@ def denoising_error(model, # a UNet2DModel
 def train_ddpm(ddpm:DDPMConfig, # the experiment's settings
                tcfg:TrainConfig, # the loop's settings; `tcfg.output_dir` is the run folder
                progress:bool=True, # a tqdm bar on the main process
+               hooks:list|None=None, # checkpoint hooks (`train.train`), e.g. `evaluate.LegibilityCurve`
               )->dict:
     "Run the pixel DDPM experiment; returns its metrics (see the run folder for the rest); with `progress`, its long phases say what they do on stderr."
-    with stage_lines('train-ddpm', progress): return train(*claim_task(DDPMTask, ddpm, tcfg), progress)
+    with stage_lines('train-ddpm', progress): return train(*claim_task(DDPMTask, ddpm, tcfg), progress, hooks=hooks)

@@ -411,6 +411,7 @@ class LDMTask:
 def train_ldm(cfg:LDMConfig, # the experiment's settings
               tcfg:TrainConfig, # the loop's settings; `tcfg.output_dir` is the run folder
               progress:bool=True, # a tqdm bar on the main process
+              hooks:list|None=None, # checkpoint hooks (`train.train`), e.g. `evaluate.LegibilityCurve`
              )->dict:
     "Run the latent diffusion experiment; returns its metrics; with `progress`, its long phases say what they do on stderr."
-    with stage_lines('train-ldm', progress): return train(*claim_task(LDMTask, cfg, tcfg), progress)
+    with stage_lines('train-ldm', progress): return train(*claim_task(LDMTask, cfg, tcfg), progress, hooks=hooks)

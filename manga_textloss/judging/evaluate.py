@@ -411,16 +411,17 @@ class LegibilityCurve:
         import time
         t0 = time.time(); samples = self.samples(task, net)
         texts = list(samples); images = [im for t in texts for im in samples[t]]
-        rows = []
+        asked = [t or None for t in texts for _ in samples[t]]
+        scored, rows = score(images, asked, self.judges), []   # the one scoring: each judge in its own form
         for j in self.judges:
-            reads = j.read(images); k = 0
             for t in texts:
-                rs = reads[k:k + len(samples[t])]; k += len(samples[t])
-                sc = [text_scores(r, t or '') for r in rs]
-                rows.append(dict(step=step, judge=j.name, prompt=t or 'none', n=len(rs),
-                                 read_as_requested=float(np.mean([s['sen_acc'] for s in sc])) if t else float(np.mean([not r for r in rs])),
-                                 any_text=float(np.mean([bool(r) for r in rs])), ned=float(np.mean([s['ned'] for s in sc])),
-                                 char_recall=float(np.mean([s['char_recall'] for s in sc]))))
+                sc = [r for r in scored if r['judge'] == j.name and r['target'] == (t or None)]
+                blank = [float(not r['text']) for r in sc]   # the none prompt: reading nothing is reading it right (NED and recall alike)
+                rows.append(dict(step=step, judge=j.name, prompt=t or 'none', n=len(sc),
+                                 read_as_requested=float(np.mean([r['sen_acc'] for r in sc])) if t else float(np.mean(blank)),
+                                 any_text=float(np.mean([bool(r['text']) for r in sc])),
+                                 ned=float(np.mean([r['ned'] for r in sc])) if t else float(np.mean(blank)),
+                                 char_recall=float(np.mean([r['char_recall'] for r in sc])) if t else float(np.mean(blank))))
         secs = round(time.time() - t0, 3)
         for r in rows: r['seconds'] = secs
         allrows = [r for r in read_curve(out) if not (r['step'] == step and r['judge'] in {j.name for j in self.judges})] + rows

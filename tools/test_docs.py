@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 FIGURE_NOTEBOOKS = ('11_manga109', '13_synthetic', '12_styles', '31_heldout', '23_masks', '20_boxink', '24_extract', '50_losses',
                     '14_crops', '51_train', '52_ddpm', '53_vae', '54_ldm', '44_evaluate', '41_judges', '42_learned', '63_report',
-                    '60_legibility', '33_heldout_masks', '64_demo', '10_reader', '30_heldout_draw', '21_maskgen', '43_ppocr')   # each must show a saved figure on its docs page
+                    '60_legibility', '33_heldout_masks', '64_demo', '15_source', '32_checks', '34_score', '40_ocr', '61_runner', '10_reader', '30_heldout_draw', '21_maskgen', '43_ppocr')   # each must show a saved figure on its docs page
 
 PROGRESS = re.compile(r'\d+%\|.*\|.*(it/s|s/it|\?it)')   # what a tqdm bar prints: '40%|████      | 2/5 [00:01<00:02, 1.9it/s]'
 

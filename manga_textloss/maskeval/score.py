@@ -11,7 +11,7 @@ import numpy as np
 
 from ..core import ConfigError, DatasetError, packaged_fonts
 from ..data.synthetic import STYLES, synthesize
-from ..masks.rule import BBoxGenerator, ClassicalGenerator, MaskParams, score_pages, style_table
+from ..masks.rule import BBoxGenerator, ClassicalGenerator, MaskParams, score_pages, scores, style_table
 from .heldout import HELDOUT_STYLES, write_heldout_root
 from .checks import THIRD_STYLES, rescan, third_root
 
@@ -86,8 +86,8 @@ def score_renderer(renderer:str, # a key of `RENDERERS`
 
 # %% ../../nbs/34_score.ipynb #6168fba4
 def _f1(c:np.ndarray)->float:
-    "Pixel F1 of pages × (tp, fp, fn) counts, micro-averaged."
-    return 2 * c[:, 0].sum() / max(1, 2 * c[:, 0].sum() + c[:, 1].sum() + c[:, 2].sum())
+    "Pixel F1 of pages × (tp, fp, fn) counts, micro-averaged (`masks.rule.scores`)."
+    tp, fp, fn = c.sum(0); return scores(dict(tp=tp, fp=fp, fn=fn))['f1']
 
 def pool_scores(rows, # `score_renderer` rows of one or several runs (a list of dicts or a DataFrame) with arm, style, seed, page
                 arms:list, # the arms to show; the first is the main one (its interval), a second (if any) is compared with it, pages paired

@@ -251,7 +251,9 @@ def cmd_bench_legibility(a, # the parsed `mtl bench-legibility` flags (an argpar
         omp = os.environ.get('OMP_NUM_THREADS')
         line = dict(command=(f'OMP_NUM_THREADS={omp} ' if omp else '') + cmd, seconds=round(time.time() - t0, 1), finished=time.strftime('%Y-%m-%d %H:%M:%S'))
         with open(work/'invocations.jsonl', 'a', encoding='utf-8') as fh: fh.write(json.dumps(line, ensure_ascii=False) + '\n')
-    r = bench_report(bench, a.report_dir, a.stem)
+    if a.robustness_dir and not Path(a.robustness_dir).is_dir():
+        raise DatasetError(f'--robustness-dir {a.robustness_dir}: no such folder; give the --output-dir of a benchmark run with the other design (e.g. --vae-size tiny-2x).')
+    r = bench_report(bench, a.report_dir, a.stem, robustness_dir=a.robustness_dir)
     _say(a)(f"{r['info']['runs']} runs; report in {Path(a.report_dir)/(a.stem + '.md')}" + ('' if r['info']['judge_validated'] else ' (judge not validated: no table)'))
     if a.json: print(json.dumps(r['info'], ensure_ascii=False, default=str))
 
@@ -538,6 +540,8 @@ def parser()->argparse.ArgumentParser:
     s.add_argument('--device', default='auto', choices=('auto', 'cpu', 'cuda'), help='where models train and sample (auto: CUDA when available)')
     s.add_argument('--time-budget', type=float, default=0, help='start no new arm × seed after this many seconds (0: no limit); the report covers what finished')
     s.add_argument('--report-only', action='store_true', help='only (re)build the report from the finished runs in --output-dir')
+    s.add_argument('--robustness-dir', default=None, help='another benchmark\'s work folder (e.g. run with --vae-size tiny-2x): the planned '
+                   'comparisons (results/legibility-plan.md) repeated on it; a claim holding on one design only is reported as fragile')
     s.add_argument('--jobs', type=int, default=0, help='worker processes that run arms side by side (0: auto, 2 on a CPU with ≥ 2 cores, 1 on CUDA; '
                    '1 under accelerate launch, where every arm uses all processes)')
     s.add_argument('--threads', type=int, default=0, help='torch threads per worker (0: the cores shared evenly; with --jobs 1, torch\'s default)')

@@ -106,6 +106,9 @@ class BenchConfig:
     guidance_scale:float=knob(2.0, ge=0)  # latent arms: classifier-free guidance at sampling (trained with 10% prompt dropout)
     train_text_encoder:bool=True   # latent arms: train the small text encoder with the UNet (a frozen *random* encoder carries no meaning to keep)
     tesseract:bool=True            # read every sample with Tesseract too (the crop reader)
+    ppocr:bool=True                # read every sample with PP-OCRv6 small too (`judging.ppocr`, offline, open vocabulary)
+    curve_points:int=knob(4, ge=0) # legibility-curve points per run (evenly spaced, the last at the end; 0: none): `legibility_curve.csv/.png` in each run folder
+    curve_samples:int=knob(2, ge=1)  # curve: samples per prompt at each point (fixed noise), read by the learned judge and PP-OCRv6
     manga_ocr:str|None=None        # a manga-ocr model folder: a third reader of every sample, validated on the held-out crops first
 
     def __post_init__(self): validate(self)
@@ -115,7 +118,7 @@ class BenchConfig:
         "`texts` as a tuple (None when not given)."
         return parse_list(self.texts)
 
-ABSENT_MEANT = dict(train_text_encoder=False)   # fields whose default changed the runs: what a record made before the field existed did
+ABSENT_MEANT = dict(train_text_encoder=False, ppocr=False, curve_points=0)   # fields whose default changed the runs: what a record made before the field existed did
 MODEL_FIELDS = {'pixel': ('prediction_type', 'pixel_size'),   # the fields only one model's arms read
                 'latent': ('latent_steps', 'latent_prediction_type', 'unet_size', 'vae_size', 'vae_steps', 'guidance_scale', 'train_text_encoder')}
 
@@ -161,11 +164,12 @@ def train_config(cfg:BenchConfig, # the shared settings
                  device:str='auto', # auto, cpu or cuda
                  steps:int|None=None, # default: cfg.steps
                 )->TrainConfig:
-    "The loop's settings of every arm: the same steps, batch, learning rate and warm-up; no checkpoints and no sample grid."
+    "The loop's settings of every arm: the same steps, batch, learning rate and warm-up; no checkpoints and no sample grid (the hooks' cadence: `curve_points`)."
     n = steps or cfg.steps
     return TrainConfig(output_dir=str(output_dir), max_steps=n, batch_size=cfg.batch_size, learning_rate=cfg.learning_rate,
                        lr_scheduler=cfg.lr_scheduler, use_ema=cfg.use_ema, ema_decay=cfg.ema_decay,
-                       lr_warmup_steps=max(1, n // 20), seed=seed, checkpoints=False, num_samples=0, device=device)
+                       lr_warmup_steps=max(1, n // 20), seed=seed, checkpoints=False, num_samples=0, device=device,
+                       checkpointing_steps=max(1, n // cfg.curve_points) if cfg.curve_points else n)
 
 # %% ../../nbs/60_legibility.ipynb #639a1739
 def _rows_diversity(images:np.ndarray, texts:list)->float:
@@ -283,6 +287,24 @@ class Bench:
         return self._tesseract
 
     @property
+    def ppocr_judge(self):
+        "PP-OCRv6 small (`ppocr.PPOCRJudge`), validated on the held-out books' crops like Tesseract (made once): Sen.ACC, NED, char recall."
+        from manga_textloss.judging.ppocr import PPOCRJudge
+        from manga_textloss.judging.judges import validate
+        if getattr(self, '_ppocr', None) is None:
+            j = PPOCRJudge('small'); f = self.work/'ppocr_validation.json'
+            key = dict(texts=list(self.texts), resolution=self.cfg.resolution, root=str(self.root), version=j.version)
+            with self._lock('ppocr'):
+                old = read_run_json(f, 'PP-OCRv6 validation') if f.is_file() else {}
+                if old.get('made_with') != json.loads(json.dumps(key, ensure_ascii=False)):
+                    self.log('validating PP-OCRv6 on held-out crops …')
+                    C = self.crops('heldout', per_text=5)
+                    old = validate(j, list(to_uint8(C.images)), [C.texts[l] for l in C.labels.tolist()], data='held-out crops') | dict(made_with=key)
+                    save_json(old, f)
+            j.validation = {k: v for k, v in old.items() if k != 'made_with'}; self._ppocr = j
+        return self._ppocr
+
+    @property
     def manga_ocr_judge(self):
         "manga-ocr from `cfg.manga_ocr` (`judges.MangaOcrJudge`), validated on the held-out books' crops; None without a model folder."
         if not self.cfg.manga_ocr: return None
@@ -295,7 +317,8 @@ class Bench:
 
     def judges(self)->dict:
         "Make (or load) every judge of the settings, validated; their `describe()`s."
-        j = dict(learned=self.learned_judge, tesseract=self.tesseract_judge if self.cfg.tesseract else None, manga_ocr=self.manga_ocr_judge)
+        j = dict(learned=self.learned_judge, tesseract=self.tesseract_judge if self.cfg.tesseract else None,
+                 ppocr=self.ppocr_judge if self.cfg.ppocr else None, manga_ocr=self.manga_ocr_judge)
         return {k: v.describe() for k, v in j.items() if v is not None}
 
     def _lock(self, name:str):
@@ -338,20 +361,30 @@ class Bench:
         steps = self.cfg.latent_steps if a.model == 'latent' and self.cfg.latent_steps else self.cfg.steps
         return claim_task(Task, cfg, train_config(self.cfg, out, seed, self.device, steps))
 
+    def curve(self)->list:
+        "The runs' legibility curve (`evaluate.LegibilityCurve` over the prompts, read by the learned judge and PP-OCRv6); [] when `curve_points` is 0."
+        from manga_textloss.judging.evaluate import LegibilityCurve
+        c = self.cfg
+        if not c.curve_points: return []
+        judges = [self.learned_judge] + ([self.ppocr_judge] if c.ppocr else [])
+        return [LegibilityCurve(judges, tuple(self.prompt_texts()), c.curve_samples, c.sampler_seed, c.sampler_steps)]
+
     def run(self, arm:str, # an arm of `ARMS`
             seed:int, # the training seed
            )->Path:
-        "Train (`train.train`), sample every prompt, and read every sample with both judges; skipped when finished with these settings."
+        "Train (`train.train`, with the legibility curve), sample every prompt, and read every sample with every judge; skipped when finished with these settings."
         f = self.folder(arm, seed); a = ARMS[arm]; c = self.cfg
         if (f/'done.json').is_file() and same_config(read_run_json(f/'done.json', 'finished-run record (done.json)').get('config'), c, a.model):
             self.log(f'{arm} seed {seed}: finished'); return f
         pt = c.prediction_type if a.model == 'pixel' else c.latent_prediction_type
         t0 = time.time(); task, tc = self.task(arm, seed)
-        metrics = train(task, tc, progress=self.progress)
         state = process_state()
+        hooks = self.curve() if state.is_main_process else []   # the curve's judges are made first (the hooks run on the main process only)
+        metrics = train(task, tc, progress=self.progress, **({'hooks': hooks} if hooks else {}))
         if not state.is_main_process:   # under accelerate launch / torchrun every process trains; the main one samples and judges
             state.wait_for_everyone(); return f
-        learned, tess = self.learned_judge, self.tesseract_judge if c.tesseract else None   # after training: a worker trains while another makes them
+        learned, tess = self.learned_judge, self.tesseract_judge if c.tesseract else None   # without a curve: after training, so a worker trains while another makes them
+        pp = self.ppocr_judge if c.ppocr else None
         task.load(tc.output_dir); task.model.to(self._device()).eval()   # the trained weights (also when the run had finished before)
         t1 = time.time()
         texts = self.prompt_texts()
@@ -361,18 +394,23 @@ class Bench:
         mocr = self.manga_ocr_judge
         if mocr and not mocr.validation['passed']: mocr = None   # below the threshold on ground truth: it does not judge samples
         from manga_textloss.judging.evaluate import score
-        S = {(r['judge'], r['index']): r for r in score(list(imgs), [t or None for t in asked], [j for j in (learned, tess, mocr) if j])}
+        S = {(r['judge'], r['index']): r for r in score(list(imgs), [t or None for t in asked], [j for j in (learned, tess, pp, mocr) if j])}
         ok = lambda j, i: float(bool(S[j.name, i]['sen_acc']))   # 0 where no text was asked
+        num = lambda j, i, k: float('nan') if S[j.name, i][k] is None else float(S[j.name, i][k])   # NED, char recall: None where no text was asked
+        def read(key, j, i):   # an open-vocabulary reader's columns: its text, exact match, 1 − NED, character recall
+            return {key: S[j.name, i]['text'], f'{key}_ok': ok(j, i), f'{key}_ned': num(j, i, 'ned'), f'{key}_recall': num(j, i, 'char_recall')} if j else {}
         rows = [dict(arm=arm, model=a.model, prediction_type=pt, seed=seed, index=i, text=t or '',
                      judge=S[learned.name, i]['text'], judge_conf=S[learned.name, i]['confidence'], judge_ok=ok(learned, i),
                      tesseract=S[tess.name, i]['text'] if tess else '', tesseract_ok=ok(tess, i) if tess else float('nan'))
-                | (dict(manga_ocr=S[mocr.name, i]['text'], manga_ocr_ok=ok(mocr, i)) if mocr else {})
+                | read('tesseract', tess, i) | read('ppocr', pp, i) | read('manga_ocr', mocr, i)
                 for i, t in enumerate(asked)]
         asked_rows = [r for r in rows if r['text']]
         meta = dict(arm=arm, seed=seed, model=a.model, prediction_type=pt, config=config_key(c), device=self._device(), slot=os.environ.get('MTL_WORKER_DEVICE'),
                     train_seconds=round(t1 - t0, 1), total_seconds=round(time.time() - t0, 1), final_loss=metrics.get('final_loss'),
                     diversity=_rows_diversity(imgs, asked), judge_accuracy=float(np.mean([r['judge_ok'] for r in asked_rows])),
                     tesseract_accuracy=float(np.mean([r['tesseract_ok'] for r in asked_rows])) if tess else None, judge=learned.describe(),
+                    ppocr_accuracy=float(np.mean([r['ppocr_ok'] for r in asked_rows])) if pp else None, ppocr=pp.describe() if pp else None,
+                    curve_seconds=_curve_seconds(f/'train'),
                     threads=torch.get_num_threads(), processes=state.num_processes,
                     tesseract=tess.describe() if tess else None, manga_ocr=mocr.describe() if mocr else None)
         with atomic_write(f/'samples.npz') as fh: np.savez_compressed(fh, images=imgs, texts=np.array([t or '' for t in asked]))
@@ -388,11 +426,18 @@ class Bench:
             if same_config(d.get('config'), self.cfg, d.get('model')): out.append(d | dict(folder=str(p.parent)))
         return out
 
+def _curve_seconds(out:Path)->float|None:
+    "Seconds a run's legibility curve took (each point once), from its legibility_curve.csv; None without one."
+    from manga_textloss.judging.evaluate import read_curve
+    rows = read_curve(out)
+    return round(sum({r['step']: float(r['seconds']) for r in rows}.values()), 1) if rows else None
+
 def run_summary(meta:dict, # a finished run's done.json
                )->str:
     "One line: the arm, the seed, what the judges read, the diversity and the seconds."
-    t = meta.get('tesseract_accuracy')
+    t, p = meta.get('tesseract_accuracy'), meta.get('ppocr_accuracy')
     return (f"{meta['arm']} seed {meta['seed']}: learned judge {meta['judge_accuracy']:.2f}, Tesseract {'-' if t is None else f'{t:.2f}'}, "
+            f"PP-OCRv6 {'-' if p is None else f'{p:.2f}'}, "
             f"diversity {meta['diversity']:.3f} ({meta['total_seconds']:.0f} s)")
 
 def to_uint8(x:torch.Tensor, # N×1×r×r in [-1, 1]

@@ -11,12 +11,14 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from ..core import atomic_write, save_csv, save_json
+from ..core import DatasetError, atomic_write, save_csv, save_json
 from ..judging.evaluate import bootstrap_ci, fmt_ci, markdown_table, paired_bootstrap
 
 # %% auto #0
-__all__ = ['MIN_CLAIM_SEEDS', 'read_samples', 'legibility_table', 'claim', 'table_rows', 'table_csv_rows', 'headline',
-           'plot_legibility', 'prompt_gallery', 'reference_crops', 'report_markdown', 'write_report']
+__all__ = ['MIN_CLAIM_SEEDS', 'PLAN', 'READERS', 'read_samples', 'legibility_table', 'claim', 'table_rows', 'table_csv_rows',
+           'headline', 'sign_flip_p', 'holm', 'plan_comparisons', 'robustness', 'comparison_rows', 'reader_rows',
+           'arm_curves', 'plot_arm_curves', 'plot_legibility', 'prompt_gallery', 'reference_crops', 'report_markdown',
+           'write_report']
 
 # %% ../../nbs/63_report.ipynb #f303ba04
 def read_samples(work:str|Path, # a benchmark's work folder
@@ -30,8 +32,8 @@ def read_samples(work:str|Path, # a benchmark's work folder
         with open(f/'samples.csv', newline='', encoding='utf-8') as fh:
             for r in csv.DictReader(fh):
                 for k in ('seed', 'index'): r[k] = int(r[k])
-                for k in ('judge_conf', 'judge_ok', 'tesseract_ok', 'manga_ocr_ok'):
-                    if k in r: r[k] = float(r[k]) if r[k] != '' else float('nan')
+                for k in r:
+                    if k in ('judge_conf', 'judge_ok') or k.endswith(('_ok', '_ned', '_recall')): r[k] = float(r[k]) if r[k] != '' else float('nan')
                 rows.append(r)
     return rows
 
@@ -65,6 +67,7 @@ def legibility_table(rows:list[dict], # judged samples (`read_samples`)
                        judge=bootstrap_ci([d[k]['judge_ok'] for k in keys], g, n_boot), any=bootstrap_ci([_any_ok(d[k]) for k in keys], g, n_boot),
                        tesseract=bootstrap_ci(tess, g, n_boot) if not np.isnan(tess).any() else None,
                        manga_ocr=bootstrap_ci([d[k]['manga_ocr_ok'] for k in keys], g, n_boot) if all('manga_ocr_ok' in d[k] for k in keys) else None,
+                       ppocr=bootstrap_ci([d[k]['ppocr_ok'] for k in keys], g, n_boot) if all('ppocr_ok' in d[k] for k in keys) else None,
                        diversity=float(np.mean([x['diversity'] for x in info])) if info else float('nan'),
                        seconds=float(np.mean([x['total_seconds'] for x in info])) if info else float('nan'))
             common = [k for k in keys if k in base]
@@ -100,6 +103,7 @@ def table_rows(table:list[dict], # `legibility_table` rows
                     'claim': claim(r), 'any legible text [95% CI]': fmt_ci(r['any']),
                     'Δ any [95% CI]': fmt_ci(r['any_diff']) if r.get('any_diff') else '–',
                     'requested text (Tesseract) [95% CI]': fmt_ci(r['tesseract']) if r['tesseract'] else '–',
+                    **({'requested text (PP-OCRv6) [95% CI]': fmt_ci(r['ppocr'])} if r.get('ppocr') else {}),
                     **({'requested text (manga-ocr) [95% CI]': fmt_ci(r['manga_ocr'])} if r.get('manga_ocr') else {}),
                     'diversity': f"{r['diversity']:.3f}", 'seconds / run': f"{r['seconds']:.0f}"})
     return out
@@ -110,7 +114,7 @@ def table_csv_rows(table:list[dict], # `legibility_table` rows
     out = []
     for r in table:
         row = dict(model=r['model'], prediction_type=r['prediction_type'], arm=r['arm'], seeds=r['seeds'], samples=r['samples'])
-        for k in ('judge', 'any', 'tesseract', 'manga_ocr', 'judge_diff', 'any_diff'):
+        for k in ('judge', 'any', 'tesseract', 'ppocr', 'manga_ocr', 'judge_diff', 'any_diff'):
             v = r.get(k) or {}
             for s in ('mean', 'lo', 'hi'): row[f'{k}_{s}'] = round(v[s], 4) if s in v else ''
         row |= dict(claim=claim(r), claim_any=claim(r, 'any_diff'), diversity=round(r['diversity'], 4), seconds_per_run=round(r['seconds'], 1))
@@ -127,6 +131,127 @@ def headline(table:list[dict], # `legibility_table` rows
         if 'judge_diff' not in r: continue
         c = claim(r); s.append(f"{r['arm']} vs its baseline {fmt_ci(r['judge_diff'])}, {c}")
     return s[0] + ('; ' + '; '.join(s[1:]) if len(s) > 1 else '') + '.'
+
+# %% ../../nbs/63_report.ipynb #5b6b083b
+PLAN = dict(   # results/legibility-plan.md, as code: what the 10-seed table compares and what it may claim (a test checks they agree)
+    file='results/legibility-plan.md', seeds=tuple(range(10)), alpha=0.05, metric='judge_ok',
+    comparisons={'C1': ('masked', 'baseline'), 'C2': ('masked-λ9-norm', 'baseline'), 'C3': ('latent-naive', 'latent-baseline'),
+                 'C4': ('latent-encoder', 'latent-baseline'), 'C5': ('latent-maxpool-λ9-norm', 'latent-baseline')},
+    robustness=dict(vae_size='tiny-2x', comparisons=('C3', 'C4', 'C5')))
+
+def sign_flip_p(diffs, # one paired difference per cluster (seed)
+               )->float:
+    "Two-sided exact sign-flip test of mean 0: the share of the 2ⁿ sign assignments whose |mean| is at least the observed one."
+    d = np.asarray(diffs, float); n = d.size
+    if n == 0: return float('nan')
+    if n > 20: raise ValueError(f'sign_flip_p: {n} clusters; the exact test enumerates 2^n sign assignments (n ≤ 20).')
+    signs = 1 - 2 * ((np.arange(2 ** n)[:, None] >> np.arange(n)) & 1)   # every ± pattern
+    return float(np.mean(np.abs((signs * d).mean(1)) >= abs(d.mean()) - 1e-12))
+
+def holm(p:dict, # name → p-value
+        )->dict:
+    "Holm's step-down adjusted p-values (name → adjusted p, monotone, ≤ 1); NaN p-values stay NaN and do not count."
+    names = sorted((k for k in p if not np.isnan(p[k])), key=lambda k: p[k]); m = len(names); out, run = {k: float('nan') for k in p}, 0.0
+    for i, k in enumerate(names): run = max(run, min(1.0, (m - i) * p[k])); out[k] = run
+    return out
+
+def plan_comparisons(rows:list[dict], # judged samples (`read_samples`)
+                     names:tuple|None=None, # which of the plan's comparisons (None: all of `PLAN['comparisons']`)
+                     plan:dict=PLAN, # the written-down plan
+                     n_boot:int=2000, # bootstrap resamples of the interval
+                    )->list[dict]:
+    "The plan's comparisons: per-seed paired differences, the effect with its interval, the exact sign-flip p, Holm's adjustment and the claim."
+    names = tuple(names or plan['comparisons']); out = {}
+    for c in names:
+        arm, base = plan['comparisons'][c]
+        A = {(r['seed'], r['index']): r[plan['metric']] for r in rows if r['arm'] == arm and r.get('text')}
+        B = {(r['seed'], r['index']): r[plan['metric']] for r in rows if r['arm'] == base and r.get('text')}
+        keys = sorted(k for k in set(A) & set(B) if k[0] in plan['seeds']); seeds = sorted({k[0] for k in keys})
+        per_seed = [float(np.mean([A[k] - B[k] for k in keys if k[0] == s])) for s in seeds]
+        ci = paired_bootstrap([A[k] for k in keys], [B[k] for k in keys], [k[0] for k in keys], n_boot=n_boot) if keys else {}
+        out[c] = dict(comparison=c, arm=arm, baseline=base, seeds=len(seeds), samples=len(keys), per_seed=per_seed,
+                      effect=float(np.mean(per_seed)) if per_seed else float('nan'), ci=ci, p=sign_flip_p(per_seed))
+    adj = holm({c: r['p'] for c, r in out.items()})
+    for c, r in out.items():
+        r['p_holm'] = adj[c]
+        r['claim'] = (f"not claimed ({r['seeds']} of {len(plan['seeds'])} seeds)" if r['seeds'] < len(plan['seeds']) else
+                      ('better than baseline' if r['effect'] > 0 else 'worse than baseline') if r['p_holm'] < plan['alpha'] else 'no effect claimed')
+    return list(out.values())
+
+def robustness(main:list[dict], # `plan_comparisons` on the main design
+               other:list[dict], # the same comparisons on the robustness design
+              )->dict:
+    "comparison → holds on both VAEs, fragile, no effect claimed, or not claimed (seeds missing)."
+    o = {r['comparison']: r for r in other}; out = {}
+    for r in main:
+        s = o.get(r['comparison'])
+        if s is None: continue
+        a, b = r['claim'], s['claim']
+        if a.startswith('not claimed') or b.startswith('not claimed'): out[r['comparison']] = 'not claimed (seeds missing)'
+        elif a == b and a != 'no effect claimed': out[r['comparison']] = f'holds on both VAEs ({a})'
+        elif a == b: out[r['comparison']] = 'no effect claimed'
+        else: out[r['comparison']] = f'fragile ({a} on one, {b} on the other)'
+    return out
+
+def comparison_rows(main:list[dict], # `plan_comparisons` on the main design
+                    other:list[dict]|None=None, # on the robustness design (its rows are shown below the main ones)
+                    labels:tuple=('4× VAE', '2× VAE'), # the two designs' names
+                   )->list[dict]:
+    "Flat rows for the Markdown table of the planned comparisons (and the robustness row)."
+    rob = robustness(main, other) if other else {}
+    def row(r, design):
+        return {'': r['comparison'], 'design': design, 'arm vs baseline': f"{r['arm']} vs {r['baseline']}", 'seeds': r['seeds'],
+                'Δ requested text (learned judge) [95% CI]': fmt_ci(r['ci']), 'p (sign-flip)': f"{r['p']:.4f}", 'p (Holm)': f"{r['p_holm']:.4f}",
+                'claim': r['claim'], 'robustness': rob.get(r['comparison'], '–')}
+    return [row(r, labels[0] if r['arm'].startswith('latent') else 'pixel') for r in main] + [row(r, labels[1]) for r in (other or [])]
+
+READERS = {'tesseract': 'Tesseract', 'ppocr': 'PP-OCRv6', 'manga_ocr': 'manga-ocr'}   # the open-vocabulary readers a benchmark row may carry
+
+def reader_rows(rows:list[dict], # judged samples (`read_samples`)
+               )->list[dict]:
+    "Per arm and open-vocabulary reader: Sen.ACC, NED (1 − normalised edit distance) and character recall over the samples that asked for text."
+    out = []
+    for arm in sorted({r['arm'] for r in rows}, key=_order):
+        rs = [r for r in rows if r['arm'] == arm and r.get('text')]
+        for k, name in READERS.items():
+            if not rs or not all(f'{k}_ned' in r for r in rs): continue
+            m = lambda f: float(np.nanmean([r[f] for r in rs]))
+            out.append({'arm': arm, 'reader': name, 'samples': len(rs), 'Sen.ACC': f"{m(f'{k}_ok'):.3f}", 'NED': f"{m(f'{k}_ned'):.3f}",
+                        'char recall': f"{m(f'{k}_recall'):.3f}"})
+    return out
+def arm_curves(runs:list[dict], # finished runs (`Bench.runs()`): their train/legibility_curve.csv
+               judge:str|None=None, # the judge whose readings count (None: the learned judge's name, the first judge of each curve)
+              )->dict:
+    "arm → (steps, mean share read as requested over the seeds and the prompts that ask for text), from each run's curve."
+    from manga_textloss.judging.evaluate import read_curve
+    by = {}
+    for r in runs:
+        rows = read_curve(Path(r['folder'])/'train')
+        if not rows: continue
+        j = judge or rows[0]['judge']
+        for c in rows:
+            if c['judge'] == j and c['prompt'] != 'none': by.setdefault(r['arm'], {}).setdefault(c['step'], []).append(c['read_as_requested'])
+    return {a: (sorted(d), [float(np.mean(d[s])) for s in sorted(d)]) for a, d in sorted(by.items(), key=lambda kv: _order(kv[0]))}
+
+def plot_arm_curves(runs:list[dict], # finished runs (`Bench.runs()`)
+                    path:str|Path, # the PNG to write
+                   )->bool:
+    "One panel per model, one line per arm: the learned judge's share read as requested during training (mean over seeds); False when no run has a curve."
+    from manga_textloss.experiments.bench import ARMS
+    curves = arm_curves(runs)
+    if not curves: return False
+    import matplotlib; matplotlib.use('Agg')
+    import matplotlib.pyplot as plt
+    models = [m for m in ('pixel', 'latent') if any(ARMS[a].model == m for a in curves if a in ARMS)]
+    fig, axes = plt.subplots(1, len(models), figsize=(5.5 * len(models), 3.2), squeeze=False)
+    for m, ax in zip(models, axes[0]):
+        for a, (x, y) in curves.items():
+            if a in ARMS and ARMS[a].model == m: ax.plot(x, y, marker='o', ms=3, label=a)
+        ax.set_title(f'{m} model', fontsize=9); ax.set_xlabel('training step'); ax.set_ylim(-0.02, 1.02)
+        ax.set_ylabel('read as requested (learned judge)'); ax.legend(fontsize=7)
+    fig.tight_layout(); Path(path).parent.mkdir(parents=True, exist_ok=True)
+    with atomic_write(path) as fh: fig.savefig(fh, format='png', dpi=100)
+    plt.close(fig); return True
 
 # %% ../../nbs/63_report.ipynb #b4b5d440
 def plot_legibility(table:list[dict], # `legibility_table` rows
@@ -187,6 +312,8 @@ def report_markdown(bench, # the benchmark (`bench.Bench`) (its judges are made 
                     table:list[dict], # `report.legibility_table` rows
                     figures:dict, # name → file name (relative to the report) of the table plot and the gallery
                     heading:str='##', # the sections' heading level
+                    comparisons:dict|None=None, # {'main': `plan_comparisons` rows, 'other': the robustness design's, 'labels': their names}
+                    readers:list|None=None, # `reader_rows`
                    )->list[str]:
     "The report's body: data, judges and their validation, the VAE, the gallery, the table, the sentence."
     from manga_textloss.experiments.bench import ARMS
@@ -209,6 +336,10 @@ def report_markdown(bench, # the benchmark (`bench.Bench`) (its judges are made 
     except JudgeNotValid as e: ok, why = False, str(e)
     if tj: L += ['', f"Tesseract ({tj.version}; letters compared after NFKC) reads **{tj.validation['accuracy']:.0%}** of held-out crops "
                  f"(n = {tj.validation['n']}): its ceiling at this size, reported beside the learned judge."]
+    pj = bench.ppocr_judge if bench.cfg.ppocr else None
+    if pj: L += ['', f"PP-OCRv6 small ({pj.version}) reads **{pj.validation['accuracy']:.0%}** of held-out crops exactly (n = {pj.validation['n']}; "
+                 f"mean 1 − NED {pj.validation['ned']:.2f}): an open-vocabulary reader reported beside the learned judge, as Tesseract is; "
+                 f"neither passes the exact-match gate ({pj.validation['threshold']:.0%}) at this size, so no claim rests on them."]
     mj = bench.manga_ocr_judge
     if mj: L += ['', f"manga-ocr ({mj.version}) reads **{mj.validation['accuracy']:.0%}** of held-out crops exactly (n = {mj.validation['n']}; "
                  f"threshold {mj.validation['threshold']:.0%}): " + ('a third judge of every sample.' if mj.validation['passed'] else 'below it, so it judges no sample.')]
@@ -227,14 +358,29 @@ def report_markdown(bench, # the benchmark (`bench.Bench`) (its judges are made 
     elif table:
         L += ['', markdown_table(table_rows(table)), '', '**Result.** ' + headline(table)]
         if 'plot' in figures: L += ['', f"![legibility]({figures['plot']})"]
+    if ok and comparisons:
+        L += ['', f'{heading} The planned comparisons', '',
+              f"Written down before the runs in [{Path(PLAN['file']).name}]({Path(PLAN['file']).name}): the learned judge's paired difference per seed, "
+              f"a two-sided exact sign-flip test over the seeds, Holm's correction across the comparisons (α = {PLAN['alpha']}), and a claim only with "
+              f"all {len(PLAN['seeds'])} planned seeds (seeds {PLAN['seeds'][0]}–{PLAN['seeds'][-1]}; other seeds are not counted here)."
+              + (" The robustness rows repeat the latent comparisons on the other VAE; a claim that holds on one design only is fragile."
+                 if comparisons.get('other') else ''), '',
+              markdown_table(comparison_rows(comparisons['main'], comparisons.get('other'), comparisons.get('labels', ('4× VAE', '2× VAE'))))]
+    if readers: L += ['', f'{heading} Every reader', '', "The open-vocabulary readers on every sample that asked for text: exact match (Sen.ACC), "
+                      "mean 1 − normalised edit distance (NED) and the share of the requested characters read (char recall), the metrics "
+                      "AnyText and TextDiffuser report.", '', markdown_table(readers)]
+    if ok and 'curves' in figures: L += ['', f'{heading} Legibility during training', '', f"![curves]({figures['curves']})", '',
+                                  "Each arm's legibility curve (mean over its seeds): the learned judge's share of the curve's samples read as the "
+                                  "requested text at each point of training; each run folder holds its own legibility_curve.csv/.png."]
     return L
 
 def write_report(bench, # the benchmark (`bench.Bench`)
                  out:str|Path, # where <stem>.md/.csv/.png/.json and <stem>_gallery.png go
                  stem:str='legibility', # the files' name
                  invocations:list|None=None, # the commands that made the runs (default: the work folder's invocations.jsonl)
+                 robustness_dir:str|Path|None=None, # another benchmark work folder (e.g. the 2× VAE): the planned comparisons repeated on it
                 )->dict:
-    "The benchmark's report from every finished arm × seed: the table only if the learned judge validated."
+    "The benchmark's report from every finished arm × seed: the table only if the learned judge validated; the planned comparisons, every reader, the curves."
     import matplotlib.pyplot as plt
     from manga_textloss.experiments.bench import config_key
     from manga_textloss.experiments.gallery import save_figure
@@ -244,13 +390,21 @@ def write_report(bench, # the benchmark (`bench.Bench`)
     try: require_valid(lj); ok = True
     except JudgeNotValid: ok = False
     table = legibility_table(rows, runs) if rows and ok else []
+    present = lambda R: tuple(c for c, (a, b) in PLAN['comparisons'].items() if {a, b} <= {r['arm'] for r in R})
+    comparisons = dict(main=plan_comparisons(rows, present(rows))) if rows and present(rows) else {}
+    if comparisons and robustness_dir:
+        other = read_samples(robustness_dir); cfgs = [json.loads(p.read_text(encoding='utf-8')).get('config', {}) for p in Path(robustness_dir).glob('runs/*/*/seed*/done.json')]
+        if not present(other): raise DatasetError(f'--robustness-dir {robustness_dir}: it holds no finished run of a planned comparison ({", ".join(PLAN["comparisons"])}); run the benchmark into it first.')
+        comparisons |= dict(other=plan_comparisons(other, present(other)), labels=(f"{bench.cfg.vae_size} VAE", f"{cfgs[0].get('vae_size', '?')} VAE"))
     figs = {}
+    if plot_arm_curves(runs, out/f'{stem}_curves.png'): figs['curves'] = f'{stem}_curves.png'
     fig = prompt_gallery(runs, reference_crops(bench)) if runs else None
     if fig is not None: save_figure(fig, out/f'{stem}_gallery.png', dpi=60, grey=True); plt.close(fig); figs['gallery'] = f'{stem}_gallery.png'
     if table: plot_legibility(table, out/f'{stem}.png'); figs['plot'] = f'{stem}.png'; save_csv(table_csv_rows(table), out/f'{stem}.csv')
     inv_file = bench.work/'invocations.jsonl'
     if invocations is None: invocations = [json.loads(l) for l in inv_file.read_text().splitlines() if l.strip()] if inv_file.is_file() else []
-    md = ['# Legibility: does region weighting make generated text more legible?', ''] + report_markdown(bench, table, figs)
+    md = ['# Legibility: does region weighting make generated text more legible?', ''] + report_markdown(bench, table, figs, comparisons=comparisons,
+                                                                                                         readers=reader_rows(rows) if ok else None)
     secs = sum(r['total_seconds'] for r in runs)
     md += ['', f"Config: `{json.dumps(config_key(bench.cfg), ensure_ascii=False)}`", '',
            f"{len(runs)} finished arm × seed runs on {', '.join(sorted({r['device'] for r in runs})) or bench.device}; {secs / 60:.1f} min of training, "
@@ -259,6 +413,8 @@ def write_report(bench, # the benchmark (`bench.Bench`)
     with atomic_write(out/f'{stem}.md', 'w', encoding='utf-8') as fh: fh.write('\n'.join(md) + '\n')
     info = dict(config=config_key(bench.cfg), runs=len(runs), judge=lj.describe(), judge_validated=ok,
                 tesseract=bench.tesseract_judge.describe() if bench.cfg.tesseract else None, headline=headline(table) if table else None,
+                ppocr=bench.ppocr_judge.describe() if bench.cfg.ppocr else None,
+                comparisons={k: v for k, v in comparisons.items() if k != 'labels'}, robustness=robustness(comparisons['main'], comparisons['other']) if comparisons.get('other') else None,
                 invocations=invocations, table=table_csv_rows(table))
     save_json(info, out/f'{stem}.json')
     return dict(info=info, table=table, markdown=md)

@@ -379,7 +379,7 @@ class Bench:
         pt = c.prediction_type if a.model == 'pixel' else c.latent_prediction_type
         t0 = time.time(); task, tc = self.task(arm, seed)
         state = process_state()
-        hooks = self.curve() if state.is_main_process else []   # the curve's judges are made first (the hooks run on the main process only)
+        hooks = [_BeforeEnd(h, tc.max_steps) for h in self.curve()] if state.is_main_process else []   # its judges are made first (hooks run on the main process only)
         metrics = train(task, tc, progress=self.progress, **({'hooks': hooks} if hooks else {}))
         if not state.is_main_process:   # under accelerate launch / torchrun every process trains; the main one samples and judges
             state.wait_for_everyone(); return f
@@ -413,6 +413,7 @@ class Bench:
                     curve_seconds=_curve_seconds(f/'train'),
                     threads=torch.get_num_threads(), processes=state.num_processes,
                     tesseract=tess.describe() if tess else None, manga_ocr=mocr.describe() if mocr else None)
+        for h in hooks: h.curve.record(f/'train', metrics['steps'], [t or None for t in asked], list(S.values()))   # the end's point: the samples just read
         with atomic_write(f/'samples.npz') as fh: np.savez_compressed(fh, images=imgs, texts=np.array([t or '' for t in asked]))
         save_csv(rows, f/'samples.csv'); save_json(meta, f/'done.json')   # done.json last: a killed run is redone
         self.log(run_summary(meta)); state.wait_for_everyone()
@@ -425,6 +426,14 @@ class Bench:
             d = read_run_json(p, 'finished-run record (done.json)')
             if same_config(d.get('config'), self.cfg, d.get('model')): out.append(d | dict(folder=str(p.parent)))
         return out
+
+class _BeforeEnd:
+    "A legibility curve that leaves its last point (the end of training) to the caller, which reads the final samples anyway (`record`)."
+    def __init__(self, curve, end:int): self.curve, self.end = curve, end
+    def start(self, out, step): self.curve.start(out, step)
+    def done(self, out, step): return self.curve.done(out, step)
+    def __call__(self, task, net, step, out):
+        if step < self.end: self.curve(task, net, step, out)
 
 def _curve_seconds(out:Path)->float|None:
     "Seconds a run's legibility curve took (each point once), from its legibility_curve.csv; None without one."

@@ -19,7 +19,7 @@ __all__ = ['DEMO_SCALES', 'demo_bench_config', 'run_notebook', 'demo_config', 'r
 # %% ../../nbs/64_demo.ipynb #8b1e2611
 DEMO_SCALES = {
     'smoke': dict(books=3, pages=4, resolution=32, steps=4, latent_steps=None, batch_size=4, vae_steps=4, judge_steps=20, samples_per_text=1, sampler_steps=2,
-                  tesseract=False),
+                  tesseract=False, ppocr=False, curve_points=1, curve_samples=1),
     'small': dict(),   # BenchConfig's defaults: the size at which text emerges on 2 CPU cores (see notebook 11)
 }
 
@@ -200,8 +200,11 @@ def _run_demo(out, scale, seed, progress, overwrite, manga_ocr, jobs, device, ar
         print(f"  learned judge: {v['heldout_accuracy']:.1%} of {v['heldout_n']} held-out crops; on noise {v['noise_gaussian_accuracy']:.1%} "
               f"(chance {v['chance']:.0%})")
         if bench.cfg.tesseract: print(f"  Tesseract: {bench.tesseract_judge.validation['accuracy']:.1%} of held-out crops")
+        if bench.cfg.ppocr:
+            pv = bench.ppocr_judge.validation; print(f"  PP-OCRv6: {pv['accuracy']:.1%} of held-out crops exactly, 1 − NED {pv['ned']:.2f}")
         if bench.manga_ocr_judge: print(f"  manga-ocr: {bench.manga_ocr_judge.validation['accuracy']:.1%} of held-out crops")
-    checks = {named['judges']: _outputs(out, out/'judge'/'made_with.json', *([out/'tesseract_validation.json'] if bench.cfg.tesseract else [])),
+    checks = {named['judges']: _outputs(out, out/'judge'/'made_with.json', *([out/'tesseract_validation.json'] if bench.cfg.tesseract else []),
+                                                *([out/'ppocr_validation.json'] if bench.cfg.ppocr else [])),
               named['vae']: _outputs(out, out/'vae'/'metrics.json', out/'vae'/'model')} | \
              {f'{arm} (train.train, sample the six prompts, judge)': (lambda arm=arm: arm_done(arm)) for arm in arms}
     with runner:   # an error or Ctrl-C: the runner stops its workers (the interrupt itself goes on up, to the CLI)

@@ -410,9 +410,18 @@ class LegibilityCurve:
         "Sample, read with every judge, append this step's rows and redraw the figure."
         import time
         t0 = time.time(); samples = self.samples(task, net)
-        texts = list(samples); images = [im for t in texts for im in samples[t]]
-        asked = [t or None for t in texts for _ in samples[t]]
-        scored, rows = score(images, asked, self.judges), []   # the one scoring: each judge in its own form
+        images = [im for t in samples for im in samples[t]]; asked = [t or None for t in samples for _ in samples[t]]
+        self.record(out, step, asked, score(images, asked, self.judges), t0)
+
+    def record(self, out:Path, # the run folder
+               step:int, # the optimizer step
+               asked:list, # the requested text of each sample (None: none)
+               scored:list[dict], # `score(images, asked, self.judges)` rows (e.g. of samples the caller drew and read anyway)
+               t0:float|None=None, # when this point's work began (`time.time()`), for its seconds; None: 0
+              ):
+        "Append this step's rows from samples already read (`score` rows) and redraw the figure."
+        import time
+        texts, rows = list(dict.fromkeys(asked)), []
         for j in self.judges:
             for t in texts:
                 sc = [r for r in scored if r['judge'] == j.name and r['target'] == (t or None)]
@@ -422,7 +431,7 @@ class LegibilityCurve:
                                  any_text=float(np.mean([bool(r['text']) for r in sc])),
                                  ned=float(np.mean([r['ned'] for r in sc])) if t else float(np.mean(blank)),
                                  char_recall=float(np.mean([r['char_recall'] for r in sc])) if t else float(np.mean(blank))))
-        secs = round(time.time() - t0, 3)
+        secs = round(time.time() - t0, 3) if t0 is not None else 0.0
         for r in rows: r['seconds'] = secs
         allrows = [r for r in read_curve(out) if not (r['step'] == step and r['judge'] in {j.name for j in self.judges})] + rows
         save_csv(allrows, Path(out)/'legibility_curve.csv', CURVE_FIELDS)

@@ -362,12 +362,12 @@ class Bench:
         return claim_task(Task, cfg, train_config(self.cfg, out, seed, self.device, steps))
 
     def curve(self)->list:
-        "The runs' legibility curve (`evaluate.LegibilityCurve` over the prompts, read by the learned judge and PP-OCRv6); [] when `curve_points` is 0."
+        "The runs' legibility curve (`evaluate.LegibilityCurve` over the prompts, read by the learned judge and PP-OCRv6, deferred: sampled during training, read after it); [] when `curve_points` is 0."
         from manga_textloss.judging.evaluate import LegibilityCurve
         c = self.cfg
         if not c.curve_points: return []
-        judges = [self.learned_judge] + ([self.ppocr_judge] if c.ppocr else [])
-        return [LegibilityCurve(judges, tuple(self.prompt_texts()), c.curve_samples, c.sampler_seed, c.sampler_steps)]
+        judges = lambda: [self.learned_judge] + ([self.ppocr_judge] if c.ppocr else [])   # made when first read: after training, so an arm need not wait for them
+        return [LegibilityCurve(judges, tuple(self.prompt_texts()), c.curve_samples, c.sampler_seed, c.sampler_steps, defer=True)]
 
     def run(self, arm:str, # an arm of `ARMS`
             seed:int, # the training seed
@@ -379,11 +379,11 @@ class Bench:
         pt = c.prediction_type if a.model == 'pixel' else c.latent_prediction_type
         t0 = time.time(); task, tc = self.task(arm, seed)
         state = process_state()
-        hooks = [_BeforeEnd(h, tc.max_steps) for h in self.curve()] if state.is_main_process else []   # its judges are made first (hooks run on the main process only)
+        hooks = [_BeforeEnd(h, tc.max_steps) for h in self.curve()] if state.is_main_process else []   # hooks run on the main process only
         metrics = train(task, tc, progress=self.progress, **({'hooks': hooks} if hooks else {}))
         if not state.is_main_process:   # under accelerate launch / torchrun every process trains; the main one samples and judges
             state.wait_for_everyone(); return f
-        learned, tess = self.learned_judge, self.tesseract_judge if c.tesseract else None   # without a curve: after training, so a worker trains while another makes them
+        learned, tess = self.learned_judge, self.tesseract_judge if c.tesseract else None   # after training: a worker trains while another makes them
         pp = self.ppocr_judge if c.ppocr else None
         task.load(tc.output_dir); task.model.to(self._device()).eval()   # the trained weights (also when the run had finished before)
         t1 = time.time()
@@ -405,6 +405,8 @@ class Bench:
                 | read('tesseract', tess, i) | read('ppocr', pp, i) | read('manga_ocr', mocr, i)
                 for i, t in enumerate(asked)]
         asked_rows = [r for r in rows if r['text']]
+        for h in hooks:   # the points sampled during training, read now; the end's point: the samples just read
+            h.curve.flush(f/'train'); h.curve.record(f/'train', metrics['steps'], [t or None for t in asked], list(S.values()))
         meta = dict(arm=arm, seed=seed, model=a.model, prediction_type=pt, config=config_key(c), device=self._device(), slot=os.environ.get('MTL_WORKER_DEVICE'),
                     train_seconds=round(t1 - t0, 1), total_seconds=round(time.time() - t0, 1), final_loss=metrics.get('final_loss'),
                     diversity=_rows_diversity(imgs, asked), judge_accuracy=float(np.mean([r['judge_ok'] for r in asked_rows])),
@@ -413,7 +415,6 @@ class Bench:
                     curve_seconds=_curve_seconds(f/'train'),
                     threads=torch.get_num_threads(), processes=state.num_processes,
                     tesseract=tess.describe() if tess else None, manga_ocr=mocr.describe() if mocr else None)
-        for h in hooks: h.curve.record(f/'train', metrics['steps'], [t or None for t in asked], list(S.values()))   # the end's point: the samples just read
         with atomic_write(f/'samples.npz') as fh: np.savez_compressed(fh, images=imgs, texts=np.array([t or '' for t in asked]))
         save_csv(rows, f/'samples.csv'); save_json(meta, f/'done.json')   # done.json last: a killed run is redone
         self.log(run_summary(meta)); state.wait_for_everyone()

@@ -369,16 +369,25 @@ def plot_curve(rows:list[dict], # `read_curve` rows
 
 class LegibilityCurve:
     "A `train.train` hook: at each checkpoint and at the end, sample with fixed noise, read with the judges, append to legibility_curve.csv/.png."
-    def __init__(self, judges:list, # validated `judges.Judge`s (each reads every sample)
+    def __init__(self, judges, # validated `judges.Judge`s (each reads every sample), or a function returning them (called when first needed)
                  texts:tuple|None=None, # a conditional model's requested texts (None: the paper's six, `ddpm.GALLERY_TEXTS`; None inside: the empty prompt)
                  n:int=2, # samples per prompt (conditional) or in all (unconditional)
                  seed:int=1234, # sample k starts from the noise of seed + k, at every step
                  steps:int=20, # sampler (DDIM) steps
+                 defer:bool=False, # sample at each point but read only at `flush` (training need not wait for judges another process is making)
                 ):
-        if not judges: raise EvaluationError('LegibilityCurve: give at least one judge.')
+        if not callable(judges) and not judges: raise EvaluationError('LegibilityCurve: give at least one judge.')
         if texts is None:
             texts = GALLERY_TEXTS
-        self.judges, self.texts, self.n, self.seed, self.steps = list(judges), tuple(texts), n, seed, steps
+        self._judges, self.texts, self.n, self.seed, self.steps, self.defer, self.pending = judges, tuple(texts), n, seed, steps, defer, []
+
+    @property
+    def judges(self)->list:
+        "The judges (made on first use when given as a function)."
+        if callable(self._judges):
+            self._judges = list(self._judges())
+            if not self._judges: raise EvaluationError('LegibilityCurve: the judge function returned no judge.')
+        return self._judges
 
     def start(self, out:Path, # the run folder
               step:int, # the step the run starts (or resumes) at: later rows go
@@ -390,8 +399,9 @@ class LegibilityCurve:
     def done(self, out:Path, # the run folder
              step:int, # a step
             )->bool:
-        "Whether the curve has this step's rows (for every judge)."
+        "Whether the curve has this step's rows (for every judge; judges not made yet: for some judge)."
         have = {r['judge'] for r in read_curve(out) if r['step'] == step}
+        if callable(self._judges): return bool(have) or any(p[0] == step for p in self.pending)
         return all(j.name in have for j in self.judges)
 
     def samples(self, task, # the training task (its `sample_texts`, or `sample` when unconditional)
@@ -407,11 +417,20 @@ class LegibilityCurve:
                  step:int, # the optimizer step
                  out:Path, # the run folder
                 ):
-        "Sample, read with every judge, append this step's rows and redraw the figure."
+        "Sample; read with every judge, append this step's rows and redraw the figure (`defer`: keep the samples for `flush`)."
         import time
         t0 = time.time(); samples = self.samples(task, net)
         images = [im for t in samples for im in samples[t]]; asked = [t or None for t in samples for _ in samples[t]]
+        if self.defer: self.pending.append((step, asked, images, time.time() - t0)); return
         self.record(out, step, asked, score(images, asked, self.judges), t0)
+
+    def flush(self, out:Path, # the run folder
+             ):
+        "Read the samples `defer` kept, point by point, and write their rows (each point's seconds: its sampling and its reading)."
+        import time
+        while self.pending:
+            step, asked, images, secs = self.pending.pop(0); t0 = time.time()
+            self.record(out, step, asked, score(images, asked, self.judges), t0 - secs)
 
     def record(self, out:Path, # the run folder
                step:int, # the optimizer step

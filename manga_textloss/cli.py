@@ -232,6 +232,8 @@ def cmd_bench_legibility(a, # the parsed `mtl bench-legibility` flags (an argpar
     plan_workers(a.jobs, a.threads, a.device); plan_devices(a.devices, a.device)   # checked before the work folder is made
     check_flags(('--time-budget', f'{a.time_budget:g}', math.isfinite(a.time_budget) and a.time_budget >= 0, 'seconds ≥ 0 (0: no limit)'),
                 ('--stem', repr(a.stem), bool(a.stem.strip()) and '/' not in a.stem and '\\' not in a.stem, 'a file name (no folder)'))
+    if a.robustness_dir and not Path(a.robustness_dir).is_dir():
+        raise DatasetError(f'--robustness-dir {a.robustness_dir}: no such folder; give the --output-dir of a benchmark run with the other design (e.g. --vae-size tiny-2x).')
     work = Path(a.output_dir) if a.output_dir else runs_dir()/'legibility'; a.output_dir = str(work)   # named by an interrupt
     bench = Bench(work, cfg, progress=not a.quiet, device=a.device)
     if a.report_only and not bench.runs():
@@ -251,8 +253,6 @@ def cmd_bench_legibility(a, # the parsed `mtl bench-legibility` flags (an argpar
         omp = os.environ.get('OMP_NUM_THREADS')
         line = dict(command=(f'OMP_NUM_THREADS={omp} ' if omp else '') + cmd, seconds=round(time.time() - t0, 1), finished=time.strftime('%Y-%m-%d %H:%M:%S'))
         with open(work/'invocations.jsonl', 'a', encoding='utf-8') as fh: fh.write(json.dumps(line, ensure_ascii=False) + '\n')
-    if a.robustness_dir and not Path(a.robustness_dir).is_dir():
-        raise DatasetError(f'--robustness-dir {a.robustness_dir}: no such folder; give the --output-dir of a benchmark run with the other design (e.g. --vae-size tiny-2x).')
     r = bench_report(bench, a.report_dir, a.stem, robustness_dir=a.robustness_dir)
     _say(a)(f"{r['info']['runs']} runs; report in {Path(a.report_dir)/(a.stem + '.md')}" + ('' if r['info']['judge_validated'] else ' (judge not validated: no table)'))
     if a.json: print(json.dumps(r['info'], ensure_ascii=False, default=str))
@@ -529,7 +529,7 @@ def parser()->argparse.ArgumentParser:
     s.set_defaults(fn=cmd_evaluate)
     from manga_textloss.experiments.bench import BenchConfig, DEMO_ARMS, ASCII_ARMS
     demo_arms = ','.join(next(k for k, v in ASCII_ARMS.items() if v == a) for a in DEMO_ARMS)   # typeable: masked-lam9-norm
-    s = sub.add_parser('bench-legibility', help='the legibility benchmark (notebook 11): the demo\'s engine over seeds, two validated judges, paired intervals')
+    s = sub.add_parser('bench-legibility', help='the legibility benchmark (notebook 60): the demo\'s engine over seeds, three validated readers, the planned comparisons')
     add_dataclass_args(s, BenchConfig)
     s.add_argument('--seeds', default='0,1,2', help='training seeds, comma-separated (≥ 3 for a claim; default 0,1,2)')
     s.add_argument('--arms', default=demo_arms, help=f'comma-separated arms, of: {", ".join(ASCII_ARMS)} (default: the demo\'s)')

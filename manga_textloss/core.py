@@ -18,7 +18,7 @@ __all__ = ['LOCK_NAME', 'MASK_THRESHOLD', 'PACKAGED_FONTS', 'DatasetError', 'see
            'write_failure', 'save_json', 'save_csv', 'file_lock', 'ConfigError', 'knob', 'field_kind', 'accepted',
            'validate', 'field_help', 'flatten', 'differences', 'describe_differences', 'FolderBusy', 'acquire_folder',
            'release_folder', 'folder_lock', 'within', 'clear_folder', 'load_image', 'image_size', 'save_image',
-           'read_mask', 'ellipse', 'mask_radius', 'stroke_mask', 'japanese_font_path', 'packaged_fonts',
+           'read_mask', 'ellipse', 'mask_radius', 'stroke_mask', 'japanese_font_path', 'packaged_fonts', 'font_path',
            'use_japanese_font', 'process_state', 'cpu_cores', 'spawn_pool', 'progress_bar', 'stage_lines', 'stage',
            'abs_path', 'project_root', 'runs_dir']
 
@@ -491,18 +491,33 @@ def japanese_font_path()->Path:
     raise DatasetError("No Japanese font found. Install one: `pip install noto-cjk-sans-jp-regular` "
                        "or `apt-get install fonts-ipafont-gothic`.")
 
-PACKAGED_FONTS = (('noto-sans', 'noto_cjk_sans_jp_regular', 'FONT_PATH'), ('noto-sans-bold', 'noto_cjk_sans_jp_bold', 'FONT_PATH'),
-                  ('noto-serif', 'pylopdf_fonts_jp', 'serif_path'))  # (name, PyPI module, its path attribute or function)
+PACKAGED_FONTS = (   # (name, where: a PyPI font package's module and path attribute, or a Debian package's file; the package to install)
+    ('noto-sans', ('noto_cjk_sans_jp_regular', 'FONT_PATH'), 'pip install noto-cjk-sans-jp-regular'),
+    ('noto-sans-bold', ('noto_cjk_sans_jp_bold', 'FONT_PATH'), 'pip install noto-cjk-sans-jp-bold'),
+    ('noto-serif', '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc', 'apt-get install fonts-noto-cjk'))   # its first face is Noto Serif CJK JP
+
+def _font_file(where)->Path|None:
+    "The file a `PACKAGED_FONTS` entry names, found at run time; None when its package is not installed."
+    if isinstance(where, str): return Path(where) if Path(where).is_file() else None
+    try: p = getattr(importlib.import_module(where[0]), where[1])
+    except (ImportError, AttributeError): return None
+    p = Path(str(p() if callable(p) else p))
+    return p if p.is_file() else None
 
 def packaged_fonts()->dict[str,Path]:
-    "The Japanese fonts installed PyPI packages ship, by name (`PACKAGED_FONTS`: Noto Sans CJK JP regular and bold, Noto Serif JP); missing ones are left out."
-    out = {}
-    for name, module, attr in PACKAGED_FONTS:
-        try: p = getattr(importlib.import_module(module), attr)
-        except (ImportError, AttributeError): continue
-        p = Path(str(p() if callable(p) else p))
-        if p.is_file(): out[name] = p
-    return out
+    "The Japanese fonts that installed font packages ship, by name (`PACKAGED_FONTS`: Noto Sans CJK JP regular and bold from PyPI, Noto Serif CJK JP from Debian's fonts-noto-cjk); missing ones are left out."
+    return {name: p for name, where, _ in PACKAGED_FONTS if (p := _font_file(where)) is not None}
+
+def font_path(name:str, # a name of `PACKAGED_FONTS` (noto-sans, noto-sans-bold, noto-serif) or a font file
+             )->Path:
+    "The font file of a packaged font's name (or the file itself); a missing one is a `DatasetError` naming the package to install."
+    for n, where, install in PACKAGED_FONTS:
+        if n == name:
+            p = _font_file(where)
+            if p is None: raise DatasetError(f'font {name!r}: its package is not installed; {install} (`make setup` installs it).')
+            return p
+    if Path(name).is_file(): return Path(name)
+    raise DatasetError(f"font {name!r}: not a font file, nor one of {', '.join(n for n, _, _ in PACKAGED_FONTS)}.")
 
 def use_japanese_font()->str:
     "Register the Japanese font with matplotlib and make it the default family; returns its name."

@@ -21,6 +21,7 @@ grep -qx jpn <<<"$langs" || missing+=(tesseract-ocr-jpn)
 grep -qx jpn_vert <<<"$langs" || missing+=(tesseract-ocr-jpn-vert)
 [ -f /usr/share/fonts/opentype/ipafont-gothic/ipag.ttf ] || missing+=(fonts-ipafont-gothic)
 [ -f /usr/share/fonts/opentype/ipafont-mincho/ipam.ttf ] || missing+=(fonts-ipafont-mincho)
+[ -f /usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc ] || missing+=(fonts-noto-cjk)
 { [ -x /usr/lib/chromium/chromium ] || command -v chromium >/dev/null 2>&1; } || missing+=(chromium)
 venv_ok=1; "$PY" -c 'import venv, ensurepip' >/dev/null 2>&1 || { venv_ok=0; missing+=(python3-venv); }
 

@@ -23,7 +23,7 @@ from ..data.source import DataConfig, data_params, locate_data, resolve_data
 from ..data.crops import CROPS, CropDataset
 from .ddpm import _resolution, check_model_folder, load_pretrained, read_config
 from ..data.crops import parse_list
-from .vae import VAE_PRESETS, VAEConfig, VAETask, psnr, small_vae, train_vae   # the first stage (notebook 07a)
+from .vae import VAE_PRESETS, VAEConfig, VAETask, psnr, small_vae, train_vae   # the first stage (notebook 53)
 from ..core import knob, validate
 from .train import PREDICTION_TYPES, TrainConfig, TrainingError, claim_task, train
 

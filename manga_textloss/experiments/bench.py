@@ -269,39 +269,36 @@ class Bench:
             self._learned = LearnedJudge.load(f)
         return self._learned
 
+    def _validated_reader(self, j, # an open-vocabulary judge (Tesseract, PP-OCRv6)
+                          name:str, # its file stem and lock: <work>/<name>_validation.json
+                          label:str, # how progress lines name it
+                         ):
+        "`j` validated on 5 held-out crops per text (in its own form), once per work folder, data and judge version."
+        from manga_textloss.judging.judges import validate
+        f = self.work/f'{name}_validation.json'
+        key = dict(texts=list(self.texts), resolution=self.cfg.resolution, root=str(self.root), version=j.version)
+        with self._lock(name):
+            old = read_run_json(f, f'{label} validation') if f.is_file() else {}
+            if old.get('made_with') != json.loads(json.dumps(key, ensure_ascii=False)):
+                self.log(f'validating {label} on held-out crops …')
+                C = self.crops('heldout', per_text=5)
+                old = validate(j, list(to_uint8(C.images)), [C.texts[l] for l in C.labels.tolist()], data='held-out crops') | dict(made_with=key)
+                save_json(old, f)
+        j.validation = {k: v for k, v in old.items() if k != 'made_with'}
+        return j
+
     @property
     def tesseract_judge(self):
         "Tesseract on crops (`judges.TesseractJudge('crop')`), validated on the held-out books' crops (made once)."
-        from manga_textloss.judging.judges import TesseractJudge, validate
-        if self._tesseract is None:
-            j = TesseractJudge('crop'); f = self.work/'tesseract_validation.json'
-            key = dict(texts=list(self.texts), resolution=self.cfg.resolution, root=str(self.root), version=j.version)
-            with self._lock('tesseract'):
-                old = read_run_json(f, 'Tesseract validation') if f.is_file() else {}
-                if old.get('made_with') != json.loads(json.dumps(key, ensure_ascii=False)):
-                    self.log('validating Tesseract on held-out crops …')
-                    C = self.crops('heldout', per_text=5); imgs = to_uint8(C.images)
-                    old = validate(j, list(imgs), [C.texts[l] for l in C.labels.tolist()], data='held-out crops') | dict(made_with=key)   # letters compared
-                    save_json(old, f)
-            j.validation = {k: v for k, v in old.items() if k != 'made_with'}; self._tesseract = j
+        from manga_textloss.judging.judges import TesseractJudge
+        if self._tesseract is None: self._tesseract = self._validated_reader(TesseractJudge('crop'), 'tesseract', 'Tesseract')   # letters compared
         return self._tesseract
 
     @property
     def ppocr_judge(self):
         "PP-OCRv6 small (`ppocr.PPOCRJudge`), validated on the held-out books' crops like Tesseract (made once): Sen.ACC, NED, char recall."
         from manga_textloss.judging.ppocr import PPOCRJudge
-        from manga_textloss.judging.judges import validate
-        if getattr(self, '_ppocr', None) is None:
-            j = PPOCRJudge('small'); f = self.work/'ppocr_validation.json'
-            key = dict(texts=list(self.texts), resolution=self.cfg.resolution, root=str(self.root), version=j.version)
-            with self._lock('ppocr'):
-                old = read_run_json(f, 'PP-OCRv6 validation') if f.is_file() else {}
-                if old.get('made_with') != json.loads(json.dumps(key, ensure_ascii=False)):
-                    self.log('validating PP-OCRv6 on held-out crops …')
-                    C = self.crops('heldout', per_text=5)
-                    old = validate(j, list(to_uint8(C.images)), [C.texts[l] for l in C.labels.tolist()], data='held-out crops') | dict(made_with=key)
-                    save_json(old, f)
-            j.validation = {k: v for k, v in old.items() if k != 'made_with'}; self._ppocr = j
+        if getattr(self, '_ppocr', None) is None: self._ppocr = self._validated_reader(PPOCRJudge('small'), 'ppocr', 'PP-OCRv6')
         return self._ppocr
 
     @property

@@ -20,7 +20,7 @@ __all__ = ['DEMO_SCALES', 'demo_bench_config', 'run_notebook', 'demo_config', 'r
 DEMO_SCALES = {
     'smoke': dict(books=3, pages=4, resolution=32, steps=4, latent_steps=None, batch_size=4, vae_steps=4, judge_steps=20, samples_per_text=1, sampler_steps=2,
                   tesseract=False, ppocr=False, curve_points=1, curve_samples=1),
-    'small': dict(),   # BenchConfig's defaults: the size at which text emerges on 2 CPU cores (see notebook 11)
+    'small': dict(),   # BenchConfig's defaults: the size at which text emerges on 2 CPU cores (see notebook 60)
 }
 
 def demo_bench_config(scale:str, # a key of `DEMO_SCALES`

@@ -195,7 +195,7 @@ def robustness(main:list[dict], # `plan_comparisons` on the main design
 
 def comparison_rows(main:list[dict], # `plan_comparisons` on the main design
                     other:list[dict]|None=None, # on the robustness design (its rows are shown below the main ones)
-                    labels:tuple=('4× VAE', '2× VAE'), # the two designs' names
+                    labels:tuple=('VAE tiny', 'VAE tiny-2x'), # the two designs' names
                    )->list[dict]:
     "Flat rows for the Markdown table of the planned comparisons (and the robustness row)."
     rob = robustness(main, other) if other else {}
@@ -367,7 +367,7 @@ def report_markdown(bench, # the benchmark (`bench.Bench`) (its judges are made 
               f"all {len(PLAN['seeds'])} planned seeds (seeds {PLAN['seeds'][0]}–{PLAN['seeds'][-1]}; other seeds are not counted here)."
               + (" The robustness rows repeat the latent comparisons on the other VAE; a claim that holds on one design only is fragile."
                  if comparisons.get('other') else ''), '',
-              markdown_table(comparison_rows(comparisons['main'], comparisons.get('other'), comparisons.get('labels', ('4× VAE', '2× VAE'))))]
+              markdown_table(comparison_rows(comparisons['main'], comparisons.get('other'), comparisons['labels']))]
     if readers: L += ['', f'{heading} Every reader', '', "The open-vocabulary readers on every sample that asked for text: exact match (Sen.ACC), "
                       "mean 1 − normalised edit distance (NED) and the share of the requested characters read (char recall), the metrics "
                       "AnyText and TextDiffuser report.", '', markdown_table(readers)]
@@ -393,11 +393,11 @@ def write_report(bench, # the benchmark (`bench.Bench`)
     except JudgeNotValid: ok = False
     table = legibility_table(rows, runs) if rows and ok else []
     present = lambda R: tuple(c for c, (a, b) in PLAN['comparisons'].items() if {a, b} <= {r['arm'] for r in R})
-    comparisons = dict(main=plan_comparisons(rows, present(rows))) if rows and present(rows) else {}
+    comparisons = dict(main=plan_comparisons(rows, present(rows)), labels=(f'VAE {bench.cfg.vae_size}', '')) if rows and present(rows) else {}
     if comparisons and robustness_dir:
         other = read_samples(robustness_dir); cfgs = [json.loads(p.read_text(encoding='utf-8')).get('config', {}) for p in Path(robustness_dir).glob('runs/*/*/seed*/done.json')]
         if not present(other): raise DatasetError(f'--robustness-dir {robustness_dir}: it holds no finished run of a planned comparison ({", ".join(PLAN["comparisons"])}); run the benchmark into it first.')
-        comparisons |= dict(other=plan_comparisons(other, present(other)), labels=(f"{bench.cfg.vae_size} VAE", f"{cfgs[0].get('vae_size', '?')} VAE"))
+        comparisons |= dict(other=plan_comparisons(other, present(other)), labels=(f'VAE {bench.cfg.vae_size}', f"VAE {cfgs[0].get('vae_size', '?')}"))
     figs = {}
     if plot_arm_curves(runs, out/f'{stem}_curves.png'): figs['curves'] = f'{stem}_curves.png'
     fig = prompt_gallery(runs, reference_crops(bench)) if runs else None

@@ -13,7 +13,7 @@ import cv2
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-from ..core import ellipse, packaged_fonts, stroke_mask
+from ..core import PACKAGED_FONTS, ellipse, font_path, stroke_mask
 
 # %% auto #0
 __all__ = ['THIRD_STYLES', 'PHRASES', 'SIZE', 'render_page', 'third_root', 'degrade', 'rescan']
@@ -26,7 +26,7 @@ PHRASES = ('ちょっと待って', 'それ本当なの', 'なんでだよ', '�
 SIZE = (1654, 1170)
 
 def _fonts():
-    fs = [str(p) for p in packaged_fonts().values()]
+    fs = [str(font_path(n)) for n, _, _ in PACKAGED_FONTS]   # every packaged design; a missing one names its package
     fs += [f for f in ('/usr/share/fonts/opentype/ipafont-gothic/ipagp.ttf', '/usr/share/fonts/opentype/ipafont-mincho/ipamp.ttf') if Path(f).is_file()]
     return fs
 

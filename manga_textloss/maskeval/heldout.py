@@ -15,7 +15,7 @@ import numpy as np
 from PIL import Image
 
 from ..core import DatasetError, atomic_write, mask_radius, save_image, save_json, rng_for, stroke_mask
-# the held-out text blocks, fonts and styles (notebook 02c); FONTS and HELDOUT_STYLES are also imported from here, as before the split
+# the held-out text blocks, fonts and styles (notebook 30); FONTS and HELDOUT_STYLES are also imported from here, as before the split
 from .heldout_draw import FONTS, HELDOUT_STYLES, _STYLES, _block, _check_style, _font, _lines, _uv
 _all_ = ['FONTS', 'HELDOUT_STYLES']  # still public here: `from manga_textloss.maskeval.heldout import *` gives them as before
 

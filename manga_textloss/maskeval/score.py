@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..core import ConfigError, DatasetError, packaged_fonts
+from ..core import ConfigError, DatasetError, font_path
 from ..data.synthetic import STYLES, synthesize
 from ..masks.rule import BBoxGenerator, ClassicalGenerator, MaskParams, score_pages, scores, style_table
 from .heldout import HELDOUT_STYLES, write_heldout_root
@@ -45,7 +45,7 @@ def render_root(renderer:str, # a key of `RENDERERS`
     if renderer == 'heldout': root = write_heldout_root(work/f'held-{seed}-{pages}', pages=pages, seed=seed, size='1654x1170')
     elif renderer == 'third': root = third_root(work/f'third-{style}-{seed}-{pages}', style, seed, pages)
     elif renderer == 'synthetic':
-        f = packaged_fonts().get(font, font) if font else None
+        f = str(font_path(font)) if font else None
         root = synthesize(work/f'{style}-{seed}-{pages}{"-" + Path(f).stem if f else ""}', books=1, pages=pages, seed=seed, quirks=False, font=f,
                           styles=('scan', 'loose') if style == 'scan' else (style,))
     else: raise ConfigError('render_root', 'renderer', renderer, f'one of {", ".join(RENDERERS)}')

@@ -16,7 +16,7 @@ import torch
 import torch.nn.functional as F
 
 from ..core import (ConfigError, DatasetError, atomic_write, describe_differences, differences, ellipse, fit_supervised, flatten, folder_lock,
-                                 japanese_font_path, packaged_fonts, read_mask, read_run_json, save_json, weights_digest)
+                                 PACKAGED_FONTS, font_path, read_mask, read_run_json, save_json, weights_digest)
 from ..data.manga109 import Manga109
 from ..data.styles import _halftone, _jpeg
 
@@ -294,7 +294,7 @@ def train_textseg(out:str|Path, # folder to write the segmenter to (textseg.pt, 
                   stroke_radius:int|None=None, # px the roots' masks/ are dilated beyond the strokes; None: masks_strokes/ where a root has it, else ours (2 at 1654 px); 0: masks/ are strokes
                   pages:int=10, # with `roots=None`: spreads per training seed
                   seeds:tuple=TRAIN_SEEDS, # with `roots=None`: the synthetic.py seeds, one root each
-                  fonts:tuple|None=None, # with `roots=None`: font names of `packaged_fonts()` or font files, taken in turn by the seeds; None: every packaged font
+                  fonts:tuple|None=None, # with `roots=None`: font names of `core.PACKAGED_FONTS` or font files, taken in turn by the seeds; None: every packaged font
                   work:str|Path|None=None, # with `roots=None`: where the synthetic pages go (default: OUT/data)
                   hard:float=3.0, # weight of boxes over art (`seg_batch`); 0: every box alike
                   curves:float=0.5, # share of examples with random art curves drawn over them (`seg_batch`); 0: none
@@ -326,10 +326,7 @@ def train_textseg(out:str|Path, # folder to write the segmenter to (textseg.pt, 
     synth = None
     if roots is None:
         work = Path(work) if work else out/'data'
-        have = packaged_fonts(); fonts = tuple(fonts or have) or (str(japanese_font_path()),)   # none packaged: the one font found
-        paths = [have.get(f) or Path(f) for f in fonts]
-        for f, p in zip(fonts, paths):
-            if not p.is_file(): raise DatasetError(f'fonts: {f!r} is neither a packaged font ({", ".join(have) or "none installed"}) nor a font file.')
+        paths = [font_path(f) for f in (fonts or [n for n, _, _ in PACKAGED_FONTS])]   # every packaged design; a missing one names its package
         synth = [(work/f'synth-{s}-{paths[i % len(paths)].stem}', s, paths[i % len(paths)]) for i, s in enumerate(seeds)]
     settings = dict(members=members, seed=seed, roots=[str(r) for r in (roots if synth is None else [r for r, _, _ in synth])],
                     init=None if init is None else str(init), stroke_radius=stroke_radius, hard=hard, curves=curves, pattern=pattern, scan=scan,

@@ -376,6 +376,16 @@ def report_markdown(bench, # the benchmark (`bench.Bench`) (its judges are made 
                                   "requested text at each point of training; each run folder holds its own legibility_curve.csv/.png."]
     return L
 
+def _code_version()->str:
+    "The package version and, in a git clone, its commit (what a results file names)."
+    import subprocess
+    from manga_textloss import __version__
+    from manga_textloss.core import project_root
+    root = project_root(Path(__file__).parent)
+    try: c = subprocess.run(['git', '-C', str(root), 'rev-parse', '--short', 'HEAD'], capture_output=True, text=True, timeout=10).stdout.strip() if root else ''
+    except (OSError, subprocess.SubprocessError): c = ''
+    return f'{__version__} at commit {c}' if c else __version__
+
 def write_report(bench, # the benchmark (`bench.Bench`)
                  out:str|Path, # where <stem>.md/.csv/.png/.json and <stem>_gallery.png go
                  stem:str='legibility', # the files' name
@@ -412,6 +422,7 @@ def write_report(bench, # the benchmark (`bench.Bench`)
            f"{len(runs)} finished arm × seed runs on {', '.join(sorted({r['device'] for r in runs})) or bench.device}; {secs / 60:.1f} min of training, "
            f"sampling and judging in all."]
     if invocations: md += ['', 'Commands (as run):', ''] + [f"    {i['command']}    # {i['seconds'] / 60:.1f} min" for i in invocations]
+    md += ['', f'Report written by manga-textloss {_code_version()}.']
     with atomic_write(out/f'{stem}.md', 'w', encoding='utf-8') as fh: fh.write('\n'.join(md) + '\n')
     info = dict(config=config_key(bench.cfg), runs=len(runs), judge=lj.describe(), judge_validated=ok,
                 tesseract=bench.tesseract_judge.describe() if bench.cfg.tesseract else None, headline=headline(table) if table else None,

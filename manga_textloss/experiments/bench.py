@@ -397,9 +397,8 @@ class Bench:
         def read(key, j, i):   # an open-vocabulary reader's columns: its text, exact match, 1 − NED, character recall
             return {key: S[j.name, i]['text'], f'{key}_ok': ok(j, i), f'{key}_ned': num(j, i, 'ned'), f'{key}_recall': num(j, i, 'char_recall')} if j else {}
         rows = [dict(arm=arm, model=a.model, prediction_type=pt, seed=seed, index=i, text=t or '',
-                     judge=S[learned.name, i]['text'], judge_conf=S[learned.name, i]['confidence'], judge_ok=ok(learned, i),
-                     tesseract=S[tess.name, i]['text'] if tess else '', tesseract_ok=ok(tess, i) if tess else float('nan'))
-                | read('tesseract', tess, i) | read('ppocr', pp, i) | read('manga_ocr', mocr, i)
+                     judge=S[learned.name, i]['text'], judge_conf=S[learned.name, i]['confidence'], judge_ok=ok(learned, i))
+                | (read('tesseract', tess, i) or dict(tesseract='', tesseract_ok=float('nan'))) | read('ppocr', pp, i) | read('manga_ocr', mocr, i)
                 for i, t in enumerate(asked)]
         asked_rows = [r for r in rows if r['text']]
         for h in hooks:   # the points sampled during training, read now; the end's point: the samples just read

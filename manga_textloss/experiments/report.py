@@ -403,7 +403,8 @@ def write_report(bench, # the benchmark (`bench.Bench`)
     except JudgeNotValid: ok = False
     table = legibility_table(rows, runs) if rows and ok else []
     present = lambda R: tuple(c for c, (a, b) in PLAN['comparisons'].items() if {a, b} <= {r['arm'] for r in R})
-    comparisons = dict(main=plan_comparisons(rows, present(rows)), labels=(f'VAE {bench.cfg.vae_size}', '')) if rows and present(rows) else {}
+    family = [r['plan'] for r in table if 'plan' in r]   # the planned comparisons legibility_table already made (one Holm family)
+    comparisons = dict(main=family, labels=(f'VAE {bench.cfg.vae_size}', '')) if family else {}
     if comparisons and robustness_dir:
         other = read_samples(robustness_dir); cfgs = [json.loads(p.read_text(encoding='utf-8')).get('config', {}) for p in Path(robustness_dir).glob('runs/*/*/seed*/done.json')]
         if not present(other): raise DatasetError(f'--robustness-dir {robustness_dir}: it holds no finished run of a planned comparison ({", ".join(PLAN["comparisons"])}); run the benchmark into it first.')

@@ -75,7 +75,7 @@ def cmd_train_textseg(a, # the parsed `mtl train-textseg` flags (an argparse.Nam
                 ('--pages', a.pages, a.pages >= 1, 'an integer ≥ 1'),
                 ('--learning-rate', f'{a.learning_rate:g}', math.isfinite(a.learning_rate) and a.learning_rate > 0, 'a finite number > 0'),
                 ('--hard', f'{a.hard:g}', math.isfinite(a.hard) and a.hard >= 0, 'a finite number ≥ 0'),
-                ('--stroke-radius', a.stroke_radius, a.stroke_radius is None or a.stroke_radius >= 0, 'an integer ≥ 0'))
+                ('--stroke-radius', a.stroke_radius, a.stroke_radius >= 0, 'an integer ≥ 0'))
     try: seg = train_textseg(a.output_dir, a.data_root or None, steps=a.max_steps, seed=a.seed, members=a.members, stroke_radius=a.stroke_radius,
                              pages=a.pages, fonts=tuple(a.font) if a.font else None, hard=a.hard, curves=a.curves, pattern=a.pattern, scan=a.scan,
                              contrast=a.contrast, scale=tuple(a.scale), lr=a.learning_rate, init=a.init, progress=not a.quiet, overwrite=a.overwrite)
@@ -464,8 +464,8 @@ def parser()->argparse.ArgumentParser:
     s.add_argument('--learning-rate', type=float, default=3e-3, help='peak learning rate, one-cycle (default 3e-3; 1e-3 when fine-tuning with --init)')
     s.add_argument('--scale', type=float, nargs=2, default=(0.75, 1.33), metavar=('LO', 'HI'), help='range of the random zoom of the training '
                    'windows (default 0.75 1.33; the shipped nets were fine-tuned with 0.5 1.33 to see small glyphs)')
-    s.add_argument('--stroke-radius', type=int, default=None, help="px (at 1654 px) masks/ is dilated beyond the strokes (default: a "
-                   "root's masks_strokes/ where it has one, as synthetic roots do, else ours, 2; 0 for masks of strokes, e.g. human annotation)")
+    s.add_argument('--stroke-radius', type=int, default=0, help="px (at 1654 px) the root's masks/ extend beyond the glyph strokes, eroded away "
+                   "before training (default 0: masks of strokes, as ours and human annotation are; 2 for roots written before the strokes convention)")
     s.add_argument('--overwrite', action='store_true', help='replace a segmenter in OUTPUT_DIR trained with other settings, and its synthetic pages '
                    '(without it such a folder is refused, naming what differs)')
     s.add_argument('--recipe', choices=('shipped',), default=None, help="retrain a shipped segmenter from scratch in one command: every stage "

@@ -13,14 +13,14 @@ import numpy as np
 from PIL import Image, UnidentifiedImageError
 
 # %% auto #0
-__all__ = ['LOCK_NAME', 'MASK_THRESHOLD', 'PACKAGED_FONTS', 'DatasetError', 'seed_everything', 'rng_for', 'weights_digest',
-           'fit_supervised', 'fs_error', 'ensure_dir', 'read_run_json', 'check_masks_root', 'atomic_write',
-           'write_failure', 'save_json', 'save_csv', 'file_lock', 'ConfigError', 'knob', 'field_kind', 'accepted',
-           'validate', 'field_help', 'flatten', 'differences', 'describe_differences', 'FolderBusy', 'acquire_folder',
-           'release_folder', 'folder_lock', 'within', 'clear_folder', 'load_image', 'image_size', 'save_image',
-           'read_mask', 'ellipse', 'mask_radius', 'stroke_mask', 'japanese_font_path', 'packaged_fonts', 'font_path',
-           'use_japanese_font', 'process_state', 'cpu_cores', 'spawn_pool', 'progress_bar', 'stage_lines', 'stage',
-           'abs_path', 'project_root', 'runs_dir']
+__all__ = ['LOCK_NAME', 'MASK_THRESHOLD', 'STROKE_COVERAGE', 'PACKAGED_FONTS', 'DatasetError', 'seed_everything', 'rng_for',
+           'weights_digest', 'fit_supervised', 'fs_error', 'ensure_dir', 'read_run_json', 'check_masks_root',
+           'atomic_write', 'write_failure', 'save_json', 'save_csv', 'file_lock', 'ConfigError', 'knob', 'field_kind',
+           'accepted', 'validate', 'field_help', 'flatten', 'differences', 'describe_differences', 'FolderBusy',
+           'acquire_folder', 'release_folder', 'folder_lock', 'within', 'clear_folder', 'load_image', 'image_size',
+           'save_image', 'read_mask', 'ellipse', 'stroke_mask', 'mask_radius', 'mask_halo', 'japanese_font_path',
+           'packaged_fonts', 'font_path', 'use_japanese_font', 'process_state', 'cpu_cores', 'spawn_pool',
+           'progress_bar', 'stage_lines', 'stage', 'abs_path', 'project_root', 'runs_dir']
 
 # %% ../nbs/00_core.ipynb #970452da
 class DatasetError(ValueError):
@@ -465,16 +465,27 @@ def ellipse(size:int, # width and height in px (an even size is allowed; below 1
     k = max(1, int(size))
     return cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k))
 
-def mask_radius(width:int, # the page's width in px
-               )->int:
-    "The radius (px) our ground-truth convention adds around glyph strokes: 2 px at 1654 px wide, scaled with the page, at least 1."
-    return max(1, round(2 * width / 1654))
+STROKE_COVERAGE = 64   # ground truth: a pixel is text when glyph ink covers at least a quarter of it (coverage 0-255)
 
-def stroke_mask(strokes:np.ndarray, # H×W bool glyph strokes
+def stroke_mask(coverage:np.ndarray, # H×W glyph coverage, uint8 0-255 (a renderer's glyph layer); a bool array is taken as the strokes already
                )->np.ndarray:
-    "Our ground-truth text mask (`masks/`): the strokes dilated by `ellipse` of `mask_radius` of the page's width, as the policy's `ink_dilate` dilates ink."
+    "Our ground-truth text mask (`masks/`), the convention of human pixel annotation: the glyph strokes with their anti-aliased edge (coverage ≥ `STROKE_COVERAGE`), nothing beyond."
+    a = np.asarray(coverage)
+    return a.copy() if a.dtype == bool else a >= STROKE_COVERAGE
+
+def mask_radius(width:int, # the page's width in px
+                px:int=2, # the radius at 1654 px wide
+               )->int:
+    "`px` (a radius at 1654 px wide) scaled to a page `width` px wide: at least 1 when `px` > 0, 0 when it is 0 (as `MaskParams.scaled` scales)."
+    return max(1, round(px * width / 1654)) if px > 0 else 0
+
+def mask_halo(mask:np.ndarray, # H×W bool text mask
+              px:int, # halo radius at 1654 px wide (scaled with the page's width, `mask_radius`); 0: none
+             )->np.ndarray:
+    "The mask dilated by a disk of `mask_radius(width, px)`: the loss-time halo (`DataConfig.mask_halo`) around masks drawn at the strokes' thickness."
+    if px <= 0: return mask
     import cv2
-    return cv2.dilate(np.asarray(strokes).astype(np.uint8), ellipse(2 * mask_radius(strokes.shape[1]) + 1)) > 0
+    return cv2.dilate(np.asarray(mask).astype(np.uint8), ellipse(2 * mask_radius(mask.shape[1], px) + 1)) > 0
 
 # %% ../nbs/00_core.ipynb #4d3cce6b
 _DEBIAN_FONTS = ('/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf', '/usr/share/fonts/truetype/fonts-japanese-gothic.ttf')

@@ -164,7 +164,7 @@ class DDPMTask:
         ch = self.model.config.in_channels
         stage(f'reading the pages and masks of {self.data_root} ({cfg.crop} crops)')
         self.dataset = CropDataset(self.data_root, cfg.masks, cfg.resolution, cfg.crop, cfg.crop_size, ch, cfg.crops_per_page, seed,
-                                   texts=self.texts, books=parse_list(cfg.books), margin=cfg.box_margin)
+                                   texts=self.texts, books=parse_list(cfg.books), margin=cfg.box_margin, mask_halo=cfg.mask_halo)
         self.null_class = self.model.config.num_class_embeds - 1 if self.model.config.num_class_embeds else None   # the "no text" class
 
     @staticmethod

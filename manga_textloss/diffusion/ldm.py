@@ -245,7 +245,8 @@ def cache_key(items:LDMItems, # the items to cache (their pages, crops and setti
     pages = [(p.name, p.image_path.stat().st_size, int(p.image_path.stat().st_mtime), (cr.masks/p.book/f'{p.index:03d}.png').stat().st_size) for p in cr.pages]
     spec = dict(pages=pages, vae=weights_digest(vae, 16), seed=items.seed, resolution=cr.resolution, crop=cr.crop, crop_size=cr.crop_size,
                 crops_per_page=cr.crops_per_page, channels=cr.channels, weight={k: v for k, v in asdict(c).items()
-                if k.startswith(('weight', 'naive', 'maxpool', 'encoder', 'prompt_template', 'empty_prompt', 'prompt_source'))})
+                if k.startswith(('weight', 'naive', 'maxpool', 'encoder', 'prompt_template', 'empty_prompt', 'prompt_source'))},
+                **({'mask_halo': cr.mask_halo} if cr.mask_halo else {}))   # only when set: the caches made before it keep their keys
     return hashlib.sha1(json.dumps(spec, sort_keys=True, default=str).encode()).hexdigest()[:20]
 
 CACHE_KEYS = ('mean', 'std', 'weight', 'input_ids', 'text_frac')   # what a cache file holds, one row per item
@@ -314,7 +315,7 @@ class LDMTask:
         self.model = LDMModel(unet, te, cfg.trains_text_encoder)
         stage(f'reading the pages and masks of {self.data_root} ({cfg.crop} crops)')
         crops = CropDataset(self.data_root, cfg.masks, cfg.resolution, cfg.crop, cfg.crop_size, self.vae.config.in_channels, cfg.crops_per_page, seed,
-                            texts=parse_list(cfg.texts), books=parse_list(cfg.books), margin=cfg.box_margin)
+                            texts=parse_list(cfg.texts), books=parse_list(cfg.books), margin=cfg.box_margin, mask_halo=cfg.mask_halo)
         self.items = LDMItems(crops, self.tokenizer, cfg, seed)
         self.empty_ids = self.items.ids('')
         if cfg.cache_latents:

@@ -83,7 +83,7 @@ class VAETask:
         stage(f'building a fresh {cfg.vae_size} AutoencoderKL'); torch.manual_seed(seed); self.model = PosteriorPass(small_vae(cfg.vae_size, cfg.channels))
         stage(f'reading the pages and masks of {self.data_root} ({cfg.crop} crops)')
         self.dataset = CropDataset(self.data_root, cfg.masks, cfg.resolution, cfg.crop, cfg.crop_size, cfg.channels, cfg.crops_per_page, seed,
-                                   texts=parse_list(cfg.texts), books=parse_list(cfg.books), margin=cfg.box_margin)
+                                   texts=parse_list(cfg.texts), books=parse_list(cfg.books), margin=cfg.box_margin, mask_halo=cfg.mask_halo)
     @staticmethod
     def params_for(cfg:VAEConfig, # the autoencoder's settings
                    output_dir:str|Path, # the run folder (where the synthetic default root is made)

@@ -18,6 +18,7 @@ from ..core import (DatasetError, atomic_write, check_masks_root, file_lock, kno
 from ..data.crops import CropDataset, parse_list, split_books, stack_crops, text_vocabulary
 from ..data.reader import normalise_text
 from ..data.synthetic import PROMPT_WORDS
+from ..masks.rule import MaskParams
 from ..diffusion.train import LR_SCHEDULERS, PREDICTION_TYPES, TrainConfig, claim_task, train
 
 # %% auto #0
@@ -78,6 +79,7 @@ class BenchConfig:
     "What must be equal across arms (data, steps, models, sampler); the arm and the training seed vary. The defaults are the demo's size."
     root:str|None=None             # a Manga109(-format) root; None: the embedded default (a synthetic root in the work folder)
     masks:str|None=None            # its text masks from `mtl masks`; None: `mtl masks` (classical, default policy) is run into the work folder
+    mask_halo:int=knob(2, ge=0)    # every masked arm: px (at 1654 px wide) the masks are dilated by for the loss (`DataConfig.mask_halo`); 0: the strokes as drawn
     texts:str|None=None            # comma-separated vocabulary (the classes); None: `BENCH_TEXTS` on the embedded default, else the root's 10 most frequent
     books:int=knob(6, ge=3)        # embedded default: books (dealt into train / judge / held-out)
     pages:int=knob(30, ge=1)       # embedded default: pages per book
@@ -150,7 +152,7 @@ def arm_configs(arm:Arm, # the arm
     from manga_textloss.diffusion.ddpm import DDPMConfig
     from manga_textloss.diffusion.ldm import LDMConfig
     common = dict(data_root=str(root), masks=str(masks), resolution=cfg.resolution, crop='box', texts=','.join(texts), books=','.join(books),
-                  lam=arm.lam, normalise=arm.normalise, snr_gamma=cfg.snr_gamma)
+                  lam=arm.lam, normalise=arm.normalise, snr_gamma=cfg.snr_gamma, mask_halo=cfg.mask_halo)
     if arm.model == 'pixel':
         return DDPMConfig(**common, loss='masked' if arm.weight == 'mask' else 'baseline', model_size=cfg.pixel_size, class_conditional=True,
                           prediction_type=cfg.prediction_type, eval_items=0)
@@ -215,7 +217,13 @@ class Bench:
             check_masks_root(self.cfg.masks, self.root, '--masks'); return Path(self.cfg.masks)
         from manga_textloss.masks.extract import extract_masks
         out = self.work/'masks'
-        if not (out/'summary.json').is_file():
+        done = (out/'summary.json').is_file() and (out/'run.json').is_file()
+        made = (read_run_json(out/'run.json').get('params') or {}) if done else {}
+        if made.get('ink_dilate', 0) != MaskParams().ink_dilate:
+            raise DatasetError(f"{out}: text masks made with ink_dilate={made['ink_dilate']}, before masks took the strokes' thickness "
+                               f"(today's default is {MaskParams().ink_dilate}; the loss's halo is --mask-halo). Delete {out} to remake them, "
+                               f"or pass --masks {out} to train on them as they are.")
+        if not done:
             self.log('extracting text masks (mtl masks, classical backend, default policy) …'); extract_masks(self.root, out, 'classical', progress=False)
         return out
 

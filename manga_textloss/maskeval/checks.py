@@ -173,7 +173,7 @@ def render_page(style, rng):
         cov_all[y:y + h, x:x + w] = np.maximum(cov_all[y:y + h, x:x + w], a)
         boxes.append((x, y, w, h, text))
     img = cv2.resize(canvas, SIZE, interpolation=cv2.INTER_AREA)
-    strokes = cv2.resize(cov_all, SIZE, interpolation=cv2.INTER_AREA) >= 0.5
+    strokes = stroke_mask(np.round(cv2.resize(cov_all, SIZE, interpolation=cv2.INTER_AREA) * 255).astype(np.uint8))
     out = []
     for x, y, w, h, text in boxes:                                      # human-like loose boxes around each block's strokes
         sl = np.s_[y // 2:(y + h + 1) // 2, x // 2:(x + w + 1) // 2]; yy, xx = np.nonzero(strokes[sl])
@@ -184,20 +184,19 @@ def render_page(style, rng):
     return _print(np.clip(img, 0, 255).round().astype(np.uint8), rng, style), strokes, out
 
 def third_root(out, style, seed=0, pages=2):
-    "A Manga109-format root at `out` (made once; kept if there): `pages` spreads of `style`, deterministic per seed, with masks/ and masks_strokes/."
+    "A Manga109-format root at `out` (made once; kept if there): `pages` spreads of `style`, deterministic per seed, with their ground truth in masks/."
     out = Path(out)
     if out.is_dir(): return out
     if style not in THIRD_STYLES: raise ValueError(f'{style!r} is not a third-renderer style ({", ".join(THIRD_STYLES)})')
     tmp = out.with_name(out.name + '.tmp'); shutil.rmtree(tmp, ignore_errors=True)
     book = style.replace('-', '_'); xml = ['<?xml version="1.0" encoding="utf-8"?>', f'<book title={quoteattr(book)}>', '  <characters/>', '  <pages>']
-    for d in ('images', 'masks', 'masks_strokes'): (tmp/d/book).mkdir(parents=True)
+    for d in ('images', 'masks'): (tmp/d/book).mkdir(parents=True)
     n = 0
     for i in range(pages):
         rng = np.random.default_rng([seed, THIRD_STYLES.index(style), i])
         jpg, strokes, boxes = render_page(style, rng)
         (tmp/'images'/book/f'{i:03d}.jpg').write_bytes(jpg)
-        cv2.imwrite(str(tmp/'masks_strokes'/book/f'{i:03d}.png'), strokes.astype(np.uint8) * 255)
-        cv2.imwrite(str(tmp/'masks'/book/f'{i:03d}.png'), stroke_mask(strokes).astype(np.uint8) * 255)
+        cv2.imwrite(str(tmp/'masks'/book/f'{i:03d}.png'), strokes.astype(np.uint8) * 255)
         xml.append(f'    <page index="{i}" width="{SIZE[0]}" height="{SIZE[1]}">')
         for x0, y0, x1, y1, text in boxes:
             n += 1; xml.append(f'      <text id="t{n:07x}" xmin="{x0}" ymin="{y0}" xmax="{x1}" ymax="{y1}">{escape(text)}</text>')

@@ -14,7 +14,7 @@ import cv2
 import numpy as np
 from PIL import Image
 
-from ..core import DatasetError, atomic_write, mask_radius, save_image, save_json, rng_for, stroke_mask
+from ..core import STROKE_COVERAGE, DatasetError, atomic_write, save_image, save_json, rng_for, stroke_mask
 # the held-out text blocks, fonts and styles (notebook 30); FONTS and HELDOUT_STYLES are also imported from here, as before the split
 from .heldout_draw import FONTS, HELDOUT_STYLES, _STYLES, _block, _check_style, _font, _lines, _uv
 _all_ = ['FONTS', 'HELDOUT_STYLES']  # still public here: `from manga_textloss.maskeval.heldout import *` gives them as before
@@ -108,11 +108,15 @@ def _finish(style:str, img:np.ndarray, cov:np.ndarray, boxes:list, rng)->tuple:
 class HeldoutPage:
     "One held-out page: the image, its pixel ground truth and its Manga109-style boxes."
     image:np.ndarray # H×W uint8 grayscale, 255 = paper, with the style's artefacts applied
-    strokes:np.ndarray # H×W bool: glyph-stroke pixels only (coverage ≥ 50 %), after the image's geometric transform
-    mask:np.ndarray # H×W bool: the project's convention, `core.stroke_mask(strokes)` (dilated by 2 px at 1654 px wide, at least 1)
+    strokes:np.ndarray # H×W bool: the glyph strokes with their anti-aliased edge (`core.stroke_mask`), after the image's geometric transform
     texts:list # [((x0, y0, x1, y1), text)] per text box: xyxy, max exclusive, clipped to the page
     others:list # [(tag, (x0, y0, x1, y1))]: frame / face / body boxes
     style:str # the one of `HELDOUT_STYLES` that drew it
+
+    @property
+    def mask(self)->np.ndarray:
+        "The ground-truth text mask (`masks/`): the strokes, as human annotators mark text."
+        return self.strokes
 
 def render_heldout_page(style:str, # one of `HELDOUT_STYLES`
                         seed:int, # the seed; with `style` and `index` it fixes every random choice
@@ -149,9 +153,7 @@ def render_heldout_page(style:str, # one of `HELDOUT_STYLES`
         x0, y0, _, a = b['glyphs'][-1]; v = cov[y0 + dy:y0 + dy + a.shape[0], x0 + dx:x0 + dx + a.shape[1]]
         np.maximum(v, (a * 255 + 0.5).astype(np.uint8), out=v)
     img, cov, boxes = _finish(style, img, cov, [t[0] for t in texts] + [o[1] for o in others], rng)
-    strokes = cov >= 128
-    mask = stroke_mask(strokes)   # the package's convention and kernel (ink_dilate's)
-    return HeldoutPage(img, strokes, mask, [(b, t) for b, (_, t) in zip(boxes, texts)],
+    return HeldoutPage(img, stroke_mask(cov), [(b, t) for b, (_, t) in zip(boxes, texts)],
                        [(tag, b) for b, (tag, _) in zip(boxes[len(texts):], others)], style)
 
 # %% ../../nbs/31_heldout.ipynb #46e90735
@@ -180,18 +182,18 @@ def write_heldout_root(root, # output folder (created if needed)
                        size='1654x1170', # page size, 'WxH' or (W, H)
                        progress=False, # print one line per book
                       )->Path:
-    "Write a Manga109-format root of held-out pages, with `masks/` (strokes + 2 px at 1654 px) and `masks_strokes/` (strokes only)."
+    "Write a Manga109-format root of held-out pages, with their ground truth in `masks/` (the strokes, `core.stroke_mask`)."
     root, (W, H), styles = Path(root), _parse_size(size), [_check_style(s) for s in styles]
     for k, style in enumerate(styles):
         ps = []
         for i in range(pages):
             p = render_heldout_page(style, seed, (W, H), i)
             save_image(p.image, root/'images'/style/f'{i:03d}.jpg', quality=95)
-            save_image(p.mask, root/'masks'/style/f'{i:03d}.png'); save_image(p.strokes, root/'masks_strokes'/style/f'{i:03d}.png')
+            save_image(p.mask, root/'masks'/style/f'{i:03d}.png')
             ps.append((W, H, p.texts, p.others))
         with atomic_write(root/'annotations'/f'{style}.xml', 'w', encoding='utf-8') as f: f.write(_book_xml(style, ps, (k + 1) << 20))
         if progress: print(f'{style}: {pages} pages, {sum(len(q[2]) for q in ps)} text boxes', flush=True)
     with atomic_write(root/'books.txt', 'w', encoding='utf-8') as f: f.write(''.join(f'{s}\n' for s in styles))
     save_json(dict(what='held-out evaluation pages (manga_textloss.maskeval.heldout): for evaluation only, never for choosing defaults',
-                   styles=styles, pages=pages, seed=seed, size=[W, H], mask_radius=mask_radius(W)), root/'heldout.json')
+                   styles=styles, pages=pages, seed=seed, size=[W, H], stroke_coverage=STROKE_COVERAGE), root/'heldout.json')
     return root

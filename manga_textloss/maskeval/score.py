@@ -40,7 +40,7 @@ def render_root(renderer:str, # a key of `RENDERERS`
                 font:str|None=None, # synthetic only: a packaged font name or a font file (None: its default)
                 rescanned:bool=False, # put the pages through `checks.rescan` (ground truth unchanged)
                )->Path:
-    "A Manga109-format root of the renderer's pages with their ground truth (masks/, and masks_strokes/ where it draws them)."
+    "A Manga109-format root of the renderer's pages with their ground truth (masks/: the strokes, `core.stroke_mask`)."
     work = Path(work)
     if renderer == 'heldout': root = write_heldout_root(work/f'held-{seed}-{pages}', pages=pages, seed=seed, size='1654x1170')
     elif renderer == 'third': root = third_root(work/f'third-{style}-{seed}-{pages}', style, seed, pages)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from ..core import ellipse
+from ..core import ellipse, stroke_mask
 
 # %% auto #0
 __all__ = ['light_on_dark', 'box_ink', 'HardCase', 'hard_cases']
@@ -189,15 +189,15 @@ def box_ink(gray:np.ndarray, # H×W uint8 page (255 = paper)
 class HardCase:
     "A constructed text box with its stroke ground truth."
     image:np.ndarray     # the grey image (uint8, 255 = paper)
-    coverage:np.ndarray  # the glyph coverage, 0–255, the image's size; ≥ 128 is a stroke
+    coverage:np.ndarray  # the glyph coverage, 0–255, the image's size (the strokes: `core.stroke_mask` of it)
     box:tuple|None       # the text box (x0, y0, x1, y1) in the image; None: the whole image
     ground:np.ndarray    # the ground under the text (float grey levels): art, tone, a bubble outline
     parts:dict           # named extra arrays a test needs (furigana: 'ruby', its coverage)
 
     @property
     def strokes(self)->np.ndarray:
-        "The stroke ground truth inside the box."
-        g = self.coverage >= 128
+        "The stroke ground truth inside the box: the package's one convention, `core.stroke_mask`."
+        g = stroke_mask(self.coverage)
         return g if self.box is None else g[self.box[1]:self.box[3], self.box[0]:self.box[2]]
 
 def _glyphs(text:str, size=(140, 60), xy=(6, 12), font_size:int=28, vertical:bool=False)->np.ndarray:

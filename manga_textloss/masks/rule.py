@@ -97,7 +97,7 @@ class MaskParams:
     dilate_iterations:int=knob(1, ge=0)      # how many times the dilation is applied; 0 skips it
     mode:str=knob('ink', choices=MODES)      # 'ink': ink inside the kept regions (the paper's text-only image); 'region': the regions
     ink_threshold:int|None=knob(None, ge=0, le=255) # grey level at or below which a pixel is ink; None = Otsu inside the regions
-    ink_dilate:int=knob(2, ge=0)             # final dilation radius (px) of the ink mask
+    ink_dilate:int=knob(0, ge=0)             # final dilation radius (px) of the ink mask; 0: the strokes as annotators mark them (a halo for the loss is `DataConfig.mask_halo`)
     add_onomatopoeia:bool=knob(False)        # add COO onomatopoeia polygons (when the root has them) to the regions
     reference_width:int|None=knob(1654, ge=1) # pixel sizes above are for pages this wide and scale with the page; None: raw pixels
     policy:str=knob('fallback', choices=POLICIES) # 'paper': the paper's rule only (a rejected box stays empty); 'fallback': where the rule rejects a box, or its kept mask holds implausibly much ink or under half the box's ink, the strokes inside the box (read as `fallback` says)
@@ -302,7 +302,6 @@ def evaluate_masks(pred_dir:str|Path, # predicted masks: <title>/<NNN>.png
 
 def score_pages(root:str|Path, # a Manga109-format root with ground truth in masks/ (our convention)
                 arms:dict, # name -> (generator, MaskParams): the backends and policies to score
-                strokes:str='masks_strokes', # a folder of strokes-only ground truth beside masks/; where a page has one, `s_` counts score the mask made with ink_dilate=0 against it
                )->list[dict]:
     "One row per arm and page with text: `arm`, `book`, `page`, pixel counts against masks/, boxes by source, `seconds`."
     root, out = Path(root), []
@@ -310,46 +309,39 @@ def score_pages(root:str|Path, # a Manga109-format root with ground truth in mas
     for name, (gen, prm) in arms.items():
         for p in pages:
             t = time.time()
-            recs = gen(np.asarray(p.image('RGB')), np.array([b.xyxy for b in p.texts]))   # once: both masks below reuse them
+            recs = gen(np.asarray(p.image('RGB')), np.array([b.xyxy for b in p.texts]))
             mk, rep = page_text_mask(p, gen, prm, records=recs); dt = time.time() - t
             gt = read_mask(root/'masks'/p.book/f'{p.index:03d}.png')
             row = dict(arm=name, book=p.book, page=p.index, seconds=dt, **mask_counts(mk, gt),
                        **{k: rep[k] for k in ('text_boxes', 'by_rule', 'by_fallback', 'empty')})
-            sf = root/strokes/p.book/f'{p.index:03d}.png'
-            if sf.is_file():   # the report's params are the ones used (a bbox generator's mode is 'region': no ink to thin)
-                thick = rep['params']['mode'] == 'ink' and rep['params']['ink_dilate'] > 0
-                thin = page_text_mask(p, gen, replace(prm, ink_dilate=0), records=recs)[0] if thick else mk
-                row |= {f's_{k}': v for k, v in mask_counts(thin, read_mask(sf)).items()}
             out.append(row)
     return out
 
 def summarise_scores(rows, # `score_pages` rows (a list of dicts or a DataFrame), with any extra columns to group by
                      by, # the column(s) to group by, e.g. 'arm' or ['style', 'arm']
                     ):
-    "A DataFrame per group: micro-averaged precision, recall, F1, F1 against strokes alone (where rows have `s_` counts), box shares by source, boxes."
+    "A DataFrame per group: micro-averaged precision, recall, F1, box shares by source, boxes."
     import pandas as pd
     g = pd.DataFrame(rows).groupby(by, sort=False).sum(numeric_only=True)
     res = pd.DataFrame({k: [scores(dict(tp=r.tp, fp=r.fp, fn=r.fn))[k] for r in g.itertuples()] for k in ('precision', 'recall', 'f1')}, index=g.index)
-    if 's_tp' in g: res['f1_strokes'] = [scores(dict(tp=r.s_tp, fp=r.s_fp, fn=r.s_fn))['f1'] for r in g.itertuples()]
     for k in ('by_rule', 'by_fallback', 'empty'): res[k] = g[k] / g['text_boxes']
     res['boxes'] = g['text_boxes']
     return res
 
 def style_table(rows, # `score_pages` rows (a list of dicts or a DataFrame) with a column naming each row's style
                 arms:list, # the arms to show, in this order (each one's F1 is a column)
-                main:str='default', # the arm whose precision, recall, strokes-only F1 and empty share stand beside the F1s; rows sort by its F1
+                main:str='default', # the arm whose precision, recall and empty share stand beside the F1s; rows sort by its F1
                 by:str='style', # the column that names the style (e.g. 'style', or 'book' for a root of one book per style)
                 empties:tuple=(), # other arms whose share of empty boxes gets a column too
                 total:bool=False, # add a last row 'all': the counts summed over every style
                ):
-    "Per style (worst first, by `main`'s F1): each arm's pixel F1, then `main`'s P, R, F1 against strokes alone (where scored), empty boxes and boxes."
+    "Per style (worst first, by `main`'s F1): each arm's pixel F1, then `main`'s precision and recall, empty boxes and boxes."
     import pandas as pd
     if main not in arms: raise ConfigError('style_table', 'main', main, f'one of the arms shown ({", ".join(arms)})')
     rows = pd.DataFrame(rows)
     if total: rows = pd.concat([rows, rows.assign(**{by: 'all'})])   # every row once more, in a group of its own
     per = summarise_scores(rows, [by, 'arm']); d = per.xs(main, level='arm')
     cols = {f'{main} P': d['precision'], f'{main} R': d['recall']}
-    if 'f1_strokes' in d: cols[f'{main}, strokes'] = d['f1_strokes']
     cols |= {f'{a}: empty': per.xs(a, level='arm')['empty'] for a in (*empties, main)}
     t = per['f1'].unstack('arm')[list(arms)].assign(**cols, boxes=d['boxes'].astype(int))
     styles = (t.drop('all') if total else t).sort_values(main)

@@ -52,7 +52,7 @@ class TextSegNet(torch.nn.Module):
 
 # %% ../../nbs/22_textseg.ipynb #7ad7006f
 def load_seg_pages(roots:list, # Manga109-format roots, each with masks/<title>/<NNN>.png pixel ground truth
-                   stroke_radius:int|None=None, # px (at 1654 px) masks/ is dilated beyond the strokes; None: a root's masks_strokes/ where it has one, else masks/ eroded by 2 (ours); 0: masks/ is strokes
+                   stroke_radius:int=0, # px (at 1654 px) a root's masks/ extend beyond the strokes, eroded away; 0: masks/ are the strokes (ours, human annotation)
                   )->list[tuple]:
     "Every page with text boxes as `(grey, strokes, boxes, art)`, brought to `SEG_WIDTH` px wide; `art`: each box's share of dark non-text pixels."
     out = []
@@ -61,9 +61,7 @@ def load_seg_pages(roots:list, # Manga109-format roots, each with masks/<title>/
         if not (root/'masks').is_dir(): raise DatasetError(f'{root}/masks not found: training the segmenter needs pixel masks (masks/<title>/<NNN>.png).')
         for p in Manga109(root).pages():
             if not p.texts: continue
-            f, fs = root/'masks'/p.book/f'{p.index:03d}.png', root/'masks_strokes'/p.book/f'{p.index:03d}.png'
-            if stroke_radius is None and fs.is_file(): f, r = fs, 0   # strokes as drawn
-            else: r = 2 if stroke_radius is None else stroke_radius
+            f, r = root/'masks'/p.book/f'{p.index:03d}.png', stroke_radius
             if not f.is_file(): continue
             g, m = np.asarray(p.image('L')), read_mask(f)                # the one reading of a mask file (0/255 or 0/1)
             if m.shape != g.shape: raise DatasetError(f'{f} is {m.shape[1]}x{m.shape[0]} but its page is {g.shape[1]}x{g.shape[0]}.')
@@ -291,7 +289,7 @@ def train_textseg(out:str|Path, # folder to write the segmenter to (textseg.pt, 
                   lr:float=3e-3, # peak learning rate (one-cycle)
                   channels:int=16, # the net's width (`TextSegNet`)
                   depth:int=3, # the net's down-samplings (`TextSegNet`)
-                  stroke_radius:int|None=None, # px the roots' masks/ are dilated beyond the strokes; None: masks_strokes/ where a root has it, else ours (2 at 1654 px); 0: masks/ are strokes
+                  stroke_radius:int=0, # px (at 1654 px) the roots' masks/ extend beyond the strokes, eroded away; 0: masks/ are the strokes (ours, human annotation)
                   pages:int=10, # with `roots=None`: spreads per training seed
                   seeds:tuple=TRAIN_SEEDS, # with `roots=None`: the synthetic.py seeds, one root each
                   fonts:tuple|None=None, # with `roots=None`: font names of `core.PACKAGED_FONTS` or font files, taken in turn by the seeds; None: every packaged font
@@ -313,7 +311,7 @@ def train_textseg(out:str|Path, # folder to write the segmenter to (textseg.pt, 
     whole = lambda v, lo: isinstance(v, (int, np.integer)) and not isinstance(v, bool) and v >= lo
     for k, v, lo in (('steps', steps, 0), ('batch_size', batch_size, 1), ('seed', seed, 0), ('pages', pages, 1), ('channels', channels, 1), ('depth', depth, 1)):
         if not whole(v, lo): raise ConfigError('train_textseg', k, v, f'a whole number ≥ {lo}')
-    if stroke_radius is not None and not whole(stroke_radius, 0): raise ConfigError('train_textseg', 'stroke_radius', stroke_radius, 'a whole number of px ≥ 0')
+    if not whole(stroke_radius, 0): raise ConfigError('train_textseg', 'stroke_radius', stroke_radius, 'a whole number of px ≥ 0')
     if not (isinstance(lr, (int, float)) and 0 < lr < float('inf')): raise ConfigError('train_textseg', 'lr', lr, 'a number > 0')
     if not (isinstance(hard, (int, float)) and 0 <= hard < float('inf')): raise ConfigError('train_textseg', 'hard', hard, 'a number ≥ 0 (0: every box alike)')
     for k, v in dict(curves=curves, pattern=pattern, scan=scan).items():

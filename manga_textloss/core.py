@@ -467,11 +467,10 @@ def ellipse(size:int, # width and height in px (an even size is allowed; below 1
 
 STROKE_COVERAGE = 64   # ground truth: a pixel is text when glyph ink covers at least a quarter of it (coverage 0-255)
 
-def stroke_mask(coverage:np.ndarray, # H×W glyph coverage, uint8 0-255 (a renderer's glyph layer); a bool array is taken as the strokes already
+def stroke_mask(coverage:np.ndarray, # H×W glyph coverage, uint8 0-255 (a renderer's glyph layer)
                )->np.ndarray:
     "Our ground-truth text mask (`masks/`), the convention of human pixel annotation: the glyph strokes with their anti-aliased edge (coverage ≥ `STROKE_COVERAGE`), nothing beyond."
-    a = np.asarray(coverage)
-    return a.copy() if a.dtype == bool else a >= STROKE_COVERAGE
+    return np.asarray(coverage) >= STROKE_COVERAGE
 
 def mask_radius(width:int, # the page's width in px
                 px:int=2, # the radius at 1654 px wide

@@ -213,7 +213,7 @@ def cmd_demo(a, # the parsed `mtl demo` flags (an argparse.Namespace)
     out = Path(a.output_dir or runs_dir()/f'demo-{datetime.date.today().isoformat()}'); a.output_dir = str(out)   # named by an interrupt
     t = time.time()
     report = run_demo(out, a.scale, a.seed, progress=not a.quiet, overwrite=a.overwrite, manga_ocr=a.judge_model, jobs=a.jobs, device=a.device,
-                      arms=a.arms)
+                      arms=a.arms, tesseract=a.tesseract)
     if not process_state().is_main_process: return
     _say(a)(f'done in {time.time() - t:.0f} s: {report} (and report.html)')
     if a.json: print(json.dumps(dict(output_dir=str(out), report=str(report), seconds=round(time.time() - t, 1)), ensure_ascii=False))
@@ -527,12 +527,13 @@ def parser()->argparse.ArgumentParser:
     s.add_argument('--json', action='store_true', help='print one JSON object')
     s.add_argument('--quiet', action='store_true', help='no progress bar')
     s.set_defaults(fn=cmd_evaluate)
-    from manga_textloss.experiments.bench import BenchConfig, DEMO_ARMS, ASCII_ARMS
-    demo_arms = ','.join(next(k for k, v in ASCII_ARMS.items() if v == a) for a in DEMO_ARMS)   # typeable: masked-lam9-norm
+    from manga_textloss.experiments.bench import BenchConfig, BENCH_ARMS, DEMO_ARMS, ASCII_ARMS
+    typeable = lambda arms: ','.join(next(k for k, v in ASCII_ARMS.items() if v == a) for a in arms)   # masked-lam9-norm
+    bench_arms, demo_arms = typeable(BENCH_ARMS), typeable(DEMO_ARMS)
     s = sub.add_parser('bench-legibility', help='the legibility benchmark (notebook 60): the demo\'s engine over seeds, three validated readers, the planned comparisons')
     add_dataclass_args(s, BenchConfig)
     s.add_argument('--seeds', default='0,1,2', help='training seeds, comma-separated (≥ 3 for a claim; default 0,1,2)')
-    s.add_argument('--arms', default=demo_arms, help=f'comma-separated arms, of: {", ".join(ASCII_ARMS)} (default: the demo\'s)')
+    s.add_argument('--arms', default=bench_arms, help=f'comma-separated arms, of: {", ".join(ASCII_ARMS)} (default: the plan\'s seven, results/legibility-plan.md)')
     s.add_argument('--output-dir', default=None, help='work folder: data, masks, judges, VAE and one folder per arm × seed; a rerun resumes (default: runs/legibility)')
     s.add_argument('--report-dir', default='results', help='where legibility.md/.csv/.png/.json and legibility_gallery.png go (default: results)')
     s.deprecate('--work', '--output-dir'); s.deprecate('--out', '--report-dir')
@@ -555,9 +556,11 @@ def parser()->argparse.ArgumentParser:
     s.add_argument('--output-dir', default=None, help='run folder (default: runs/demo-<date>); a rerun into it resumes'); s.deprecate('--out', '--output-dir')
     s.add_argument('--scale', default='small', choices=list(DEMO_SCALES), help="small (default: the benchmark's size; measured on 2 CPU cores: 9.9-10.9 min and at most 3.83 GiB with two workers) or smoke (seconds, what the tests run)")
     s.add_argument('--seed', type=int, default=0, help="the dataset's and the training seed (default 0)")
-    s.add_argument('--arms', default=None, help=f'comma-separated arms, of: {", ".join(ASCII_ARMS)} (default: {demo_arms}: the paper\'s and ours; '
+    s.add_argument('--arms', default=None, help=f'comma-separated arms, of: {", ".join(ASCII_ARMS)} (default: {demo_arms}: the paper\'s and the benchmark\'s claimed weight; '
                    'fewer arms, less time: at the default scale a pixel arm takes about 3 min of one core and a latent arm about 1.5, two at a time)')
-    s.add_argument('--judge-model', metavar='DIR', default=None, help="a manga-ocr model folder: a third judge of every sample, validated on held-out crops first")
+    s.add_argument('--judge-model', metavar='DIR', default=None, help="a manga-ocr model folder: one more judge of every sample, validated on held-out crops first")
+    s.add_argument('--tesseract', action='store_true', help='Tesseract reads every sample too, after its validation on held-out crops (default: the learned judge '
+                   'and PP-OCRv6; Tesseract adds about 10 s to each arm)')
     s.add_argument('--jobs', type=int, default=0, help='worker processes for the judges, the VAE and the arms (0: auto, 2 on a CPU with ≥ 2 cores, '
                    '1 on CUDA; under accelerate launch every arm uses all processes)')
     s.add_argument('--device', default='auto', choices=('auto', 'cpu', 'cuda'), help='where models train and sample (auto: CUDA when available)')

@@ -22,9 +22,9 @@ from ..masks.rule import MaskParams
 from ..diffusion.train import LR_SCHEDULERS, PREDICTION_TYPES, TrainConfig, claim_task, train
 
 # %% auto #0
-__all__ = ['DISTRACTORS', 'BENCH_TEXTS', 'ARMS', 'BASELINES', 'ASCII_ARMS', 'DEMO_ARMS', 'PROMPT_SETS', 'ABSENT_MEANT',
-           'MODEL_FIELDS', 'Arm', 'parse_arms', 'BenchConfig', 'config_key', 'same_config', 'arm_configs',
-           'train_config', 'Bench', 'run_summary', 'to_uint8']
+__all__ = ['DISTRACTORS', 'BENCH_TEXTS', 'ARMS', 'BASELINES', 'ASCII_ARMS', 'BENCH_ARMS', 'DEMO_ARMS', 'PROMPT_SETS',
+           'ABSENT_MEANT', 'MODEL_FIELDS', 'Arm', 'parse_arms', 'BenchConfig', 'config_key', 'same_config',
+           'arm_configs', 'train_config', 'Bench', 'run_summary', 'to_uint8']
 
 # %% ../../nbs/60_legibility.ipynb #995e6a85
 DISTRACTORS = ('え', 'ねえ', 'やった！', '何してるの？', 'ちょっと待って！')   # one of each length of the paper's texts (1, 2, 4, 6, 8)
@@ -52,7 +52,8 @@ ARMS = {a.name: a for a in [
     Arm('latent-maxpool-λ9-norm', 'latent', 'maxpool', lam=9, normalise=True, note='maxpool weight, 1 + 9w², normalised')]}
 BASELINES = {'pixel': 'baseline', 'latent': 'latent-baseline'}
 ASCII_ARMS = {n.replace('λ', 'lam'): n for n in ARMS}   # typeable aliases: masked-lam9-norm
-DEMO_ARMS = ('baseline', 'masked', 'masked-λ9-norm', 'latent-baseline', 'latent-naive', 'latent-encoder', 'latent-maxpool-λ9-norm')
+BENCH_ARMS = ('baseline', 'masked', 'masked-λ9-norm', 'latent-baseline', 'latent-naive', 'latent-encoder', 'latent-maxpool-λ9-norm')   # the plan's (results/legibility-plan.md)
+DEMO_ARMS = ('baseline', 'masked', 'latent-baseline', 'latent-naive', 'latent-encoder', 'latent-maxpool-λ9-norm')   # the paper's, and the plan's one claimed weight (C5)
 PROMPT_SETS = ('gallery', 'vocabulary')   # the paper's six prompts, or every text of the vocabulary (and none)
 
 def parse_arms(v:str|tuple, # comma-separated arm names (ASCII 'lam' for λ)

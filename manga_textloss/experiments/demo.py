@@ -20,16 +20,17 @@ __all__ = ['DEMO_SCALES', 'demo_bench_config', 'run_notebook', 'demo_config', 'r
 DEMO_SCALES = {
     'smoke': dict(books=3, pages=4, resolution=32, steps=4, latent_steps=None, batch_size=4, vae_steps=4, judge_steps=20, samples_per_text=1, sampler_steps=2,
                   tesseract=False, ppocr=False, curve_points=1, curve_samples=1),
-    'small': dict(),   # BenchConfig's defaults: the size at which text emerges on 2 CPU cores (see notebook 60)
+    'small': dict(tesseract=False),   # BenchConfig's defaults, the size at which text emerges on 2 CPU cores (see notebook 60); PP-OCRv6 is its open-vocabulary reader (Tesseract: `--tesseract`)
 }
 
 def demo_bench_config(scale:str, # a key of `DEMO_SCALES`
                       seed:int, # the dataset's seed (the training seed is the same)
-                      manga_ocr:str|None=None, # a manga-ocr model folder: a third judge of every sample
+                      manga_ocr:str|None=None, # a manga-ocr model folder: one more judge of every sample
+                      tesseract:bool=False, # Tesseract too: validated, then reading every sample (off by default: it costs about 10 s of an arm)
                      ):
     "The demo's benchmark settings at `scale`."
     from manga_textloss.experiments.bench import BenchConfig
-    return BenchConfig(data_seed=seed, manga_ocr=manga_ocr, **DEMO_SCALES[scale])
+    return BenchConfig(data_seed=seed, manga_ocr=manga_ocr, **(DEMO_SCALES[scale] | (dict(tesseract=True) if tesseract else {})))
 
 def _nbs_dir()->Path|None:
     "The repository's nbs/ next to the package (a clone), else the notebooks shipped in the wheel (assets/notebooks), else None."
@@ -56,12 +57,14 @@ def demo_config(scale:str, # a key of `DEMO_SCALES`
                 seed:int, # the demo's seed
                 manga_ocr:str|None=None, # the manga-ocr model folder, if any
                 arms:tuple|None=None, # the arms run (None: `bench.DEMO_ARMS`)
+                tesseract:bool=False, # Tesseract reads the samples too
                )->dict:
-    "What a demo folder records as made it (in `demo.json`): scale, seed, the scale's parameters, the code version (and manga-ocr's folder, other arms)."
+    "What a demo folder records as made it (in `demo.json`): scale, seed, the scale's parameters, the code version (and manga-ocr's folder, other arms, Tesseract)."
     from manga_textloss import __version__
     from manga_textloss.experiments.bench import DEMO_ARMS
     d = dict(scale=scale, seed=seed, version=__version__, params=DEMO_SCALES[scale]) | (dict(manga_ocr=str(Path(manga_ocr).absolute())) if manga_ocr else {})
-    if arms and tuple(arms) != DEMO_ARMS: d['arms'] = list(arms)   # recorded only when not the default (older demo.json files stay valid)
+    if arms and tuple(arms) != DEMO_ARMS: d['arms'] = list(arms)   # recorded only when not the default
+    if tesseract: d['tesseract'] = True
     return json.loads(json.dumps(d))
 
 class _Stages:
@@ -139,7 +142,8 @@ def run_demo(out:str|Path, # the run folder
              manga_ocr:str|None=None, # a manga-ocr model folder: a third judge of every sample (validated first)
              jobs:int=0, # worker processes for the judges, the VAE and the arms (`runner.plan_workers`; 0: auto, 2 on a CPU)
              device:str='auto', # where models train and sample: auto, cpu or cuda
-             arms:str|tuple|None=None, # comma-separated arms (`bench.ARMS`, ASCII 'lam' for λ); None: `bench.DEMO_ARMS`, the paper's and ours
+             arms:str|tuple|None=None, # comma-separated arms (`bench.ARMS`, ASCII 'lam' for λ); None: `bench.DEMO_ARMS`, the paper's and the benchmark's claimed weight
+             tesseract:bool=False, # Tesseract too: validated on held-out crops, then reading every sample (PP-OCRv6 is the demo's open-vocabulary reader)
             )->Path:
     "The main job on the embedded default: the legibility benchmark's engine at one seed, after data, masks and exploration; returns `report.md`."
     from manga_textloss.experiments.bench import DEMO_ARMS, parse_arms
@@ -151,21 +155,23 @@ def run_demo(out:str|Path, # the run folder
     arms = parse_arms(arms) if arms else DEMO_ARMS   # checked before the folder is touched
     out = Path(out).absolute()
     with folder_lock(out):   # one writer: a second `mtl demo --output-dir` of this folder is refused, naming this one
-        return _run_demo(out, scale, seed, progress, overwrite, manga_ocr, jobs, device, arms)
+        return _run_demo(out, scale, seed, progress, overwrite, manga_ocr, jobs, device, arms, tesseract)
 
 def _outputs(out:Path, *paths)->callable:
     "A stage's check: the first of `paths` that is missing (named relative to `out`), or None."
     return lambda: next((f'{Path(p).relative_to(out)} is missing' for p in paths if not Path(p).exists()), None)
 
-def _run_demo(out, scale, seed, progress, overwrite, manga_ocr, jobs, device, arms):
+def _run_demo(out, scale, seed, progress, overwrite, manga_ocr, jobs, device, arms, tesseract):
     import time
     from manga_textloss.experiments.bench import ARMS, Bench, same_config
     from manga_textloss.experiments.runner import Runner, shared_jobs
-    named = {'judges': 'judges (learned, Tesseract), validated on held-out books', 'vae': 'VAE (train.train)'}
+    cfg = demo_bench_config(scale, seed, manga_ocr and str(Path(manga_ocr).absolute()), tesseract)
+    readers = ', '.join(['learned'] + [n for n, on in (('PP-OCRv6', cfg.ppocr), ('Tesseract', cfg.tesseract), ('manga-ocr', cfg.manga_ocr)) if on])
+    named = {'judges': f'judges ({readers}), validated on held-out books', 'vae': 'VAE (train.train)'}
     shared = [(named[j[0]], j) for j in shared_jobs(arms)]   # no latent arm: no VAE
-    stage = _Stages(out, 5 + len(shared) + len(arms), demo_config(scale, seed, manga_ocr, arms), overwrite,
+    stage = _Stages(out, 5 + len(shared) + len(arms), demo_config(scale, seed, manga_ocr, arms, tesseract), overwrite,
                     inputs=dict(manga_ocr=manga_ocr) if manga_ocr else None)   # refuses another demo's folder
-    bench = Bench(out, demo_bench_config(scale, seed, manga_ocr and str(Path(manga_ocr).absolute())), progress=progress, device=device)
+    bench = Bench(out, cfg, progress=progress, device=device)
     runner, t0 = Runner(bench, jobs), time.time()   # checks --jobs before anything runs
     def arm_done(arm):   # its done.json, made with these settings
         f = bench.folder(arm, seed)/'done.json'
@@ -230,7 +236,7 @@ def write_report(out:str|Path, # a demo folder
     rd = lambda f: json.loads((out/f).read_text(encoding='utf-8')) if (out/f).is_file() else None
     st, me, demo = rd('stats.json'), rd('masks_eval.json'), rd('demo.json') or {'stages': {}}
     cfg = demo.get('config') or {}
-    bench = Bench(out, demo_bench_config(cfg.get('scale', 'small'), cfg.get('seed', 0), cfg.get('manga_ocr')), progress=False)
+    bench = Bench(out, demo_bench_config(cfg.get('scale', 'small'), cfg.get('seed', 0), cfg.get('manga_ocr'), cfg.get('tesseract', False)), progress=False)
     r = bench_report(bench, out, 'legibility', invocations=[])
     L = [f'# manga-textloss demo: {out.name}', '',
          "The whole method on the embedded synthetic Manga109-format dataset, small models trained briefly on a CPU: every arm is the "

@@ -15,9 +15,10 @@ from ..core import DatasetError, atomic_write, save_csv, save_json
 from ..judging.evaluate import bootstrap_ci, fmt_ci, markdown_table, paired_bootstrap
 
 # %% auto #0
-__all__ = ['PLAN', 'READERS', 'read_samples', 'legibility_table', 'claim', 'table_rows', 'table_csv_rows', 'headline',
+__all__ = ['PLAN', 'READERS', 'PLAN_URL', 'read_samples', 'legibility_table', 'claim', 'table_rows', 'table_csv_rows', 'headline',
            'sign_flip_p', 'holm', 'plan_comparisons', 'robustness', 'comparison_rows', 'reader_rows', 'arm_curves',
-           'plot_arm_curves', 'plot_legibility', 'prompt_gallery', 'reference_crops', 'report_markdown', 'write_report']
+           'plot_arm_curves', 'plot_legibility', 'prompt_gallery', 'reference_crops', 'report_markdown', 'plan_link',
+           'write_report']
 
 # %% ../../nbs/63_report.ipynb #f303ba04
 def read_samples(work:str|Path, # a benchmark's work folder
@@ -95,16 +96,15 @@ def claim(r:dict, # a `legibility_table` row
 def table_rows(table:list[dict], # `legibility_table` rows
               )->list[dict]:
     "Flat rows for the Markdown table."
-    out = []
+    out, has = [], lambda k: any(r.get(k) for r in table)   # a reader's column only when it read these runs
     for r in table:
         jd = r.get('judge_diff')
         out.append({'model': r['model'], 'prediction': r['prediction_type'], 'arm': r['arm'], 'seeds': r['seeds'], 'samples': r['samples'],
                     'requested text (learned judge) [95% CI]': fmt_ci(r['judge']), 'Δ vs baseline [95% CI]': fmt_ci(jd) if jd else '–',
                     'claim': claim(r), 'any legible text [95% CI]': fmt_ci(r['any']),
                     'Δ any [95% CI]': fmt_ci(r['any_diff']) if r.get('any_diff') else '–',
-                    'requested text (Tesseract) [95% CI]': fmt_ci(r['tesseract']) if r['tesseract'] else '–',
-                    **({'requested text (PP-OCRv6) [95% CI]': fmt_ci(r['ppocr'])} if r.get('ppocr') else {}),
-                    **({'requested text (manga-ocr) [95% CI]': fmt_ci(r['manga_ocr'])} if r.get('manga_ocr') else {}),
+                    **{f'requested text ({name}) [95% CI]': fmt_ci(r[k]) if r.get(k) else '–'
+                       for k, name in (('tesseract', 'Tesseract'), ('ppocr', 'PP-OCRv6'), ('manga_ocr', 'manga-ocr')) if has(k)},
                     'diversity': f"{r['diversity']:.3f}", 'seconds / run': f"{r['seconds']:.0f}"})
     return out
 
@@ -315,6 +315,7 @@ def report_markdown(bench, # the benchmark (`bench.Bench`) (its judges are made 
                     heading:str='##', # the sections' heading level
                     comparisons:dict|None=None, # {'main': `plan_comparisons` rows, 'other': the robustness design's, 'labels': their names}
                     readers:list|None=None, # `reader_rows`
+                    plan_link:str|None=None, # where the report links the plan (`plan_link`; default: its file name, beside the report)
                    )->list[str]:
     "The report's body: data, judges and their validation, the VAE, the gallery, the table, the sentence."
     from manga_textloss.experiments.bench import ARMS
@@ -362,7 +363,7 @@ def report_markdown(bench, # the benchmark (`bench.Bench`) (its judges are made 
         if 'plot' in figures: L += ['', f"![legibility]({figures['plot']})"]
     if ok and comparisons:
         L += ['', f'{heading} The planned comparisons', '',
-              f"Written down before the runs in [{Path(PLAN['file']).name}]({Path(PLAN['file']).name}): the learned judge's paired difference per seed, "
+              f"Written down before the runs in [{Path(PLAN['file']).name}]({plan_link or Path(PLAN['file']).name}): the learned judge's paired difference per seed, "
               f"a two-sided exact sign-flip test over the seeds, Holm's correction across the comparisons (α = {PLAN['alpha']}), and a claim only with "
               f"all {len(PLAN['seeds'])} planned seeds (seeds {PLAN['seeds'][0]}–{PLAN['seeds'][-1]}; other seeds are not counted here)."
               + (" The robustness rows repeat the latent comparisons on the other VAE; a claim that holds on one design only is fragile."
@@ -385,6 +386,17 @@ def _code_version()->str:
     try: c = subprocess.run(['git', '-C', str(root), 'rev-parse', '--short', 'HEAD'], capture_output=True, text=True, timeout=10).stdout.strip() if root else ''
     except (OSError, subprocess.SubprocessError): c = ''
     return f'{__version__} at commit {c}' if c else __version__
+
+PLAN_URL = 'https://github.com/manga-textloss/manga-textloss/blob/main/' + PLAN['file']
+
+def plan_link(out:str|Path, # the folder a report is written to
+             )->str:
+    "The plan's address as a report in `out` links it: relative to `out` in a clone (results/, results/demo/, runs/…), else the repository's page."
+    import os, manga_textloss
+    from manga_textloss.core import project_root
+    root = project_root(Path(manga_textloss.__file__).parent)   # the package's clone, wherever the report goes
+    if root and (root/PLAN['file']).is_file(): return Path(os.path.relpath(root/PLAN['file'], Path(out).absolute())).as_posix()
+    return PLAN_URL
 
 def write_report(bench, # the benchmark (`bench.Bench`)
                  out:str|Path, # where <stem>.md/.csv/.png/.json and <stem>_gallery.png go
@@ -417,7 +429,7 @@ def write_report(bench, # the benchmark (`bench.Bench`)
     inv_file = bench.work/'invocations.jsonl'
     if invocations is None: invocations = [json.loads(l) for l in inv_file.read_text().splitlines() if l.strip()] if inv_file.is_file() else []
     md = ['# Legibility: does region weighting make generated text more legible?', ''] + report_markdown(bench, table, figs, comparisons=comparisons,
-                                                                                                         readers=reader_rows(rows) if ok else None)
+                                                                                                         readers=reader_rows(rows) if ok else None, plan_link=plan_link(out))
     secs = sum(r['total_seconds'] for r in runs)
     md += ['', f"Config: `{json.dumps(config_key(bench.cfg), ensure_ascii=False)}`", '',
            f"{len(runs)} finished arm × seed runs on {', '.join(sorted({r['device'] for r in runs})) or bench.device}; {secs / 60:.1f} min of training, "

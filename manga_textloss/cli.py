@@ -235,7 +235,7 @@ def cmd_bench_legibility(a, # the parsed `mtl bench-legibility` flags (an argpar
     if a.robustness_dir and not Path(a.robustness_dir).is_dir():
         raise DatasetError(f'--robustness-dir {a.robustness_dir}: no such folder; give the --output-dir of a benchmark run with the other design (e.g. --vae-size tiny-2x).')
     work = Path(a.output_dir) if a.output_dir else runs_dir()/'legibility'; a.output_dir = str(work)   # named by an interrupt
-    bench = Bench(work, cfg, progress=not a.quiet, device=a.device)
+    bench = Bench(work, cfg, progress=not a.quiet, device=a.device, reading=a.report_only)
     if a.report_only and not bench.runs():
         raise DatasetError(f'--report-only: {work} holds no finished runs made with these settings; run the benchmark into it first '
                            f'(without --report-only), or pass the settings and --output-dir it was run with.')

@@ -190,8 +190,9 @@ class Bench:
                  cfg:BenchConfig=BenchConfig(), # the shared settings
                  progress:bool=True, # print what happens
                  device:str='auto', # where models train and sample (random draws stay on the CPU: the same on any device)
+                 reading:bool=False, # only read what the folder holds (a report): masks of an older convention are read, not refused
                 ):
-        self.work, self.cfg, self.progress, self.device = Path(work).absolute(), cfg, progress, device
+        self.work, self.cfg, self.progress, self.device, self.reading = Path(work).absolute(), cfg, progress, device, reading
         self.work.mkdir(parents=True, exist_ok=True)
         self._learned = self._tesseract = None
 
@@ -220,10 +221,11 @@ class Bench:
         out = self.work/'masks'
         done = (out/'summary.json').is_file() and (out/'run.json').is_file()
         made = (read_run_json(out/'run.json').get('params') or {}) if done else {}
-        if made.get('ink_dilate', 0) != MaskParams().ink_dilate:
+        if made.get('ink_dilate', 0) != MaskParams().ink_dilate and not self.reading:   # a report trains nothing: it reads the runs as they were made
             raise DatasetError(f"{out}: text masks made with ink_dilate={made['ink_dilate']}, before masks took the strokes' thickness "
-                               f"(today's default is {MaskParams().ink_dilate}; the loss's halo is --mask-halo). Delete {out} to remake them, "
-                               f"or pass --masks {out} to train on them as they are.")
+                               f"(today's default is {MaskParams().ink_dilate}; the loss's halo is --mask-halo). Delete {out} to remake them: "
+                               f"with the benchmark's --mask-halo 2 they equal these to a pixel, so the finished runs stay valid; "
+                               f"--report-only reads the folder as it is.")
         if not done:
             self.log('extracting text masks (mtl masks, classical backend, default policy) …'); extract_masks(self.root, out, 'classical', progress=False)
         return out

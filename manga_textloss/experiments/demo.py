@@ -236,7 +236,7 @@ def write_report(out:str|Path, # a demo folder
     rd = lambda f: json.loads((out/f).read_text(encoding='utf-8')) if (out/f).is_file() else None
     st, me, demo = rd('stats.json'), rd('masks_eval.json'), rd('demo.json') or {'stages': {}}
     cfg = demo.get('config') or {}
-    bench = Bench(out, demo_bench_config(cfg.get('scale', 'small'), cfg.get('seed', 0), cfg.get('manga_ocr'), cfg.get('tesseract', False)), progress=False)
+    bench = Bench(out, demo_bench_config(cfg.get('scale', 'small'), cfg.get('seed', 0), cfg.get('manga_ocr'), cfg.get('tesseract', False)), progress=False, reading=True)
     r = bench_report(bench, out, 'legibility', invocations=[])
     L = [f'# manga-textloss demo: {out.name}', '',
          "The whole method on the embedded synthetic Manga109-format dataset, small models trained briefly on a CPU: every arm is the "

@@ -473,10 +473,11 @@ def stroke_mask(coverage:np.ndarray, # H×W glyph coverage, uint8 0-255 (a rende
     return np.asarray(coverage) >= STROKE_COVERAGE
 
 def mask_radius(width:int, # the page's width in px
-                px:int=2, # the radius at 1654 px wide
+                px:int=2, # the radius (or kernel size) at `reference` px wide
+                reference:int=1654, # the page width `px` is given for (Manga109's 1654-px scans)
                )->int:
-    "`px` (a radius at 1654 px wide) scaled to a page `width` px wide: at least 1 when `px` > 0, 0 when it is 0 (as `MaskParams.scaled` scales)."
-    return max(1, round(px * width / 1654)) if px > 0 else 0
+    "`px` scaled from a page `reference` px wide to one `width` px wide: at least 1 when `px` > 0, 0 when it is 0 (every pixel size of the masks: `MaskParams.scaled`, the halo)."
+    return max(1, round(px * width / reference)) if px > 0 else 0
 
 def mask_halo(mask:np.ndarray, # H×W bool text mask
               px:int, # halo radius at 1654 px wide (scaled with the page's width, `mask_radius`); 0: none

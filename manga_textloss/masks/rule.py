@@ -13,7 +13,7 @@ import cv2
 import numpy as np
 
 from .boxink import box_ink, light_on_dark
-from ..core import ConfigError, DatasetError, check_masks_root, ellipse, knob, read_mask, save_json, validate
+from ..core import ConfigError, DatasetError, check_masks_root, ellipse, knob, mask_radius, read_mask, save_json, validate
 from ..data.manga109 import Manga109, Page
 
 # the generators live in maskgen (21_maskgen); they stay importable from here, the one import of the mask method
@@ -109,8 +109,7 @@ class MaskParams:
               )->MaskParams:
         "These parameters with pixel sizes scaled from `reference_width` to a page `width` px wide."
         if not self.reference_width or width == self.reference_width: return self
-        f = width / self.reference_width
-        sc = lambda v: max(1, round(v * f)) if v > 0 else 0
+        sc = lambda v: mask_radius(width, v, self.reference_width)   # the package's one scaling rule
         return replace(self, erode_kernel=sc(self.erode_kernel), dilate_kernel=sc(self.dilate_kernel), ink_dilate=sc(self.ink_dilate),
                        reference_width=None)
 

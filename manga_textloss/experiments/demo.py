@@ -166,7 +166,8 @@ def _run_demo(out, scale, seed, progress, overwrite, manga_ocr, jobs, device, ar
     from manga_textloss.experiments.bench import ARMS, Bench, same_config
     from manga_textloss.experiments.runner import Runner, shared_jobs
     cfg = demo_bench_config(scale, seed, manga_ocr and str(Path(manga_ocr).absolute()), tesseract)
-    readers = ', '.join(['learned'] + [n for n, on in (('PP-OCRv6', cfg.ppocr), ('Tesseract', cfg.tesseract), ('manga-ocr', cfg.manga_ocr)) if on])
+    from manga_textloss.experiments.report import READERS
+    readers = ', '.join(['learned'] + [name for k, name in READERS.items() if getattr(cfg, k)])   # the readers this demo validates
     named = {'judges': f'judges ({readers}), validated on held-out books', 'vae': 'VAE (train.train)'}
     shared = [(named[j[0]], j) for j in shared_jobs(arms)]   # no latent arm: no VAE
     stage = _Stages(out, 5 + len(shared) + len(arms), demo_config(scale, seed, manga_ocr, arms, tesseract), overwrite,

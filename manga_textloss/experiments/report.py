@@ -96,15 +96,14 @@ def claim(r:dict, # a `legibility_table` row
 def table_rows(table:list[dict], # `legibility_table` rows
               )->list[dict]:
     "Flat rows for the Markdown table."
-    out, has = [], lambda k: any(r.get(k) for r in table)   # a reader's column only when it read these runs
+    out, shown = [], {k: n for k, n in READERS.items() if any(r.get(k) for r in table)}   # a reader's column only when it read these runs
     for r in table:
         jd = r.get('judge_diff')
         out.append({'model': r['model'], 'prediction': r['prediction_type'], 'arm': r['arm'], 'seeds': r['seeds'], 'samples': r['samples'],
                     'requested text (learned judge) [95% CI]': fmt_ci(r['judge']), 'Δ vs baseline [95% CI]': fmt_ci(jd) if jd else '–',
                     'claim': claim(r), 'any legible text [95% CI]': fmt_ci(r['any']),
                     'Δ any [95% CI]': fmt_ci(r['any_diff']) if r.get('any_diff') else '–',
-                    **{f'requested text ({name}) [95% CI]': fmt_ci(r[k]) if r.get(k) else '–'
-                       for k, name in (('tesseract', 'Tesseract'), ('ppocr', 'PP-OCRv6'), ('manga_ocr', 'manga-ocr')) if has(k)},
+                    **{f'requested text ({name}) [95% CI]': fmt_ci(r[k]) if r.get(k) else '–' for k, name in shown.items()},
                     'diversity': f"{r['diversity']:.3f}", 'seconds / run': f"{r['seconds']:.0f}"})
     return out
 
@@ -377,12 +376,17 @@ def report_markdown(bench, # the benchmark (`bench.Bench`) (its judges are made 
                                   "requested text at each point of training; each run folder holds its own legibility_curve.csv/.png."]
     return L
 
+def _clone()->Path|None:
+    "The clone the package runs from (its settings.ini), or None when it is installed from a wheel."
+    import manga_textloss
+    from manga_textloss.core import project_root
+    return project_root(Path(manga_textloss.__file__).parent)
+
 def _code_version()->str:
     "The package version and, in a git clone, its commit (what a results file names)."
     import subprocess
     from manga_textloss import __version__
-    from manga_textloss.core import project_root
-    root = project_root(Path(__file__).parent)
+    root = _clone()
     try: c = subprocess.run(['git', '-C', str(root), 'rev-parse', '--short', 'HEAD'], capture_output=True, text=True, timeout=10).stdout.strip() if root else ''
     except (OSError, subprocess.SubprocessError): c = ''
     return f'{__version__} at commit {c}' if c else __version__
@@ -392,9 +396,8 @@ PLAN_URL = 'https://github.com/manga-textloss/manga-textloss/blob/main/' + PLAN[
 def plan_link(out:str|Path, # the folder a report is written to
              )->str:
     "The plan's address as a report in `out` links it: relative to `out` in a clone (results/, results/demo/, runs/…), else the repository's page."
-    import os, manga_textloss
-    from manga_textloss.core import project_root
-    root = project_root(Path(manga_textloss.__file__).parent)   # the package's clone, wherever the report goes
+    import os
+    root = _clone()   # the package's clone, wherever the report goes
     if root and (root/PLAN['file']).is_file(): return Path(os.path.relpath(root/PLAN['file'], Path(out).absolute())).as_posix()
     return PLAN_URL
 

@@ -119,7 +119,7 @@ class Runner:
             on_done=None, # called with each job and its seconds as it finishes
             time_budget:float=0, # seconds from now after which no new arm starts (0: no limit)
            )->bool:
-        "Run `jobs`: the shared ones first, then the arms (longest first within a seed when they run in parallel); False when `time_budget` left arms unstarted."
+        "Run `jobs`: in this process in their order, in workers in `start_order`; False when `time_budget` left arms unstarted."
         t0, on_start, on_done = time.time(), on_start or (lambda j: None), on_done or (lambda j, s: None)
         over = lambda: time_budget and time.time() - t0 > time_budget
         self.data()
@@ -130,14 +130,13 @@ class Runner:
             finally: torch.set_num_threads(keep)
         from concurrent.futures import FIRST_COMPLETED, wait
         from manga_textloss.experiments.runner import _work   # by module path: what a spawned worker can import
-        seeds = list(dict.fromkeys(j[2] for j in jobs if j[0] == 'arm'))
-        # an arm may start while the judges or the VAE are still being made: it waits for them (Bench's file locks) only when it needs them
-        todo = [j for j in jobs if j[0] != 'arm'] + sorted((j for j in jobs if j[0] == 'arm'), key=lambda j: (seeds.index(j[2]), -self.cost(j)))
+        todo = self.start_order(jobs)
         running, stopped = self.running, False   # on the object: __exit__ stops what is still running
         free, slots = list(self.devices or []), {}   # the devices no job holds; job -> the device it holds
         while todo or running:
-            while todo and len(running) < self.workers and not stopped:
-                if todo[0][0] == 'arm' and over(): stopped = True; break
+            while todo and len(running) < self.workers:
+                if over() and any(j[0] == 'arm' for j in todo): todo, stopped = [j for j in todo if j[0] != 'arm'], True   # no new arm; shared jobs still start
+                if not todo: break
                 j = todo.pop(0); on_start(j)
                 slot = slots[j] = free.pop(0) if self.devices else None
                 pool = spawn_pool(1, self.threads)   # each job in a fresh interpreter of its own (spawn): its memory leaves with it
@@ -164,6 +163,16 @@ class Runner:
             else: do_job(self.bench, j)   # collective: every process trains, the main one samples and judges
             if self.state.is_main_process: on_done(j, time.time() - t)
         return True
+
+    def start_order(self, jobs:list, # jobs (`SHARED`, `arm_jobs`)
+                   )->list:
+        "The order in which jobs start in worker processes: the VAE, the longest arm of the first seed, the judges, then the other arms (longest first within a seed, seeds in order)."
+        # the latent arms wait for the VAE before they train, every arm for the judges only once it has trained: so the judges train beside the longest arm
+        # (an arm may start while a shared job is still being made: it waits for it on Bench's file lock only when it needs it)
+        seeds = list(dict.fromkeys(j[2] for j in jobs if j[0] == 'arm'))
+        arms = sorted((j for j in jobs if j[0] == 'arm'), key=lambda j: (seeds.index(j[2]), -self.cost(j)))
+        shared = [j for j in jobs if j[0] != 'arm']
+        return [j for j in shared if j[0] == 'vae'] + arms[:1] + [j for j in shared if j[0] != 'vae'] + arms[1:]
 
     def cost(self, job:tuple, # a job
             )->float:

@@ -307,9 +307,10 @@ class Bench:
 
     @property
     def ppocr_judge(self):
-        "PP-OCRv6 small (`ppocr.PPOCRJudge`), validated on the held-out books' crops like Tesseract (made once): Sen.ACC, NED, char recall."
+        "PP-OCRv6 small (`ppocr.PPOCRJudge`, with this process's torch threads), validated on the held-out books' crops like Tesseract (made once): Sen.ACC, NED, char recall."
         from manga_textloss.judging.ppocr import PPOCRJudge
-        if getattr(self, '_ppocr', None) is None: self._ppocr = self._validated_reader(PPOCRJudge('small'), 'ppocr', 'PP-OCRv6')
+        if getattr(self, '_ppocr', None) is None:   # a worker's share of the cores, not all of them: the engine's spinning threads would take the other worker's core
+            self._ppocr = self._validated_reader(PPOCRJudge('small', threads=torch.get_num_threads()), 'ppocr', 'PP-OCRv6')
         return self._ppocr
 
     @property

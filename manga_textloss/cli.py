@@ -554,7 +554,7 @@ def parser()->argparse.ArgumentParser:
     from manga_textloss.experiments.demo import DEMO_SCALES
     s = sub.add_parser('demo', help='the main job on the embedded default: data, masks, DDPM, VAE, LDM, OCR evaluation, gallery, report')
     s.add_argument('--output-dir', default=None, help='run folder (default: runs/demo-<date>); a rerun into it resumes'); s.deprecate('--out', '--output-dir')
-    s.add_argument('--scale', default='small', choices=list(DEMO_SCALES), help="small (default: the benchmark's size; measured on 2 CPU cores: 9.8 min and 3.51 GiB with two workers) or smoke (seconds, what the tests run)")
+    s.add_argument('--scale', default='small', choices=list(DEMO_SCALES), help="small (default: the benchmark's size; measured on 2 CPU cores: 9.3 min and 3.18 GiB with two workers) or smoke (seconds, what the tests run)")
     s.add_argument('--seed', type=int, default=0, help="the dataset's and the training seed (default 0)")
     s.add_argument('--arms', default=None, help=f'comma-separated arms, of: {", ".join(ASCII_ARMS)} (default: {demo_arms}: the paper\'s and the benchmark\'s claimed weight; '
                    'fewer arms, less time: at the default scale a pixel arm takes about 3 min of one core and a latent arm about 1.5, two at a time)')

@@ -29,9 +29,10 @@ def _offline(r): return r.returncode != 0 and ('No matching distribution' in r.s
 
 def _mb(d):   # blocks on disk: fast-deps keeps each wheel as a sparse file of its full size, holding only the ranges it read
     total = 0
-    for f in Path(d).rglob('*'):
-        try: total += f.lstat().st_blocks * 512
-        except FileNotFoundError: pass   # pip removed it meanwhile
+    for root, _, files in os.walk(d):   # os.walk skips a folder pip removes meanwhile (Path.rglob raised FileNotFoundError in CI)
+        for f in files:
+            try: total += os.lstat(os.path.join(root, f)).st_blocks * 512
+            except FileNotFoundError: pass   # pip removed it meanwhile
     return total / 2**20
 
 with tempfile.TemporaryDirectory() as d:
